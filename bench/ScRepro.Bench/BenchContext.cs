@@ -1,0 +1,74 @@
+using System.Diagnostics;
+using ScRepro.Core.IO;
+
+namespace ScRepro.Bench;
+
+/// <summary>Scratch folder, a timer, a python probe and the result rows of one benchmark run.</summary>
+public sealed class BenchContext
+{
+    private readonly List<BenchResult> _results = new();
+
+    public BenchContext(string workDir) => WorkDir = workDir;
+
+    /// <summary>Scratch folder for generated inputs (kept between runs so generation is paid once).</summary>
+    public string WorkDir { get; }
+
+    public IReadOnlyList<BenchResult> Results => _results;
+
+    /// <summary>Best wall-clock seconds over <paramref name="repeats"/> runs of <paramref name="action"/>.</summary>
+    public static double Time(Action action, int repeats = 3)
+    {
+        var best = double.MaxValue;
+        for (var i = 0; i < repeats; i++)
+        {
+            var sw = Stopwatch.StartNew();
+            action();
+            best = Math.Min(best, sw.Elapsed.TotalSeconds);
+        }
+        return best;
+    }
+
+    /// <summary>Runs a python3 script (reference implementation); returns stdout, or null when python or a module is missing.</summary>
+    public static string? RunPython(string script, params string[] args)
+    {
+        var psi = new ProcessStartInfo("python3") { RedirectStandardOutput = true, RedirectStandardError = true };
+        psi.ArgumentList.Add("-c");
+        psi.ArgumentList.Add(script);
+        foreach (var a in args) psi.ArgumentList.Add(a);
+        try
+        {
+            using var p = Process.Start(psi)!;
+            var stdout = p.StandardOutput.ReadToEndAsync();
+            var stderr = p.StandardError.ReadToEndAsync();
+            p.WaitForExit();
+            if (p.ExitCode != 0)
+            {
+                Console.Error.WriteLine($"  python reference unavailable: {stderr.Result.Trim().Split('\n').LastOrDefault()}");
+                return null;
+            }
+            return stdout.Result;
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Records ScRepro's time and the reference's (null when not run); ratio = reference / ours.</summary>
+    public void Report(string benchmark, string case_, double oursSeconds, double? referenceSeconds, string reference)
+    {
+        var row = new BenchResult(benchmark, case_, oursSeconds, referenceSeconds, reference,
+            referenceSeconds is { } r ? r / oursSeconds : null);
+        _results.Add(row);
+        Console.WriteLine(row.ToString());
+    }
+
+    public void Save(string path) => Json.WriteFile(path, _results);
+}
+
+/// <summary>One timing: speedup = reference_s / screpro_s (above 1 means ScRepro is faster).</summary>
+public sealed record BenchResult(string Benchmark, string Case, double ScreproS, double? ReferenceS, string Reference, double? Speedup)
+{
+    public override string ToString() =>
+        $"{Benchmark,-14} {Case,-40} screpro {ScreproS,9:F3}s  {Reference,-18} {(ReferenceS is { } r ? $"{r,9:F3}s" : "      n/a")}  speedup {(Speedup is { } s ? $"{s:F2}x" : "n/a")}";
+}

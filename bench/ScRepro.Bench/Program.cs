@@ -1,0 +1,27 @@
+using System.Reflection;
+
+namespace ScRepro.Bench;
+
+/// <summary>Runs every <see cref="IBenchmark"/> (or those named with --only a,b) and writes bench-results.json.</summary>
+public static class Program
+{
+    public static int Main(string[] args)
+    {
+        var only = args.SkipWhile(a => a != "--only").Skip(1).FirstOrDefault()?.Split(',') ?? [];
+        var work = Path.GetFullPath(args.SkipWhile(a => a != "--work").Skip(1).FirstOrDefault() ?? Path.Combine("artifacts", "bench"));
+        Directory.CreateDirectory(work);
+        var context = new BenchContext(work);
+        var benches = Assembly.GetExecutingAssembly().GetTypes()
+            .Where(t => typeof(IBenchmark).IsAssignableFrom(t) && t is { IsAbstract: false, IsInterface: false })
+            .Select(t => (IBenchmark)Activator.CreateInstance(t)!)
+            .Where(b => only.Length == 0 || only.Contains(b.Name))
+            .OrderBy(b => b.Name, StringComparer.Ordinal);
+        foreach (var bench in benches)
+        {
+            Console.WriteLine($"== {bench.Name}");
+            bench.Run(context);
+        }
+        context.Save(Path.Combine(work, "bench-results.json"));
+        return 0;
+    }
+}

@@ -1,0 +1,25 @@
+// One helper for calling the screpro CLI. The argument list is built by a pure function so it can be read at a glance;
+// a non-zero exit fails the task (and so the run): nothing fails silently.
+public static ProcessArgumentBuilder StageArguments(string stage, PipelineContext p)
+{
+    var args = new ProcessArgumentBuilder().Append(p.CliDll.FullPath).Append(stage).Append("--experiment").Append(p.Experiment);
+    if (p.Force) args.Append("--force");
+    if (p.Release) args.Append("--release");
+    return args;
+}
+
+public static void Screpro(ICakeContext ctx, PipelineContext p, string stage)
+{
+    var code = ctx.StartProcess("dotnet", new ProcessSettings { Arguments = StageArguments(stage, p), WorkingDirectory = p.Root });
+    if (code != 0) throw new CakeException(code, $"screpro {stage} --experiment {p.Experiment} failed with exit code {code}");
+}
+
+// True when `screpro status` says the stage's stamps match its inputs (exit 0); Cake then skips the task.
+public static bool UpToDate(ICakeContext ctx, PipelineContext p, string stage)
+{
+    if (p.Force) return false;
+    var args = new ProcessArgumentBuilder().Append(p.CliDll.FullPath).Append("status").Append("--experiment").Append(p.Experiment).Append("--stage").Append(stage);
+    var code = ctx.StartProcess("dotnet", new ProcessSettings { Arguments = args, WorkingDirectory = p.Root });
+    if (code > 1) throw new CakeException(code, $"screpro status --stage {stage} failed with exit code {code}");
+    return code == 0;
+}

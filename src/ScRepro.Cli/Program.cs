@@ -1,0 +1,23 @@
+using System.CommandLine;
+using ScRepro.Cli.Commands;
+
+namespace ScRepro.Cli;
+
+/// <summary>screpro: every pipeline stage and tool as a subcommand. This file only composes the tree.</summary>
+public static class Program
+{
+    public static int Main(string[] args) => BuildRoot().Parse(args).Invoke();
+
+    public static RootCommand BuildRoot()
+    {
+        var root = new RootCommand("ScRepro: reproducible comparison of single-cell foundation models with honest baselines");
+        root.Subcommands.Add(DataCommand.Create());
+        root.Subcommands.Add(SplitCommand.Create());
+        root.Subcommands.Add(EvalCommand.Create());
+        root.Subcommands.Add(FitCommand.Create());
+        root.Subcommands.Add(CheckpointCommand.Create());
+        root.Subcommands.Add(PredictCommand.Create());
+        foreach (var stage in StageCommands.Create()) root.Subcommands.Add(stage);
+        return root;
+    }
+}

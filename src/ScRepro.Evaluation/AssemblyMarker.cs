@@ -1,0 +1,4 @@
+namespace ScRepro.Evaluation;
+
+/// <summary>A type to name this assembly by (tests, reflection).</summary>
+public static class AssemblyMarker;

@@ -1,0 +1,4 @@
+namespace ScRepro.Splits;
+
+/// <summary>A type to name this assembly by (tests, reflection).</summary>
+public static class AssemblyMarker;
