@@ -99,7 +99,7 @@ public static class CardBuilder
     }
 
     /// <summary>Per metric, the mean over seeds of each statistic (identical to the single run when there is one seed).</summary>
-    public static IReadOnlyList<MetricSummary> AverageOverSeeds(IReadOnlyList<SeedRun> runs, IReadOnlyList<string> names) =>
+    public static IReadOnlyList<MetricStats> AverageOverSeeds(IReadOnlyList<SeedRun> runs, IReadOnlyList<string> names) =>
         names.Select(name =>
         {
             var rows = runs.Select(r => r.Eval.Metrics.FirstOrDefault(m => m.Name == name)
@@ -109,7 +109,7 @@ public static class CardBuilder
                 var present = values.Where(v => v is not null).Select(v => v!.Value).ToList();
                 return present.Count == 0 ? null : present.Average();
             }
-            return new MetricSummary(name, Avg(rows.Select(r => r.Mean)), Avg(rows.Select(r => r.Median)), Avg(rows.Select(r => r.Max)),
+            return new MetricStats(name, Avg(rows.Select(r => r.Mean)), Avg(rows.Select(r => r.Median)), Avg(rows.Select(r => r.Max)),
                 rows.Sum(r => r.Count), rows.Sum(r => r.NullCount));
         }).ToList();
 
@@ -132,7 +132,7 @@ public static class CardBuilder
     }
 
     private static IEnumerable<string> DetectedLimitations(RunContext ctx, ModelManifest model, IReadOnlyList<SeedRun> runs,
-        IReadOnlyList<MetricSummary> metrics, bool simulated)
+        IReadOnlyList<MetricStats> metrics, bool simulated)
     {
         var p = runs[0].Train.Provenance;
         if (simulated)
