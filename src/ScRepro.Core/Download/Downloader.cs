@@ -258,7 +258,10 @@ public sealed class Downloader : IDisposable
                     }
                     catch (Exception e) when (e is IOException or HttpRequestException)
                     {
-                        throw new DownloadFailure($"connection lost after {have + received} bytes: {e.Message}", transient: true, inner: e);
+                        var got = have + received;
+                        throw new DownloadFailure(total is { } length
+                            ? $"short read: connection closed after {got} of {length} bytes ({e.Message})"
+                            : $"connection lost after {got} bytes ({e.Message})", transient: true, inner: e);
                     }
                     if (read == 0) break;
                     // Write errors (disk full) propagate as IOException: DownloadAsync reports them as local trouble.
