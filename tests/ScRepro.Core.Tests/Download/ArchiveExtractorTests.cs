@@ -64,6 +64,35 @@ public sealed class ArchiveExtractorTests
     }
 
     [Fact]
+    public void Should_gunzip_a_single_file_source_beside_itself()
+    {
+        using var dir = TestPaths.NewTempDir();
+        File.Copy(Fixture("counts.csv.gz"), dir.File("counts.csv.gz"));
+
+        var files = ArchiveExtractor.Extract(dir.File("counts.csv.gz"), ArchiveKind.Gz, dir.Path);
+
+        Assert.Equal(["counts.csv"], files);
+        // make_archives.py wrote this line 50 times.
+        Assert.Equal(string.Concat(Enumerable.Repeat("cell,gene,count\nc1,g1,3\n", 50)), File.ReadAllText(dir.File("counts.csv")));
+    }
+
+    [Theory]
+    [InlineData(null, ArchiveKind.None)]
+    [InlineData("none", ArchiveKind.None)]
+    [InlineData("zip", ArchiveKind.Zip)]
+    [InlineData("tar.gz", ArchiveKind.TarGz)]
+    [InlineData("gz", ArchiveKind.Gz)]
+    public void Should_parse_the_manifest_spelling(string? value, ArchiveKind kind) =>
+        Assert.Equal(kind, ArchiveExtractor.ParseKind(value, "m.yaml: sources[0].extract"));
+
+    [Fact]
+    public void Should_name_the_key_of_an_unknown_archive_kind()
+    {
+        var e = Assert.Throws<ScReproException>(() => ArchiveExtractor.ParseKind("rar", "m.yaml: sources[0].extract"));
+        Assert.Equal("m.yaml: sources[0].extract: 'rar' is not one of none, zip, tar.gz, gz", e.Message);
+    }
+
+    [Fact]
     public void Should_name_an_archive_that_is_not_one()
     {
         using var dir = TestPaths.NewTempDir();
