@@ -199,11 +199,12 @@ public sealed class Downloader : IDisposable
             {
                 case HttpStatusCode.PartialContent:
                     var range = response.Content.Headers.ContentRange;
-                    if (have == 0 || range?.From != have)
-                        throw new DownloadFailure($"server answered a Range request for bytes {have}- with '{range}'{via}",
+                    // Some servers answer 206 even without a Range header; that is fine as long as it starts at 0.
+                    if (range is null || range.From != have)
+                        throw new DownloadFailure($"server answered a request for bytes {have}- with range '{range}'{via}",
                             transient: true, discardPartial: true);
                     total = range.Length;
-                    state.FirstResumeOffset ??= have;
+                    if (have > 0) state.FirstResumeOffset ??= have;
                     break;
                 case HttpStatusCode.OK:
                     // The server ignored Range (or the If-Range validator changed): the body is the whole file.

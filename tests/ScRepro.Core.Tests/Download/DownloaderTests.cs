@@ -145,6 +145,35 @@ public sealed class DownloaderTests
     }
 
     [Fact]
+    public void Should_keep_the_partial_for_the_next_run_only_when_asked()
+    {
+        // Always cuts after the first half: every attempt fails, then a later run against a healthy server resumes.
+        using var flaky = new RawHttpServer((request, response) =>
+        {
+            var from = RangeStart(request) ?? 0;
+            response.Head(206, "Partial Content", ("Content-Length", (Payload.Length - from).ToString()),
+                ("Content-Range", $"bytes {from}-{Payload.Length - 1}/{Payload.Length}"));
+            response.Body(Payload.AsSpan((int)from, (int)Math.Max(0, Half - from)));
+            response.Cut();
+        });
+        using var dir = TestPaths.NewTempDir();
+        var url = flaky.Url("/f");
+        var partial = Downloader.PartialPathFor(dir.File("data.bin"), url);
+        File.WriteAllBytes(partial, Payload[..1000]);   // a run killed earlier left this
+
+        Assert.Throws<ScReproException>(() => Get(url, dir, options: Fast with { KeepPartialOnFailure = true }));
+
+        Assert.False(File.Exists(dir.File("data.bin")));
+        var kept = File.ReadAllBytes(partial);
+        Assert.InRange(kept.Length, 1000, Half);
+        Assert.Equal(Payload[..kept.Length], kept);
+
+        // Same URL, default options (no keeping): the kept bytes are reused, and a failure would now clean up.
+        Assert.Throws<ScReproException>(() => Get(url, dir));
+        AssertNothingLeft(dir);
+    }
+
+    [Fact]
     public void Should_refuse_a_size_that_differs_from_the_manifest_before_reading_the_body()
     {
         using var server = new RawHttpServer((_, response) => response.Ok(Payload));
