@@ -224,8 +224,8 @@ public sealed class Downloader : IDisposable
             await using var body = await response.Content.ReadAsStreamAsync(cancellation).ConfigureAwait(false);
             await using var output = new FileStream(partial, have > 0 ? FileMode.Append : FileMode.Create, FileAccess.Write,
                 FileShare.None, 1, FileOptions.Asynchronous);
-            var received = await StreamBodyAsync(body, output, have, total, Path.GetFileName(request.Destination), cancellation)
-                .ConfigureAwait(false);
+            var received = await StreamBodyAsync(body, output, have, total, request.ExpectedSize,
+                Path.GetFileName(request.Destination), cancellation).ConfigureAwait(false);
             var got = have + received;
             if (total is { } length && got != length)
                 throw new DownloadFailure($"short read: got {got} of {length} bytes{via}", transient: got < length,
@@ -233,8 +233,8 @@ public sealed class Downloader : IDisposable
         }
     }
 
-    private async Task<long> StreamBodyAsync(Stream body, FileStream output, long have, long? total, string name,
-                                             CancellationToken cancellation)
+    private async Task<long> StreamBodyAsync(Stream body, FileStream output, long have, long? total, long? expectedSize,
+                                             string name, CancellationToken cancellation)
     {
         using var idle = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
         long received = 0;
@@ -269,6 +269,9 @@ public sealed class Downloader : IDisposable
                     await output.WriteAsync(buffer.AsMemory(0, read), cancellation).ConfigureAwait(false);
                     received += read;
                     report(read);
+                    // Without a Content-Length nothing else bounds the body: stop as soon as it outgrows the manifest.
+                    if (expectedSize is { } limit && have + received > limit)
+                        throw new DownloadFailure($"server sent more than the {limit} bytes expected", transient: false);
                 }
             }).ConfigureAwait(false);
         }

@@ -120,6 +120,9 @@ public sealed partial record LockFile
         return lockFile;
     }
 
+    /// <summary>The lock at <paramref name="path"/>, or null when there is none yet (first run).</summary>
+    public static LockFile? TryRead(string path) => File.Exists(path) ? Read(path) : null;
+
     /// <summary>Writes the lock atomically as indented snake_case JSON.</summary>
     public void Write(string path) =>
         Json.WriteFile(path, new LockFileDocument(FormatVersion, Dataset, ManifestSha256, LockSha256, Files));

@@ -16,17 +16,21 @@ public sealed class DownloaderTests
     private static readonly string PayloadSha = Convert.ToHexStringLower(SHA256.HashData(Payload));
     private static readonly int Half = Payload.Length / 2;
 
-    // Milliseconds instead of seconds so every failure path finishes well under the 2 s budget per test.
+    // Millisecond backoff so every failure path finishes well under the 2 s budget per test. Timeouts stay generous
+    // (a loaded CI machine must not turn a healthy response into a retry); only the timeout tests shrink them.
     private static readonly DownloadOptions Fast = new()
     {
         MaxAttempts = 3,
         InitialBackoff = TimeSpan.FromMilliseconds(10),
         MaxBackoff = TimeSpan.FromMilliseconds(40),
-        ConnectTimeout = TimeSpan.FromSeconds(1),
-        ResponseTimeout = TimeSpan.FromMilliseconds(300),
-        ReadTimeout = TimeSpan.FromMilliseconds(300),
+        ConnectTimeout = TimeSpan.FromSeconds(5),
+        ResponseTimeout = TimeSpan.FromSeconds(5),
+        ReadTimeout = TimeSpan.FromSeconds(5),
         ShowProgress = false,
     };
+
+    private static readonly DownloadOptions Impatient =
+        Fast with { MaxAttempts = 2, ResponseTimeout = TimeSpan.FromMilliseconds(300), ReadTimeout = TimeSpan.FromMilliseconds(300) };
 
     private static byte[] MakePayload()
     {
@@ -187,6 +191,23 @@ public sealed class DownloaderTests
     }
 
     [Fact]
+    public void Should_stop_a_body_without_length_that_outgrows_the_expected_size()
+    {
+        // No Content-Length: the body ends when the server closes the connection (HTTP/1.1 close-delimited).
+        using var server = new RawHttpServer((_, response) =>
+        {
+            response.Head(200, "OK", ("Content-Type", "application/octet-stream"));
+            response.Body(Payload);
+        });
+        using var dir = TestPaths.NewTempDir();
+
+        var e = Assert.Throws<ScReproException>(() => Get(server.Url("/f"), dir, size: 1000));
+
+        Assert.Contains("server sent more than the 1000 bytes expected", e.Message);
+        AssertNothingLeft(dir);
+    }
+
+    [Fact]
     public void Should_delete_a_download_whose_hash_differs_and_show_both_hashes()
     {
         using var server = new RawHttpServer((_, response) => response.Ok(Payload));
@@ -260,7 +281,7 @@ public sealed class DownloaderTests
         using var dir = TestPaths.NewTempDir();
         var clock = Stopwatch.StartNew();
 
-        var e = Assert.Throws<ScReproException>(() => Get(server.Url("/slow"), dir, options: Fast with { MaxAttempts = 2 }));
+        var e = Assert.Throws<ScReproException>(() => Get(server.Url("/slow"), dir, options: Impatient));
 
         Assert.Contains("timed out: no data for 0.3 s", e.Message);
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(2), $"took {clock.Elapsed}");
@@ -273,7 +294,7 @@ public sealed class DownloaderTests
         using var server = new RawHttpServer((_, response) => Stall(response));
         using var dir = TestPaths.NewTempDir();
 
-        var e = Assert.Throws<ScReproException>(() => Get(server.Url("/silent"), dir, options: Fast with { MaxAttempts = 2 }));
+        var e = Assert.Throws<ScReproException>(() => Get(server.Url("/silent"), dir, options: Impatient));
 
         Assert.Contains("timed out: no response within 0.3 s", e.Message);
         Assert.Equal(2, server.Requests.Count);
