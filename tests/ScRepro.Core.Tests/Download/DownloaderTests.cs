@@ -128,6 +128,47 @@ public sealed class DownloaderTests
     }
 
     [Fact]
+    public void Should_download_whole_again_when_a_resumed_file_fails_its_hash()
+    {
+        // A partial from an earlier run holding other bytes (say, an older version of the file).
+        using var server = new RawHttpServer((request, response) =>
+        {
+            if (RangeStart(request) is { } from) response.Partial(Payload, from);
+            else response.Ok(Payload);
+        });
+        using var dir = TestPaths.NewTempDir();
+        var url = server.Url("/f");
+        File.WriteAllBytes(Downloader.PartialPathFor(dir.File("data.bin"), url), new byte[Half]);
+
+        var result = Get(url, dir, sha: PayloadSha);
+
+        Assert.Equal([$"bytes={Half}-", null], server.Requests.Select(r => r.Header("Range")));
+        Assert.Equal(Payload, File.ReadAllBytes(result.Path));
+        Assert.Equal(0, result.ResumedBytes);
+    }
+
+    [Fact]
+    public void Should_resume_a_close_delimited_body_that_was_cut_short()
+    {
+        // No Content-Length, so the cut looks like a normal end; only the manifest's size reveals it.
+        using var server = new RawHttpServer((request, response) =>
+        {
+            if (request.Index == 0)
+            {
+                response.Head(200, "OK");
+                response.Body(Payload.AsSpan(0, Half));
+            }
+            else response.Partial(Payload, RangeStart(request) ?? 0);
+        });
+        using var dir = TestPaths.NewTempDir();
+
+        var result = Get(server.Url("/f"), dir, size: Payload.Length, sha: PayloadSha);
+
+        Assert.Equal($"bytes={Half}-", server.Requests[1].Header("Range"));
+        Assert.Equal(Half, result.ResumedBytes);
+    }
+
+    [Fact]
     public void Should_fail_with_a_short_read_when_content_length_lies_and_leave_nothing()
     {
         // Announces 1000 bytes more than it ever sends, on every attempt (resume included).
