@@ -12,7 +12,8 @@ namespace ScRepro.Core.Download;
 /// Every entry name is checked before anything is written: absolute names, drive letters and any <c>..</c>
 /// segment are refused, backslashes count as separators. Symbolic links are allowed only with a relative target
 /// free of <c>..</c> (such a link can only point further down the archive's own tree, whatever other links exist);
-/// hard links must name an earlier entry and are materialised as copies; devices and FIFOs are refused. Entries are
+/// hard links must name an earlier entry and are materialised as copies; devices and FIFOs are refused; files get
+/// mode 0644 whatever the archive says (no setuid or execute bits from a download). Entries are
 /// unpacked into a hidden temporary folder beside the target and moved into the target only when the whole archive
 /// was read without error, so a bad archive leaves the target as it was.
 /// </para>
@@ -124,6 +125,7 @@ public static class ArchiveExtractor
             }
             Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
             entry.ExtractToFile(destination, overwrite: true);
+            NormaliseMode(destination);
             files.Add(relative);
         }
     }
@@ -150,6 +152,7 @@ public static class ArchiveExtractor
                     Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
                     if (File.Exists(destination) || Directory.Exists(destination)) DeleteEntry(destination);
                     entry.ExtractToFile(destination, overwrite: false);
+                    NormaliseMode(destination);
                     files.Add(relative);
                     break;
                 case TarEntryType.SymbolicLink:
@@ -175,6 +178,13 @@ public static class ArchiveExtractor
                     throw Unsafe(archive, entry.Name, $"entry type {entry.EntryType} is not extracted");
             }
         }
+    }
+
+    // Data files need no execute, setuid or world-write bits, whatever mode the archive recorded.
+    private static void NormaliseMode(string path)
+    {
+        if (!OperatingSystem.IsWindows())
+            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
     }
 
     // Moves every staged file into place, merging with folders that already exist in the target.

@@ -22,6 +22,10 @@ public sealed class ArchiveExtractorTests
         Assert.Equal("gene,go\nA,1\n", File.ReadAllText(Path.Combine(target, "norman", "copy.csv")));
         Assert.Equal("go.csv", new FileInfo(Path.Combine(target, "norman", "latest.csv")).LinkTarget);
         Assert.Equal("gene,go\nA,1\n", File.ReadAllText(Path.Combine(target, "norman", "latest.csv")));
+        // make_archives.py gave the h5ad mode 4755 (setuid, executable); data files come out as 0644.
+        if (!OperatingSystem.IsWindows())
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead,
+                File.GetUnixFileMode(Path.Combine(target, "norman", "perturb_processed.h5ad")));
         // The staging folder is gone: only the target remains beside it.
         Assert.Equal([target], Directory.GetFileSystemEntries(dir.Path));
     }
