@@ -19,12 +19,22 @@ public sealed class StoredTensor
         if (storageOffset < 0) throw new ArgumentException($"negative storage offset {storageOffset}");
         long last = storageOffset;
         var empty = false;
-        for (var d = 0; d < shape.Count; d++)
+        try
         {
-            if (shape[d] < 0) throw new ArgumentException($"negative size {shape[d]} in dim {d}");
-            if (strides[d] < 0) throw new ArgumentException($"negative stride {strides[d]} in dim {d}");
-            if (shape[d] == 0) empty = true;
-            else last += (shape[d] - 1) * strides[d];
+            // checked: a hostile shape must not wrap around and pass the bounds test.
+            for (var d = 0; d < shape.Count; d++)
+            {
+                if (shape[d] < 0) throw new ArgumentException($"negative size {shape[d]} in dim {d}");
+                if (strides[d] < 0) throw new ArgumentException($"negative stride {strides[d]} in dim {d}");
+                if (shape[d] == 0) empty = true;
+                else last = checked(last + (shape[d] - 1) * strides[d]);
+            }
+            long count = 1;
+            foreach (var s in shape) count = checked(count * s);
+        }
+        catch (OverflowException)
+        {
+            throw new ArgumentException($"shape [{string.Join(", ", shape)}] with strides [{string.Join(", ", strides)}] overflows 64 bits");
         }
         if (!empty && last >= storage.ElementCount)
         {
@@ -165,6 +175,7 @@ public sealed class StoredTensor
     /// <summary>The view's elements in logical row-major order, each converted to double (bool → 0/1).</summary>
     public double[] ToDoubleArray()
     {
+        if (ElementCount > Array.MaxLength) throw new InvalidOperationException($"{ElementCount} elements do not fit in one array");
         var result = new double[ElementCount];
         var data = Storage.Data;
         var size = DType.ItemSize();
@@ -189,6 +200,7 @@ public sealed class StoredTensor
         {
             return data.AsSpan((int)(StorageOffset * size), (int)(ElementCount * size)).ToArray();
         }
+        if (ElementCount * size > Array.MaxLength) throw new InvalidOperationException($"{ElementCount} elements do not fit in one array");
         var result = new byte[ElementCount * size];
         var o = 0;
         foreach (var pos in StorageIndices())

@@ -50,7 +50,18 @@ public static class TorchCheckpoint
     }
 
     /// <summary>Loads a state dict: the checkpoint's top-level dict of name → tensor (nested dicts are flattened with ".").</summary>
-    public static IReadOnlyList<KeyValuePair<string, StoredTensor>> ReadStateDict(string path) => Read(path).Tensors();
+    public static IReadOnlyList<KeyValuePair<string, StoredTensor>> ReadStateDict(string path)
+    {
+        var checkpoint = Read(path);
+        try
+        {
+            return checkpoint.Tensors();
+        }
+        catch (ArgumentException e)
+        {
+            throw new ScReproException($"unsupported checkpoint {path}: {e.Message}", inner: e);
+        }
+    }
 
     /// <summary>
     /// Writes <paramref name="root"/> as torch.save would (zip format), atomically. The archive folder defaults to the

@@ -15,6 +15,7 @@ internal static class AllowedGlobals
         "torch._utils._rebuild_tensor",
         "torch._utils._rebuild_tensor_v2",
         "torch._utils._rebuild_parameter",
+        "torch._utils._rebuild_parameter_with_state",
         "torch.Size",
         "torch.device",
     ];
