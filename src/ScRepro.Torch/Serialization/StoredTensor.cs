@@ -177,10 +177,30 @@ public sealed class StoredTensor
     {
         if (ElementCount > Array.MaxLength) throw new InvalidOperationException($"{ElementCount} elements do not fit in one array");
         var result = new double[ElementCount];
+        if (result.Length == 0) return result;
         var data = Storage.Data;
-        var size = DType.ItemSize();
-        var i = 0;
-        foreach (var pos in StorageIndices()) result[i++] = ElementCodec.ReadDouble(DType, data.AsSpan((int)(pos * size), size));
+        if (Shape.Count == 0 || IsContiguous)
+        {
+            ElementCodec.ReadDoubles(DType, data, StorageOffset, 1, result);
+            return result;
+        }
+        // Walk the rows (all dims but the last) and convert each row with the last dim's stride.
+        var rank = Shape.Count;
+        var rowLength = (int)Shape[rank - 1];
+        var index = new long[rank - 1];
+        var pos = StorageOffset;
+        for (var o = 0; o < result.Length; o += rowLength)
+        {
+            ElementCodec.ReadDoubles(DType, data, pos, Strides[rank - 1], result.AsSpan(o, rowLength));
+            for (var d = rank - 2; d >= 0; d--)
+            {
+                index[d]++;
+                pos += Strides[d];
+                if (index[d] < Shape[d]) break;
+                pos -= Shape[d] * Strides[d];
+                index[d] = 0;
+            }
+        }
         return result;
     }
 
