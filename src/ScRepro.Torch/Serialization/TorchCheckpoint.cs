@@ -70,8 +70,7 @@ public static class TorchCheckpoint
     public static void Write(string path, object? root, string? archiveName = null)
     {
         var name = archiveName ?? Path.GetFileNameWithoutExtension(Path.GetFullPath(path));
-        var bytes = Serialize(root, name);
-        AtomicFile.WriteAllBytes(path, bytes);
+        AtomicFile.Write(path, stream => WriteTo(stream, root, name));
     }
 
     /// <summary>Writes a state dict (collections.OrderedDict of name → tensor) in the given order.</summary>
@@ -88,11 +87,19 @@ public static class TorchCheckpoint
     /// <summary>The bytes <see cref="Write"/> would write: same tree and archive name, same bytes.</summary>
     public static byte[] Serialize(object? root, string archiveName = "archive")
     {
+        using var ms = new MemoryStream();
+        WriteTo(ms, root, archiveName);
+        return ms.ToArray();
+    }
+
+    /// <summary>Writes the zip to <paramref name="output"/> (storages are streamed, not copied into one buffer).</summary>
+    public static void WriteTo(Stream output, object? root, string archiveName = "archive")
+    {
         if (archiveName.Length == 0 || archiveName.Contains('/')) throw new ArgumentException("archive name must be one non-empty folder name");
+        // Pickle first: it validates the whole tree before a byte is written.
         var writer = new PickleWriter();
         var pickle = writer.Pickle(root);
-        using var ms = new MemoryStream();
-        var zip = new StoredZipWriter(ms);
+        var zip = new StoredZipWriter(output);
         var prefix = archiveName + "/";
         zip.Add(prefix + "data.pkl", pickle);
         zip.Add(prefix + "byteorder", "little"u8);
@@ -104,6 +111,5 @@ public static class TorchCheckpoint
         }
         zip.Add(prefix + "version", Encoding.ASCII.GetBytes("3\n"));
         zip.Finish();
-        return ms.ToArray();
     }
 }
