@@ -86,6 +86,17 @@ public sealed class HostilePickleTests
         Assert.Contains("overflows", e.Message);
     }
 
+    [Fact]
+    public void Should_name_an_unsupported_storage_dtype()
+    {
+        // torch.complex64 tensors pickle as torch.ComplexFloatStorage: a torch type, but not one of issue 7's dtypes.
+        using var dir = TestPaths.NewTempDir();
+        var path = dir.File("complex.pt");
+        File.WriteAllBytes(path, ZipWithPickle("complex", new PickleBytes().Global("torch", "ComplexFloatStorage").Stop()));
+        var e = Assert.Throws<ScReproException>(() => TorchCheckpoint.Read(path));
+        Assert.Contains("unsupported tensor storage torch.ComplexFloatStorage", e.Message);
+    }
+
     /// <summary>A torch-style zip whose data.pkl is <paramref name="pickle"/> (built with our own zip writer).</summary>
     internal static byte[] ZipWithPickle(string archive, byte[] pickle)
     {
