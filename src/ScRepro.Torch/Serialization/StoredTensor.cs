@@ -204,7 +204,7 @@ public sealed class StoredTensor
         return result;
     }
 
-    /// <summary>Element <paramref name="logicalIndex"/> (row-major) as an exact long; only for integer and bool dtypes.</summary>
+    /// <summary>The storage element at <paramref name="storageIndex"/> as an exact long; only for integer and bool dtypes.</summary>
     internal long ReadLong(long storageIndex)
     {
         var size = DType.ItemSize();

@@ -29,8 +29,9 @@ public static class TorchCheckpoint
             throw new ScReproException($"cannot read checkpoint {path}: {e.Message}", inner: e);
         }
         if (n >= 4 && head[0] == (byte)'P' && head[1] == (byte)'K' && head[2] == 3 && head[3] == 4) return CheckpointFormat.Zip;
-        // Legacy files open with a protocol-2 pickle of the 10-byte magic number: PROTO 2, LONG1 10.
-        if (n >= 4 && head[0] == 0x80 && head[1] == 0x02 && head[2] == 0x8a && head[3] == 0x0a) return CheckpointFormat.Legacy;
+        // Legacy files open with a pickle of the magic number: PROTO 2, LONG1 10 by default; with pickle_protocol=4/5
+        // a FRAME comes first. The reader checks the number itself.
+        if (n >= 2 && head[0] == 0x80 && head[1] is >= 2 and <= 5) return CheckpointFormat.Legacy;
         if (n >= 9 && head[8] == (byte)'{') return CheckpointFormat.SafeTensors;
         throw new ScReproException(n == 0
             ? $"corrupt checkpoint {path}: the file is empty"

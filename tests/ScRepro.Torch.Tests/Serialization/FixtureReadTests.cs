@@ -8,7 +8,7 @@ public sealed class FixtureReadTests
     public static TheoryData<string> Fixtures =>
     [
         "dtypes.pt", "dtypes_legacy.pt", "views.pt", "views_legacy.pt", "shared.pt", "shared_legacy.pt",
-        "adam.pt", "nested.pt", "nested_legacy.pt", "protocol4.pt", "parameter.pt", "cuda.pt", "cuda_legacy.pt",
+        "adam.pt", "nested.pt", "nested_legacy.pt", "protocol4.pt", "protocol4_legacy.pt", "parameter.pt", "cuda.pt", "cuda_legacy.pt",
         "tensors.safetensors",
     ];
 

@@ -55,6 +55,7 @@ public sealed class StoredTensorTests
     [Theory]
     [InlineData("shared.pt")]
     [InlineData("shared_legacy.pt")]
+    [InlineData("protocol4_legacy.pt")]
     public void Should_keep_shared_storages_shared(string file)
     {
         // shared_dict(): a = base (12), b = base[4:], c = base.view(3, 4).t(), d = ones(2)
