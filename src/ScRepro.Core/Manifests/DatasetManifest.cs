@@ -11,7 +11,11 @@ public sealed record DatasetManifest(
     DatasetGenerator? Generator,
     ManifestOrigin Origin);
 
-/// <summary>One downloadable file; <see cref="Sha256"/> null means "pinned on first download".</summary>
+/// <summary>
+/// One downloadable file; <see cref="Sha256"/> null means "pinned on first download". <see cref="ThenExtract"/> lists
+/// archives the first extraction yields that hold the data one level deeper (figshare bundles of zips); each is
+/// extracted in place, its kind taken from its name (.zip, .tar.gz, .gz).
+/// </summary>
 public sealed record DatasetSource(
     string Url,
     string Path,
@@ -19,7 +23,8 @@ public sealed record DatasetSource(
     long? Size,
     string Extract,
     IReadOnlyList<string> Provides,
-    string? Note);
+    string? Note,
+    IReadOnlyList<string> ThenExtract);
 
 /// <summary>Data made by a seeded simulator in ScRepro (the embedded demo).</summary>
 public sealed record DatasetGenerator(

@@ -14,7 +14,7 @@ namespace ScRepro.Core.Manifests;
 public static partial class ManifestLoader
 {
     public static readonly string[] Tasks = ["perturbation", "annotation"];
-    public static readonly string[] ExtractKinds = ["none", "zip", "tar.gz"];
+    public static readonly string[] ExtractKinds = ["none", "zip", "tar.gz", "gz"];
 
     public static DatasetManifest LoadDataset(string file) => Load(file, (m, origin) =>
     {
@@ -26,7 +26,8 @@ public static partial class ManifestLoader
             Size: s.OptionalInt("size"),
             Extract: OneOf(s, "extract", ExtractKinds) ?? "none",
             Provides: s.StringList("provides").Select((p, i) => CheckRelative(s, $"provides[{i}]", p)).ToList(),
-            Note: s.OptionalString("note")));
+            Note: s.OptionalString("note"),
+            ThenExtract: s.StringList("then_extract").Select((p, i) => CheckRelative(s, $"then_extract[{i}]", p)).ToList()));
         var g = m.OptionalMapping("generator");
         DatasetGenerator? generator = null;
         if (g is not null)

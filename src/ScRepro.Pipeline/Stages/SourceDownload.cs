@@ -22,7 +22,7 @@ public static class SourceDownload
             ["source"] = Core.Hashing.TextHash.Sha256(YamlValues.CanonicalJson(new SortedDictionary<string, object?>
             {
                 ["url"] = source.Url, ["path"] = source.Path, ["sha256"] = source.Sha256, ["size"] = source.Size,
-                ["extract"] = source.Extract, ["provides"] = source.Provides.ToList(),
+                ["extract"] = source.Extract, ["provides"] = source.Provides.ToList(), ["then_extract"] = source.ThenExtract.ToList(),
             })),
             ["present"] = present ? "yes" : "no",
         };
@@ -39,6 +39,14 @@ public static class SourceDownload
         {
             var kind = ArchiveExtractor.ParseKind(source.Extract, $"{ctx.Dataset.Origin.File}: extract");
             extracted.AddRange(ArchiveExtractor.Extract(target, kind, ctx.DataDir));
+            foreach (var inner in source.ThenExtract)
+            {
+                var innerKind = inner.EndsWith(".tar.gz", StringComparison.Ordinal) ? ArchiveKind.TarGz
+                    : inner.EndsWith(".zip", StringComparison.Ordinal) ? ArchiveKind.Zip
+                    : inner.EndsWith(".gz", StringComparison.Ordinal) ? ArchiveKind.Gz
+                    : throw new Core.Errors.ScReproException($"{ctx.Dataset.Origin.File}: key 'then_extract': '{inner}' is not a .zip, .tar.gz or .gz");
+                extracted.AddRange(ArchiveExtractor.Extract(ctx.DataFile(inner), innerKind, ctx.DataDir));
+            }
             var missing = source.Provides.Where(p => !File.Exists(ctx.DataFile(p))).ToList();
             if (missing.Count > 0)
                 throw new Core.Errors.ScReproException($"{ctx.Dataset.Origin.File}: key 'provides': archive {source.Url} did not contain {string.Join(", ", missing)}");

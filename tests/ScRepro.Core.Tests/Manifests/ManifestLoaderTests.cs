@@ -149,7 +149,7 @@ public sealed class ManifestLoaderTests
         // Expected text written by hand from README's rule: keys sorted ordinally, no whitespace.
         Assert.Equal("""{"id":"m1","kind":"k","task":"annotation","title":"T"}""", m.Origin.CanonicalJson);
         // sha256 of that exact string, computed with `printf '%s' '…' | sha256sum`.
-        Assert.Equal(Hashing.TextHash.Sha256("""{"id":"m1","kind":"k","task":"annotation","title":"T"}"""), m.Origin.Sha256);
+        Assert.Equal(ScRepro.Core.Hashing.TextHash.Sha256("""{"id":"m1","kind":"k","task":"annotation","title":"T"}"""), m.Origin.Sha256);
     }
 
     [Fact]
