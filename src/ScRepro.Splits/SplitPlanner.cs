@@ -50,6 +50,12 @@ public static class SplitPlanner
         {
             throw new ScReproException($"{input.Source}: {e.Message}", inner: e);
         }
+        catch (ScReproException e) when (!e.Message.StartsWith(input.Source, StringComparison.Ordinal) &&
+                                         !e.Message.StartsWith("split.", StringComparison.Ordinal))
+        {
+            // errors about the data name the input; errors about the manifest's split block name the field
+            throw new ScReproException($"{input.Source}: {e.Message}", e.ExitCode, e);
+        }
     }
 
     private static SplitFile Gears(long seed, IReadOnlyDictionary<string, object?> parameters, SplitInput input, bool single)
@@ -61,17 +67,9 @@ public static class SplitPlanner
             : new SplitParameters(policy, parameters, "train_gene_set_size", "combo_seen2_train_frac", "exclude");
         var tgs = p.Double("train_gene_set_size", 0.75);
         var exclude = p.Strings("exclude");
-        GearsSplit split;
-        try
-        {
-            split = single
-                ? GearsSimulationSplit.SimulationSingle(conditions, seed, tgs, exclude)
-                : GearsSimulationSplit.Simulation(conditions, seed, tgs, p.Double("combo_seen2_train_frac", 0.75), exclude);
-        }
-        catch (ScReproException e)
-        {
-            throw new ScReproException($"{input.Source}: {e.Message}", e.ExitCode, e);
-        }
+        var split = single
+            ? GearsSimulationSplit.SimulationSingle(conditions, seed, tgs, exclude)
+            : GearsSimulationSplit.Simulation(conditions, seed, tgs, p.Double("combo_seen2_train_frac", 0.75), exclude);
         return SplitFiles.Create(policy, seed, p.Used, "condition", split.Train, split.Val, split.Test,
             subgroup: split.Subgroup, sourceLockHash: input.SourceLockHash, provenance: input.Provenance);
     }

@@ -97,6 +97,20 @@ public sealed class SplitPlannerTests
     }
 
     [Fact]
+    public void Should_accept_parameters_typed_as_the_manifest_yaml_reader_types_them()
+    {
+        // ScRepro.Core's YamlValues gives long for integers, double for floats and List<object?> for sequences.
+        var input = H5adSplitInputs.Obs(PbmcPath, "bulk_labels", "phase");
+        var yaml = SplitPlanner.Make("stratified", 2022, new Dictionary<string, object?> { ["test_size"] = 0.2, ["split_index"] = 0L }, input);
+        Assert.Equal(Strings(Expected.GetProperty("pbmc_stratified").GetProperty("test")), yaml.Test);
+        var hold = SplitPlanner.Make("holdout", 0, new Dictionary<string, object?> { ["test_batches"] = new List<object?> { "S" } }, input);
+        Assert.Equal(Strings(Expected.GetProperty("pbmc_holdout_phase_S").GetProperty("test")), hold.Test);
+        // an integer test_size is a count, as in sklearn
+        var count = SplitPlanner.Make("stratified", 2022, new Dictionary<string, object?> { ["test_size"] = 100L }, input);
+        Assert.Equal(100, count.Counts["test"]);
+    }
+
+    [Fact]
     public void Should_refuse_bad_parameters_and_inputs_with_one_clear_error()
     {
         var obs = SplitInput.FromObs(["a", "b", "c", "d"], ["x", "x", "y", "y"]);

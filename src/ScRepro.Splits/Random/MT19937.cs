@@ -83,15 +83,26 @@ public sealed class MT19937
 
     private void Twist()
     {
-        for (var i = 0; i < N; i++)
+        // numpy's three loops (no modulo in the hot path); identical to the single loop with (i + 1) % N, (i + M) % N
+        var k = _key;
+        int i;
+        for (i = 0; i < N - M; i++)
         {
-            var y = (_key[i] & Upper) | (_key[(i + 1) % N] & Lower);
-            _key[i] = _key[(i + M) % N] ^ (y >> 1) ^ ((y & 1u) != 0 ? MatrixA : 0u);
+            var y = (k[i] & Upper) | (k[i + 1] & Lower);
+            k[i] = k[i + M] ^ (y >> 1) ^ ((y & 1u) != 0 ? MatrixA : 0u);
         }
+        for (; i < N - 1; i++)
+        {
+            var y = (k[i] & Upper) | (k[i + 1] & Lower);
+            k[i] = k[i + (M - N)] ^ (y >> 1) ^ ((y & 1u) != 0 ? MatrixA : 0u);
+        }
+        var last = (k[N - 1] & Upper) | (k[0] & Lower);
+        k[N - 1] = k[M - 1] ^ (last >> 1) ^ ((last & 1u) != 0 ? MatrixA : 0u);
         _pos = 0;
     }
 
     /// <summary>numpy's <c>mt19937_next32</c>: one tempered 32-bit word.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public uint NextUInt32()
     {
         if (_pos == N) Twist();
