@@ -28,10 +28,17 @@ public sealed class BenchContext
         return best;
     }
 
+    /// <summary>
+    /// Debian's python3, which is where python3-anndata, -sklearn, -scipy and -torch install; a pyenv or venv python3
+    /// first on PATH usually lacks them. SCREPRO_BENCH_PYTHON overrides.
+    /// </summary>
+    public static string Python { get; } = Environment.GetEnvironmentVariable("SCREPRO_BENCH_PYTHON")
+        ?? (File.Exists("/usr/bin/python3") ? "/usr/bin/python3" : "python3");
+
     /// <summary>Runs a python3 script (reference implementation); returns stdout, or null when python or a module is missing.</summary>
     public static string? RunPython(string script, params string[] args)
     {
-        var psi = new ProcessStartInfo("python3") { RedirectStandardOutput = true, RedirectStandardError = true };
+        var psi = new ProcessStartInfo(Python) { RedirectStandardOutput = true, RedirectStandardError = true };
         psi.ArgumentList.Add("-c");
         psi.ArgumentList.Add(script);
         foreach (var a in args) psi.ArgumentList.Add(a);
