@@ -163,6 +163,19 @@ public sealed unsafe class H5Dataset : H5Object
         if (total * row != destination.Length)
             throw new ArgumentException($"destination holds {destination.Length} values, the selection {total * row}");
         if (total == 0) return;
+        if (ranges.Count > 16)
+        {
+            // HDF5 1.10 merges OR-ed hyperslabs in quadratic time; past a few blocks, one read per block is faster.
+            long at = 0;
+            foreach (var r in ranges)
+            {
+                if (r.Count == 0) continue;
+                var n = r.Count * row;
+                ReadRanges([r], destination.Slice((int)at, (int)n));
+                at += n;
+            }
+            return;
+        }
         using var fileSpace = FileSpace();
         var rank = Rank;
         var start = stackalloc ulong[rank];
