@@ -5,7 +5,7 @@ namespace ScRepro.AnnData.Tests;
 /// <summary>The .h5ad fixtures written by tests/fixtures/anndata/scripts/make_fixtures.py (anndata 0.8.0).</summary>
 internal static class Fixtures
 {
-    public static readonly string[] Names = ["csr_f32", "csc_f64", "dense_f32", "dense_int32", "csr_int64", "csr_gzip", "no_x"];
+    public static readonly string[] Names = ["csr_f32", "csc_f64", "dense_f32", "dense_int32", "csr_int64", "csr_gzip", "no_x", "legacy_v07"];
 
     public static TheoryData<string> All()
     {

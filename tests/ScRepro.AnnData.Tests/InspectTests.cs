@@ -40,6 +40,19 @@ public sealed class InspectTests
         Assert.Equal("umap", Assert.IsType<Dictionary<string, object?>>(neighbors["params"])["method"]);
     }
 
+    [Fact]
+    public void Should_follow_anndata_0_7_category_references()
+    {
+        // legacy_v07.h5ad: obs/kind is an int8 codes dataset whose "categories" attribute references
+        // obs/__categories/kind (ordered=True); anndata 0.8 reads it as an ordered categorical with one missing value.
+        var a = AnnDataFile.Read(Fixtures.H5ad("legacy_v07"));
+        var kind = Assert.IsType<Frames.CategoricalColumn>(a.Obs["kind"]);
+        Assert.Equal(["alpha", "beta", "gamma"], kind.Categories);
+        Assert.Equal([0, 2, 1, -1, 0, 2], kind.Codes);
+        Assert.True(kind.Ordered);
+        Assert.Equal("v07", a.Uns["note"]);
+    }
+
     private static void AssertSame(string expectedPath, string actualJson)
     {
         using var expected = JsonDocument.Parse(File.ReadAllText(expectedPath));
