@@ -68,6 +68,21 @@ public sealed class RoundTripTests
         Assert.Empty(Directory.GetFiles(dir.Path));
     }
 
+    [Fact]
+    public void Should_not_truncate_normalised_values_of_an_integer_matrix()
+    {
+        using var dir = TestPaths.NewTempDir();
+        var counts = AnnDataFile.Read(Fixtures.H5ad("csr_int64"));
+        Assert.Equal("int64", counts.X!.SourceDtype);
+        // A caller scaling the values in place keeps SourceDtype "int64"; the writer must fall back to float32.
+        var x = (Matrices.CsrMatrix)counts.X;
+        counts.X = x.WithData(x.Data.Select(v => v / 3f).ToArray());
+        AnnDataFile.Write(dir.File("scaled.h5ad"), counts);
+        var back = AnnDataFile.Read(dir.File("scaled.h5ad")).X!;
+        Assert.Equal("float32", back.SourceDtype);
+        Assert.Equal(((Matrices.CsrMatrix)counts.X).Data, ((Matrices.CsrMatrix)back).Data);
+    }
+
     /// <summary>
     /// Writes ScRepro's copies of the fixtures into $SCREPRO_WRITE_ROUNDTRIP_DIR for
     /// scripts/check_written.py, which loads them with anndata and compares with the originals.

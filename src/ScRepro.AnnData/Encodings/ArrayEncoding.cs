@@ -121,12 +121,24 @@ internal static class ArrayEncoding
     /// <summary>Writes float32 values in the matrix's on-disk dtype (a float64 or integer X stays float64 or integer).</summary>
     public static H5Dataset WriteFloats(H5Group g, string key, ReadOnlySpan<float> values, double[]? wide, long[] shape, string dtype, H5WriteOptions o)
     {
-        if (dtype == "float32") return g.CreateDataset(key, values, shape, o);
+        // An integer or bool dtype is kept only while every value is still integral (0/1): values computed from
+        // counts (normalised, logged) are written as float32 instead of being truncated.
+        if (dtype == "float32" || (dtype != "float64" && !AllIntegral(values, dtype == "bool")))
+            return g.CreateDataset(key, values, shape, o);
         if (wide is not null && wide.Length >= values.Length && StillRoundsTo(wide, values))
             return WriteNumeric(g, key, wide.AsSpan(0, values.Length), shape, dtype, o);
         var widened = new double[values.Length];
         for (var i = 0; i < widened.Length; i++) widened[i] = values[i];
         return WriteNumeric(g, key, widened, shape, dtype, o);
+    }
+
+    private static bool AllIntegral(ReadOnlySpan<float> values, bool binary)
+    {
+        foreach (var v in values)
+        {
+            if (v != MathF.Floor(v) || float.IsInfinity(v) || (binary && v is not (0 or 1))) return false;
+        }
+        return true;
     }
 
     private static bool StillRoundsTo(double[] wide, ReadOnlySpan<float> values)

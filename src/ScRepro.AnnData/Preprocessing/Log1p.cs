@@ -9,17 +9,17 @@ namespace ScRepro.AnnData.Preprocessing;
 /// </summary>
 public static class Log1p
 {
-    /// <summary>A transformed copy; <paramref name="logBase"/> null is the natural logarithm.</summary>
+    /// <summary>A transformed float32 copy; <paramref name="logBase"/> null is the natural logarithm.</summary>
     public static Matrix Apply(Matrix x, double? logBase = null)
     {
         switch (x)
         {
             case CsrMatrix csr:
-                return csr.WithData(Transform(csr.Data, logBase));
+                return new CsrMatrix(csr.Rows, csr.Cols, csr.IndPtr, csr.Indices, Transform(csr.Data, logBase));
             case CscMatrix csc:
-                return new CscMatrix(csc.Rows, csc.Cols, csc.IndPtr, csc.Indices, Transform(csc.Data, logBase)) { SourceDtype = csc.SourceDtype };
+                return new CscMatrix(csc.Rows, csc.Cols, csc.IndPtr, csc.Indices, Transform(csc.Data, logBase));
             case DenseMatrix dense:
-                return new DenseMatrix(dense.Rows, dense.Cols, Transform(dense.Data, logBase)) { SourceDtype = dense.SourceDtype };
+                return new DenseMatrix(dense.Rows, dense.Cols, Transform(dense.Data, logBase));
             default:
                 throw new ArgumentException($"unsupported matrix {x.GetType().Name}");
         }

@@ -25,9 +25,10 @@ public static class NormalizeTotal
                 var len = csr.IndPtr[r + 1] - start;
                 System.Numerics.Tensors.TensorPrimitives.Divide(csr.Data.AsSpan(start, len), scale, data.AsSpan(start, len));
             }
-            return csr.WithData(data);
+            return new CsrMatrix(csr.Rows, csr.Cols, csr.IndPtr, csr.Indices, data); // float32 now, whatever the counts were
         }
-        var dense = ((DenseMatrix)x).ToDense();
+        var source = (DenseMatrix)x;
+        var dense = new DenseMatrix(source.Rows, source.Cols, (float[])source.Data.Clone());
         for (var r = 0; r < dense.Rows; r++)
             System.Numerics.Tensors.TensorPrimitives.Divide(dense.Row(r), ScaleFor(totals[r], target), dense.Row(r));
         return dense;
