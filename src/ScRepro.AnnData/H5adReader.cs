@@ -40,7 +40,8 @@ public sealed class H5adReader : IDisposable
     private void Validate()
     {
         var type = Root.ReadStringAttribute("encoding-type");
-        if (type is not null && type != "anndata")
+        // anndata 0.7 stamped the root "AnnData"; 0.8 writes "anndata".
+        if (type is not null && !type.Equals("anndata", StringComparison.OrdinalIgnoreCase))
             throw new Hdf5Exception(Path, "/", $"not an AnnData file: the root's encoding-type is '{type}', expected 'anndata'");
         if (!Root.Exists("obs") || !Root.Exists("var"))
         {

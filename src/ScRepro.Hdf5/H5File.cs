@@ -51,6 +51,19 @@ public sealed unsafe class H5File : IDisposable
         }
     }
 
+    /// <summary>Opens an existing file for reading and writing (to add or amend elements).</summary>
+    public static H5File OpenReadWrite(string path)
+    {
+        H5Library.Ensure();
+        if (!File.Exists(path)) throw new Hdf5Exception(path, "", "file not found");
+        fixed (byte* n = H5Library.Utf8(path))
+        {
+            var id = H5Native.H5Fopen(n, H5Native.H5F_ACC_RDWR, H5Native.H5P_DEFAULT);
+            if (id < 0) throw H5Library.Fail(path, "", "cannot open the HDF5 file for writing");
+            return new H5File(new FileHandle(id), path);
+        }
+    }
+
     /// <summary>Creates (truncates) a file for writing.</summary>
     public static H5File Create(string path)
     {

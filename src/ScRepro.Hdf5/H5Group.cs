@@ -126,6 +126,89 @@ public sealed unsafe class H5Group : H5Object
         return result!;
     }
 
+    /// <summary>
+    /// A 1-D compound dataset of <paramref name="length"/> records, packed, with string fields as variable-length UTF-8
+    /// and bools as numpy's enum (what h5py writes for a structured array after anndata's _to_hdf5_vlen_strings).
+    /// </summary>
+    public H5Dataset CreateCompoundDataset(string name, int length, IReadOnlyList<H5Field> fields, H5WriteOptions? options = null)
+    {
+        var types = new List<DatatypeHandle>();
+        var strings = new List<nint>();
+        try
+        {
+            var layout = new List<(H5Field Field, long Type, int Offset, int ElemSize)>();
+            var offset = 0;
+            foreach (var f in fields)
+            {
+                if (f.Values.Length != (long)length * f.Width)
+                    throw new ArgumentException($"field '{f.Name}' has {f.Values.Length} values, expected {length * f.Width}");
+                var (baseType, elemSize) = f.Values switch
+                {
+                    double[] => (H5Globals.NativeDouble, 8),
+                    float[] => (H5Globals.NativeFloat, 4),
+                    long[] => (H5Globals.NativeInt64, 8),
+                    int[] => (H5Globals.NativeInt32, 4),
+                    bool[] => (Track(types, H5Strings.BoolEnum()).Id, 1),
+                    string[] => (Track(types, H5Strings.VariableUtf8()).Id, IntPtr.Size),
+                    _ => throw new ArgumentException($"field '{f.Name}': unsupported values {f.Values.GetType().Name}"),
+                };
+                var type = baseType;
+                if (f.Width > 1)
+                {
+                    ulong w = (ulong)f.Width;
+                    type = Track(types, new DatatypeHandle(H5Native.H5Tarray_create2(baseType, 1, &w))).Id;
+                }
+                layout.Add((f, type, offset, elemSize));
+                offset += elemSize * f.Width;
+            }
+            var rowSize = Math.Max(offset, 1);
+            var compound = Track(types, new DatatypeHandle(H5Native.H5Tcreate(H5Native.H5T_COMPOUND, (nuint)rowSize)));
+            foreach (var (f, type, off, _) in layout)
+            {
+                fixed (byte* n = H5Library.Utf8(f.Name))
+                    if (H5Native.H5Tinsert(compound.Id, n, (nuint)off, type) < 0)
+                        throw H5Library.Fail(FilePath, ChildPath(name), $"cannot add field '{f.Name}'");
+            }
+            var buffer = new byte[(long)rowSize * length];
+            foreach (var (f, _, off, size) in layout)
+            {
+                for (var i = 0; i < length; i++)
+                {
+                    for (var j = 0; j < f.Width; j++)
+                    {
+                        var at = buffer.AsSpan(i * rowSize + off + j * size, size);
+                        var k = i * f.Width + j;
+                        switch (f.Values)
+                        {
+                            case double[] d: BitConverter.TryWriteBytes(at, d[k]); break;
+                            case float[] x: BitConverter.TryWriteBytes(at, x[k]); break;
+                            case long[] l: BitConverter.TryWriteBytes(at, l[k]); break;
+                            case int[] x: BitConverter.TryWriteBytes(at, x[k]); break;
+                            case bool[] b: at[0] = b[k] ? (byte)1 : (byte)0; break;
+                            case string[] s:
+                                var p = Marshal.StringToCoTaskMemUTF8(s[k] ?? "");
+                                strings.Add(p);
+                                BitConverter.TryWriteBytes(at, (long)p);
+                                break;
+                        }
+                    }
+                }
+            }
+            fixed (byte* b = buffer) return Create(name, compound.Id, compound.Id, b, [length], options);
+        }
+        finally
+        {
+            foreach (var p in strings) Marshal.FreeCoTaskMem(p);
+            foreach (var t in types) t.Dispose();
+        }
+    }
+
+    private static DatatypeHandle Track(List<DatatypeHandle> list, DatatypeHandle h)
+    {
+        list.Add(h);
+        return h;
+    }
+
     private H5Dataset Create(string name, long fileType, long memType, void* data, ReadOnlySpan<long> shape, H5WriteOptions? options)
     {
         options ??= H5WriteOptions.Default;

@@ -48,7 +48,26 @@ internal static class ArrayEncoding
         if (d.Rank != 2) throw ElementErrors.Bad(d, $"has shape ({string.Join(", ", d.Shape)}); expected a 2-D array");
         var rows = checked((int)d.Shape[0]);
         var cols = checked((int)d.Shape[1]);
-        return new DenseMatrix(rows, cols, d.Read<float>()) { SourceDtype = d.Type.NumpyName };
+        var (values, wide) = ReadFloats(d);
+        return new DenseMatrix(rows, cols, values) { SourceDtype = d.Type.NumpyName, Float64Data = wide };
+    }
+
+    private static DenseMatrix ArrayField(H5Dataset d, H5Member m, int n)
+    {
+        if (m.Type.ArrayBase is not { Class: H5TypeClass.Float, Size: 8 })
+            return new DenseMatrix(n, m.Type.ArrayLength, d.ReadField<float>(m.Name)) { SourceDtype = m.Type.NumpyName };
+        var wide = d.ReadField<double>(m.Name);
+        return new DenseMatrix(n, m.Type.ArrayLength, wide.Select(v => (float)v).ToArray()) { SourceDtype = "float64", Float64Data = wide };
+    }
+
+    /// <summary>float32 values, plus the float64 originals when the dataset is float64 (kept for exact write-back).</summary>
+    public static (float[] Values, double[]? Wide) ReadFloats(H5Dataset d)
+    {
+        if (d.Type is not { Class: H5TypeClass.Float, Size: 8 }) return (d.Read<float>(), null);
+        var wide = d.Read<double>();
+        var values = new float[wide.Length];
+        for (var i = 0; i < wide.Length; i++) values[i] = (float)wide[i];
+        return (values, wide);
     }
 
     public static RecordArray ReadRecords(H5Dataset d)
@@ -60,7 +79,7 @@ internal static class ArrayEncoding
             object values = m.Type switch
             {
                 { Class: H5TypeClass.String } => new ArrayValue(d.ReadFieldStrings(m.Name), [n], "object"),
-                { Class: H5TypeClass.Array } => new DenseMatrix(n, m.Type.ArrayLength, d.ReadField<float>(m.Name)) { SourceDtype = m.Type.NumpyName },
+                { Class: H5TypeClass.Array } => ArrayField(d, m, n),
                 { IsBool: true } => new ArrayValue(d.ReadFieldBools(m.Name), [n], "bool"),
                 { Class: H5TypeClass.Float } => new ArrayValue(d.ReadField<double>(m.Name), [n], m.Type.NumpyName),
                 { Class: H5TypeClass.Integer } => new ArrayValue(d.ReadField<long>(m.Name), [n], m.Type.NumpyName),
@@ -70,6 +89,16 @@ internal static class ArrayEncoding
         }
         return new RecordArray(n, fields);
     }
+
+    /// <summary>A structured array as a packed compound dataset ("rec-array"), string fields as vlen UTF-8.</summary>
+    public static H5Dataset WriteRecords(H5Group g, string key, StructuredArray r, H5WriteOptions o) =>
+        g.CreateCompoundDataset(key, r.Length, r.Fields.Select(f => f.Values switch
+        {
+            DenseMatrix m when m.SourceDtype == "float64" => new H5Field(f.Name, m.Float64Data ?? m.Data.Select(v => (double)v).ToArray(), m.Cols),
+            DenseMatrix m => new H5Field(f.Name, m.Data, m.Cols),
+            Array a => new H5Field(f.Name, a),
+            _ => throw new ArgumentException($"field '{f.Name}' of '{key}' holds {f.Values.GetType().Name}"),
+        }).ToArray(), o);
 
     /// <summary>Writes <paramref name="values"/> as a dataset of numpy dtype <paramref name="dtype"/>.</summary>
     public static H5Dataset WriteNumeric(H5Group g, string key, ReadOnlySpan<double> values, long[] shape, string dtype, H5WriteOptions o) =>
@@ -90,10 +119,36 @@ internal static class ArrayEncoding
         };
 
     /// <summary>Writes float32 values in the matrix's on-disk dtype (a float64 or integer X stays float64 or integer).</summary>
-    public static H5Dataset WriteFloats(H5Group g, string key, float[] values, long[] shape, string dtype, H5WriteOptions o) =>
-        dtype == "float32"
-            ? g.CreateDataset<float>(key, values, shape, o)
-            : WriteNumeric(g, key, Convert<double>(values, v => v), shape, dtype, o);
+    public static H5Dataset WriteFloats(H5Group g, string key, ReadOnlySpan<float> values, double[]? wide, long[] shape, string dtype, H5WriteOptions o)
+    {
+        // An integer or bool dtype is kept only while every value is still integral (0/1): values computed from
+        // counts (normalised, logged) are written as float32 instead of being truncated.
+        if (dtype == "float32" || (dtype != "float64" && !AllIntegral(values, dtype == "bool")))
+            return g.CreateDataset(key, values, shape, o);
+        if (wide is not null && wide.Length >= values.Length && StillRoundsTo(wide, values))
+            return WriteNumeric(g, key, wide.AsSpan(0, values.Length), shape, dtype, o);
+        var widened = new double[values.Length];
+        for (var i = 0; i < widened.Length; i++) widened[i] = values[i];
+        return WriteNumeric(g, key, widened, shape, dtype, o);
+    }
+
+    private static bool AllIntegral(ReadOnlySpan<float> values, bool binary)
+    {
+        foreach (var v in values)
+        {
+            if (v != MathF.Floor(v) || float.IsInfinity(v) || (binary && v is not (0 or 1))) return false;
+        }
+        return true;
+    }
+
+    private static bool StillRoundsTo(double[] wide, ReadOnlySpan<float> values)
+    {
+        for (var i = 0; i < values.Length; i++)
+        {
+            if ((float)wide[i] != values[i] && !(float.IsNaN(values[i]) && double.IsNaN(wide[i]))) return false;
+        }
+        return true;
+    }
 
     private static T[] Convert<T>(ReadOnlySpan<double> values, Func<double, T> f)
     {

@@ -37,8 +37,7 @@ internal static class ColumnValues
 
     /// <summary>
     /// An element as an uns value: scalars become string/double/long/bool, 1-D arrays string[]/double[]/float[]/
-    /// long[]/int[]/bool[], 2-D arrays Matrix, groups nested dictionaries. A structured array becomes a dictionary
-    /// of its fields (departure: ScRepro has no rec-array type, so it writes such a value back as a dict).
+    /// long[]/int[]/bool[], 2-D arrays Matrix, groups nested dictionaries, compound datasets StructuredArray.
     /// </summary>
     public static object? ToUns(object? value) => value switch
     {
@@ -50,7 +49,7 @@ internal static class ColumnValues
             _ => a.Values,
         },
         Dictionary<string, object?> dict => dict.ToDictionary(kv => kv.Key, kv => ToUns(kv.Value), StringComparer.Ordinal),
-        RecordArray r => r.Fields.ToDictionary(f => f.Name, f => ToUns(f.Values), StringComparer.Ordinal),
+        RecordArray r => new StructuredArray(r.Length, r.Fields.Select(f => new StructuredField(f.Name, ToUns(f.Values)!)).ToArray()),
         _ => value,
     };
 

@@ -48,7 +48,7 @@ internal static class ElementRegistry
         new(typeof(DenseMatrix), v => ArrayEncoding.Array, (g, k, v, o) =>
         {
             var m = (DenseMatrix)v;
-            return ArrayEncoding.WriteFloats(g, k, m.Data, [m.Rows, m.Cols], m.SourceDtype, o);
+            return ArrayEncoding.WriteFloats(g, k, m.Data, m.Float64Data, [m.Rows, m.Cols], m.SourceDtype, o);
         }),
         new(typeof(DataFrame), v => DataFrameEncoding.V020, (g, k, v, o) => DataFrameEncoding.Write(g, k, (DataFrame)v, o)),
         new(typeof(CategoricalColumn), v => CategoricalEncoding.Spec, (g, k, v, o) => CategoricalEncoding.Write(g, (CategoricalColumn)Renamed((Column)v, k), o)),
@@ -70,6 +70,7 @@ internal static class ElementRegistry
                     ? CategoricalEncoding.Write(g, CategoricalColumn.FromLabels(k, c.Values), o)
                     : g.CreateStringDataset(k, c.Values, [c.Length], o);
             }),
+        new(typeof(StructuredArray), v => ArrayEncoding.RecArray, (g, k, v, o) => ArrayEncoding.WriteRecords(g, k, (StructuredArray)v, o)),
         new(typeof(Dictionary<string, object?>), v => DictEncoding.Spec, (g, k, v, o) => DictEncoding.Write(g, k, (Dictionary<string, object?>)v, o)),
         new(typeof(string), v => ScalarEncoding.String, (g, k, v, o) => ScalarEncoding.WriteString(g, k, (string)v)),
         new(typeof(bool), v => ScalarEncoding.Numeric, (g, k, v, o) => ScalarEncoding.WriteNumeric(g, k, v)),

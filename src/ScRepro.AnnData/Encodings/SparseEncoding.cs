@@ -41,13 +41,13 @@ internal static class SparseEncoding
         var nnz = indptr[major];
         if (data.Length != nnz || indices.Length != nnz)
             throw ElementErrors.Bad(g, $"indptr ends at {nnz} but data has {data.Length} and indices {indices.Length} values");
-        var values = data.Read<float>();
+        var (values, wide) = ArrayEncoding.ReadFloats(data);
         var idx = indices.Read<int>();
         var dtype = data.Type.NumpyName;
         return format switch
         {
-            "csr" => new CsrMatrix(rows, cols, indptr, idx, values) { SourceDtype = dtype },
-            "csc" => new CscMatrix(rows, cols, indptr, idx, values) { SourceDtype = dtype },
+            "csr" => new CsrMatrix(rows, cols, indptr, idx, values) { SourceDtype = dtype, Float64Data = wide },
+            "csc" => new CscMatrix(rows, cols, indptr, idx, values) { SourceDtype = dtype, Float64Data = wide },
             _ => throw ElementErrors.Bad(g, $"unknown sparse format '{format}'"),
         };
     }
@@ -80,7 +80,7 @@ internal static class SparseEncoding
         var nnz = indptr[major];
         var g = parent.CreateGroup(key);
         g.WriteInt64ArrayAttribute("shape", [m.Rows, m.Cols]);
-        using (ArrayEncoding.WriteFloats(g, "data", nnz == data.Length ? data : data[..nnz], [nnz], m.SourceDtype, o)) { }
+        using (ArrayEncoding.WriteFloats(g, "data", data.AsSpan(0, nnz), m.Float64Data, [nnz], m.SourceDtype, o)) { }
         using (g.CreateDataset<int>("indices", indices.AsSpan(0, nnz), [nnz], o)) { }
         using (g.CreateDataset<int>("indptr", indptr, [indptr.Length], o)) { }
         return g;

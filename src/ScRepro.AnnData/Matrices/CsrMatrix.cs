@@ -31,7 +31,7 @@ public sealed class CsrMatrix : Matrix
     public override DenseMatrix ToDense(IReadOnlyList<int>? rows = null)
     {
         var n = rows?.Count ?? _rows;
-        var result = new DenseMatrix(n, _cols);
+        var result = new DenseMatrix(n, _cols) { SourceDtype = SourceDtype };
         for (var i = 0; i < n; i++)
         {
             var r = rows?[i] ?? i;

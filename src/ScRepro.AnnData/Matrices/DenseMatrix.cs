@@ -30,8 +30,8 @@ public sealed class DenseMatrix : Matrix
 
     public override DenseMatrix ToDense(IReadOnlyList<int>? rows = null)
     {
-        if (rows is null) return new DenseMatrix(_rows, _cols, (float[])Data.Clone());
-        var result = new DenseMatrix(rows.Count, _cols);
+        if (rows is null) return new DenseMatrix(_rows, _cols, (float[])Data.Clone()) { SourceDtype = SourceDtype };
+        var result = new DenseMatrix(rows.Count, _cols) { SourceDtype = SourceDtype };
         for (var i = 0; i < rows.Count; i++) Row(rows[i]).CopyTo(result.Row(i));
         return result;
     }

@@ -15,6 +15,7 @@ internal static unsafe class H5Native
     public const long H5S_ALL = 0;
     public const long H5E_DEFAULT = 0;
     public const uint H5F_ACC_RDONLY = 0;
+    public const uint H5F_ACC_RDWR = 1;
     public const uint H5F_ACC_TRUNC = 2;
     public static readonly nuint H5T_VARIABLE = nuint.MaxValue;
     public const ulong H5S_UNLIMITED = ulong.MaxValue;
