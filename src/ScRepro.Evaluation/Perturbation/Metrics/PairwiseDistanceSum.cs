@@ -38,7 +38,11 @@ internal static class PairwiseDistanceSum
                 {
                     for (var j = jStart; j < jEnd; j += CellBlock.RowTile)
                     {
-                        Kernel(pa + (long)i * a.Stride + k0, a.Stride, pb + (long)j * b.Stride + k0, b.Stride,
+                        if (Vector512.IsHardwareAccelerated)
+                            Kernel512(pa + (long)i * a.Stride + k0, a.Stride, pb + (long)j * b.Stride + k0, b.Stride,
+                                CellBlock.KChunk, pd + (long)i * width + (j - jStart), width);
+                        else
+                            Kernel256(pa + (long)i * a.Stride + k0, a.Stride, pb + (long)j * b.Stride + k0, b.Stride,
                             CellBlock.KChunk, pd + (long)i * width + (j - jStart), width);
                     }
                 }
@@ -59,7 +63,7 @@ internal static class PairwiseDistanceSum
     }
 
     // 4 rows of a × 4 rows of b over k floats (k a multiple of 8); adds the 16 dot products into d (row stride ld).
-    private static unsafe void Kernel(float* a, int lda, float* b, int ldb, int k, double* d, int ld)
+    private static unsafe void Kernel256(float* a, int lda, float* b, int ldb, int k, double* d, int ld)
     {
         Vector256<float> c00 = default, c01 = default, c02 = default, c03 = default;
         Vector256<float> c10 = default, c11 = default, c12 = default, c13 = default;
@@ -98,10 +102,56 @@ internal static class PairwiseDistanceSum
         d[3 * ld] += Sum(c30); d[3 * ld + 1] += Sum(c31); d[3 * ld + 2] += Sum(c32); d[3 * ld + 3] += Sum(c33);
     }
 
+    // 4 rows of a × 4 rows of b over k floats (k a multiple of 16), with AVX-512; adds the 16 dot products into d (row stride ld).
+    private static unsafe void Kernel512(float* a, int lda, float* b, int ldb, int k, double* d, int ld)
+    {
+        Vector512<float> c00 = default, c01 = default, c02 = default, c03 = default;
+        Vector512<float> c10 = default, c11 = default, c12 = default, c13 = default;
+        Vector512<float> c20 = default, c21 = default, c22 = default, c23 = default;
+        Vector512<float> c30 = default, c31 = default, c32 = default, c33 = default;
+        for (var kk = 0; kk < k; kk += 16)
+        {
+            var b0 = Vector512.Load(b + kk);
+            var b1 = Vector512.Load(b + ldb + kk);
+            var b2 = Vector512.Load(b + 2 * ldb + kk);
+            var b3 = Vector512.Load(b + 3 * ldb + kk);
+            var a0 = Vector512.Load(a + kk);
+            c00 = Vector512.FusedMultiplyAdd(a0, b0, c00);
+            c01 = Vector512.FusedMultiplyAdd(a0, b1, c01);
+            c02 = Vector512.FusedMultiplyAdd(a0, b2, c02);
+            c03 = Vector512.FusedMultiplyAdd(a0, b3, c03);
+            var a1 = Vector512.Load(a + lda + kk);
+            c10 = Vector512.FusedMultiplyAdd(a1, b0, c10);
+            c11 = Vector512.FusedMultiplyAdd(a1, b1, c11);
+            c12 = Vector512.FusedMultiplyAdd(a1, b2, c12);
+            c13 = Vector512.FusedMultiplyAdd(a1, b3, c13);
+            var a2 = Vector512.Load(a + 2 * lda + kk);
+            c20 = Vector512.FusedMultiplyAdd(a2, b0, c20);
+            c21 = Vector512.FusedMultiplyAdd(a2, b1, c21);
+            c22 = Vector512.FusedMultiplyAdd(a2, b2, c22);
+            c23 = Vector512.FusedMultiplyAdd(a2, b3, c23);
+            var a3 = Vector512.Load(a + 3 * lda + kk);
+            c30 = Vector512.FusedMultiplyAdd(a3, b0, c30);
+            c31 = Vector512.FusedMultiplyAdd(a3, b1, c31);
+            c32 = Vector512.FusedMultiplyAdd(a3, b2, c32);
+            c33 = Vector512.FusedMultiplyAdd(a3, b3, c33);
+        }
+        d[0] += Sum(c00); d[1] += Sum(c01); d[2] += Sum(c02); d[3] += Sum(c03);
+        d[ld] += Sum(c10); d[ld + 1] += Sum(c11); d[ld + 2] += Sum(c12); d[ld + 3] += Sum(c13);
+        d[2 * ld] += Sum(c20); d[2 * ld + 1] += Sum(c21); d[2 * ld + 2] += Sum(c22); d[2 * ld + 3] += Sum(c23);
+        d[3 * ld] += Sum(c30); d[3 * ld + 1] += Sum(c31); d[3 * ld + 2] += Sum(c32); d[3 * ld + 3] += Sum(c33);
+    }
+
     // Lane sum in double, so the float32 chunk sums lose nothing more when combined.
     private static double Sum(Vector256<float> v)
     {
         var (lo, hi) = Vector256.Widen(v);
         return Vector256.Sum(lo + hi);
+    }
+
+    private static double Sum(Vector512<float> v)
+    {
+        var (lo, hi) = Vector512.Widen(v);
+        return Vector512.Sum(lo + hi);
     }
 }
