@@ -14,7 +14,12 @@ public static class ExpressionNormaliser
     public static CsrMatrix Prepare(Matrix? x, string source, bool allowDiscrete)
     {
         if (x is null) throw new ScReproException($"{source}: X is missing; cell-eval evaluates .X");
-        var csr = x as CsrMatrix ?? CsrMatrix.FromDense(x.ToDense());
+        var csr = x switch
+        {
+            CsrMatrix c => c,
+            CscMatrix c => c.ToCsr(),
+            _ => CsrMatrix.FromDense(x.ToDense()),
+        };
         var data = csr.Data;
         var fractional = false;
         float min = 0f, max = 0f;

@@ -1,4 +1,5 @@
 using ScRepro.Evaluation.Perturbation.De;
+using ScRepro.Evaluation.Perturbation.Papers;
 using ScRepro.Evaluation.Perturbation.Results;
 
 namespace ScRepro.Evaluation.Perturbation;
@@ -7,8 +8,9 @@ namespace ScRepro.Evaluation.Perturbation;
 public sealed class PerturbationEvaluation
 {
     public PerturbationEvaluation(IReadOnlyList<MetricRow> rows, ResultsTable results, DeTable realDe, DeTable predDe,
-        string? clusteringAlgorithm)
+        string? clusteringAlgorithm, IReadOnlyList<PaperPearsonRow> papers)
     {
+        Papers = papers;
         Rows = rows;
         Results = results;
         RealDe = realDe;
@@ -28,6 +30,9 @@ public sealed class PerturbationEvaluation
 
     public DeTable RealDe { get; }
     public DeTable PredDe { get; }
+
+    /// <summary>GEARS/scGPT Pearson values per perturbation (not part of cell-eval's files; see paper_metrics.csv).</summary>
+    public IReadOnlyList<PaperPearsonRow> Papers { get; }
 
     /// <summary>Which algorithm produced clustering_agreement (for the card), or null when it was not computed.</summary>
     public string? ClusteringAlgorithm { get; }

@@ -3,6 +3,7 @@ using ScRepro.Evaluation.Perturbation.Catalogue;
 using ScRepro.Evaluation.Perturbation.Clustering;
 using ScRepro.Evaluation.Perturbation.De;
 using ScRepro.Evaluation.Perturbation.Metrics;
+using ScRepro.Evaluation.Perturbation.Papers;
 using ScRepro.Evaluation.Perturbation.Results;
 
 namespace ScRepro.Evaluation.Perturbation;
@@ -18,11 +19,13 @@ public static class PerturbationEvaluator
         PerturbationEvalOptions options)
     {
         var pair = PerturbationPair.Create(real, pred, options);
-        return Evaluate(pair, options);
+        return Evaluate(pair, options, real.Uns);
     }
 
     /// <summary>Evaluates an already validated pair.</summary>
-    public static PerturbationEvaluation Evaluate(PerturbationPair pair, PerturbationEvalOptions options)
+    /// <param name="realUns">The real AnnData's uns, searched for GEARS' rank_genes_groups_cov_all (top-20 DE genes).</param>
+    public static PerturbationEvaluation Evaluate(PerturbationPair pair, PerturbationEvalOptions options,
+        IReadOnlyDictionary<string, object?>? realUns = null)
     {
         var threads = Math.Max(1, options.NumThreads);
         var perts = pair.Perturbations;
@@ -52,7 +55,8 @@ public static class PerturbationEvaluator
             var unknown = rows.Select(r => r.Metric).Distinct().Except(metrics).ToArray();
             if (unknown.Length > 0) throw new InvalidOperationException("metrics missing from the catalogue: " + string.Join(", ", unknown));
             var table = new ResultsTable(perts, metrics, rows);
-            return new PerturbationEvaluation(rows, table, realDe, predDe, algorithm);
+            var papers = PaperPearsonMetrics.Compute(pair, realUns);
+            return new PerturbationEvaluation(rows, table, realDe, predDe, algorithm, papers);
         });
     }
 }

@@ -17,25 +17,27 @@ internal static class EnergyDistance
         return pair.Perturbations.Select(p => new MetricRow(p, "pearson_edistance", r));
     }
 
-    /// <summary>E(cells of p, control cells) for every p, on one side.</summary>
+    /// <summary>E(cells of p, control cells) for every p on one side.</summary>
     public static double[] Distances(PerturbationSide side, PerturbationPair pair, int threads,
-        (CellBlock Block, double Self)? reuse, Action<double>? progress, out (CellBlock Block, double Self) control)
+        (CentredCells Cells, double Self)? reuse, Action<double>? progress, out (CentredCells Cells, double Self) control)
     {
         var centre = side.Mean(pair.Control);
-        var ctrl = CellBlock.From(side.X, side.Groups[pair.Control], centre);
+        var ctrlRows = side.Groups[pair.Control];
+        var ctrl = CentredCells.From(side.X, ctrlRows, centre);
         double selfC;
-        if (reuse is { } r && r.Block.SameAs(ctrl)) selfC = r.Self;
-        else selfC = PairwiseDistanceSum.Sum(ctrl, ctrl, threads) / ((double)ctrl.Rows * ctrl.Rows);
+        if (reuse is { } r && r.Cells.SameAs(ctrl)) selfC = r.Self;
+        else selfC = PairwiseDistanceSum.Sum(side.X, ctrlRows, centre, ctrl, self: true, threads) / ((double)ctrl.Cells * ctrl.Cells);
         control = (ctrl, selfC);
         var perts = pair.Perturbations;
         var e = new double[perts.Length];
-        // Parallel over perturbations; each pair sum itself runs on one thread, so results do not depend on threads.
+        // Parallel over perturbations; each sum runs on one thread, so results do not depend on the thread count.
         Parallel.For(0, perts.Length, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, threads) }, i =>
         {
-            var block = CellBlock.From(side.X, side.Groups[perts[i]], centre);
-            var n = (double)block.Rows;
-            var cross = PairwiseDistanceSum.Sum(block, ctrl, 1) / (n * ctrl.Rows);
-            var self = PairwiseDistanceSum.Sum(block, block, 1) / (n * n);
+            var rows = side.Groups[perts[i]];
+            var n = (double)rows.Length;
+            var cross = PairwiseDistanceSum.Sum(side.X, rows, centre, ctrl, self: false, 1) / (n * ctrl.Cells);
+            var own = CentredCells.From(side.X, rows, centre);
+            var self = PairwiseDistanceSum.Sum(side.X, rows, centre, own, self: true, 1) / (n * n);
             e[i] = 2 * cross - self - selfC;
             progress?.Invoke(1);
         });

@@ -12,8 +12,9 @@ public static class PerturbationCsvWriter
     public const string AggResultsFile = "agg_results.csv";
     public const string RealDeFile = "real_de.csv";
     public const string PredDeFile = "pred_de.csv";
+    public const string PaperMetricsFile = "paper_metrics.csv";
 
-    /// <summary>Writes all four files into <paramref name="directory"/> (created if needed).</summary>
+    /// <summary>Writes cell-eval's four files plus paper_metrics.csv into <paramref name="directory"/> (created if needed).</summary>
     public static void WriteAll(PerturbationEvaluation evaluation, string directory)
     {
         Directory.CreateDirectory(directory);
@@ -24,6 +25,7 @@ public static class PerturbationCsvWriter
             (AggResultsFile, AggResults(evaluation.Aggregates)),
             (RealDeFile, DeTableCsv(evaluation.RealDe)),
             (PredDeFile, DeTableCsv(evaluation.PredDe)),
+            (PaperMetricsFile, PaperMetrics(evaluation.Papers)),
         };
         foreach (var (name, text) in files) AtomicFile.WriteAllText(Path.Combine(directory, name), text);
     }
@@ -45,6 +47,18 @@ public static class PerturbationCsvWriter
         CsvFormat.Line(sb, summaries.Select(s => CsvFormat.Text(s.Metric)).Prepend("statistic"));
         foreach (var stat in MetricSummary.Statistics)
             CsvFormat.Line(sb, summaries.Select(s => CsvFormat.Number(s.Get(stat))).Prepend(stat));
+        return sb.ToString();
+    }
+
+    /// <summary>paper_metrics.csv (ours, beside cell-eval's four files): GEARS/scGPT Pearson values per perturbation.</summary>
+    public static string PaperMetrics(IReadOnlyList<Papers.PaperPearsonRow> rows)
+    {
+        var sb = new StringBuilder();
+        CsvFormat.Line(sb, ["perturbation", "pearson", "pearson_de", "pearson_delta", "pearson_de_delta", "de_genes_source", "de_genes"]);
+        foreach (var r in rows)
+            CsvFormat.Line(sb, [CsvFormat.Text(r.Perturbation), CsvFormat.Number(r.Pearson), CsvFormat.Number(r.PearsonDe),
+                CsvFormat.Number(r.PearsonDelta), CsvFormat.Number(r.PearsonDeDelta), CsvFormat.Text(r.DeGenesSource),
+                CsvFormat.Text(string.Join(';', r.DeGenes))]);
         return sb.ToString();
     }
 
