@@ -33,11 +33,11 @@ internal static class EvalAnnotationCommand
         {
             var t = parse.GetValue(trueCol)!;
             var p = parse.GetValue(predCol)!;
-            var runs = parse.GetValue(pred)!.Select(f => (f.ToString(), PredictionsCsv.Read(f.FullName, t, p))).ToArray();
-            var baseRuns = (parse.GetValue(baseline) ?? []).Select(f => (f.ToString(), PredictionsCsv.Read(f.FullName, t, p))).ToArray();
+            var runs = parse.GetValue(pred)!.Select(f => (Name: f.ToString(), Rows: PredictionsCsv.Read(f.FullName, t, p))).ToArray();
+            var baseRuns = (parse.GetValue(baseline) ?? []).Select(f => (Name: f.ToString(), Rows: PredictionsCsv.Read(f.FullName, t, p))).ToArray();
             var evaluation = AnnotationEvaluation.Compute(
-                runs.Select(r => (r.Name, (IReadOnlyList<LabelledPrediction>)r.Item2)).ToArray(),
-                baseRuns.Select(r => (r.Name, (IReadOnlyList<LabelledPrediction>)r.Item2)).ToArray());
+                runs.Select(r => (r.Name, r.Rows)).ToArray(),
+                baseRuns.Select(r => (r.Name, r.Rows)).ToArray());
             var dir = parse.GetValue(output)!.FullName;
             AnnotationReportWriter.Write(dir, evaluation);
             var acc = evaluation.Summary["accuracy"];
