@@ -17,6 +17,8 @@ internal static unsafe class L1LogisticSolver
 
     /// <summary>Solves one binary problem; <paramref name="positive"/>[i] says whether instance i is +1.</summary>
     /// <returns>The weights (bias last) and the number of Newton iterations, as sklearn's n_iter_.</returns>
+    // Called once per class, so tiered JIT would run it as tier-0/OSR code: compile it fully optimised at once.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static (double[] W, int Iterations) Solve(ColumnProblem prob, bool[] positive, double cPos, double cNeg,
         double tol, int maxNewtonIter, ulong seed)
     {
@@ -159,7 +161,7 @@ internal static unsafe class L1LogisticSolver
                     qpGmaxNew = Math.Max(qpGmaxNew, violation);
                     qpGnorm1New += violation;
                     wpd[j] += z;
-                    for (var p = start; p < end; p++) pDx[pRow[p]].XTd += pVal[p] * z;
+                    AddScaledColumn(pRow, pVal, start, end, z, pDx);
                 }
                 cycles++;
                 if (qpGnorm1New <= innerEps * gnorm1Init)
@@ -230,6 +232,7 @@ internal static unsafe class L1LogisticSolver
         }
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static (double H, double G) HessianAndGradient(int* rows, float* vals, int start, int end, CurvatureAndStep* dx, double* tau)
     {
         double h = Nu, g = 0;
@@ -243,6 +246,13 @@ internal static unsafe class L1LogisticSolver
         return (h, g);
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    private static void AddScaledColumn(int* rows, float* vals, int start, int end, double z, CurvatureAndStep* dx)
+    {
+        for (var p = start; p < end; p++) dx[rows[p]].XTd += vals[p] * z;
+    }
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static double QuadraticGradient(int* rows, float* vals, int start, int end, CurvatureAndStep* dx)
     {
         double g = 0;
