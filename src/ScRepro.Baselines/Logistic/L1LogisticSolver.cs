@@ -17,6 +17,8 @@ internal static unsafe class L1LogisticSolver
 
     /// <summary>Solves one binary problem; <paramref name="positive"/>[i] says whether instance i is +1.</summary>
     /// <returns>The weights (bias last) and the number of Newton iterations, as sklearn's n_iter_.</returns>
+    // Called once per class, so tiered JIT would run it as tier-0/OSR code: compile it fully optimised at once.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static (double[] W, int Iterations) Solve(ColumnProblem prob, bool[] positive, double cPos, double cNeg,
         double tol, int maxNewtonIter, ulong seed)
     {
@@ -39,11 +41,12 @@ internal static unsafe class L1LogisticSolver
         var grad = new double[wSize];
         var xjNegSum = new double[wSize];
         var index = new int[wSize];
-        var xTd = new double[l];
         var expWTx = new double[l];
         var expWTxNew = new double[l];
         var tau = new double[l];
-        var d = new double[l];
+        // D (Hessian weights) and xTd (X·direction) side by side: the inner loop reads both for the same instance,
+        // so one cache line serves both gathers.
+        var dx = new CurvatureAndStep[l];
         var rng = new SplitMix64(seed);
 
         // w starts at 0, so exp(wᵀx) = 1 for every instance.
@@ -59,13 +62,14 @@ internal static unsafe class L1LogisticSolver
             xjNegSum[j] = sum;
         }
         for (var i = 0; i < l; i++) expWTx[i] = 1.0;
-        UpdateTauAndD(expWTx, c, tau, d);
+        UpdateTauAndD(expWTx, c, tau, dx);
 
         // Raw pointers in the hot loops: the gathers over instance arrays are the whole cost, and bounds checks on
         // four arrays per stored value roughly double it.
         fixed (int* pRow = rowIdx)
         fixed (float* pVal = vals)
-        fixed (double* pD = d, pTau = tau, pXTd = xTd)
+        fixed (double* pTau = tau)
+        fixed (CurvatureAndStep* pDx = dx)
         {
         double wNorm = 0, gmaxOld = double.PositiveInfinity, gnorm1Init = -1, innerEps = 1;
         var newtonIter = 0;
@@ -78,7 +82,7 @@ internal static unsafe class L1LogisticSolver
             for (var s = 0; s < activeSize; s++)
             {
                 var j = index[s];
-                var (h, g) = HessianAndGradient(pRow, pVal, colPtr[j], colPtr[j + 1], pD, pTau);
+                var (h, g) = HessianAndGradient(pRow, pVal, colPtr[j], colPtr[j + 1], pDx, pTau);
                 hdiag[j] = h;
                 grad[j] = xjNegSum[j] - g;
 
@@ -111,7 +115,7 @@ internal static unsafe class L1LogisticSolver
             var cycles = 0;
             var qpGmaxOld = double.PositiveInfinity;
             var qpActiveSize = activeSize;
-            Array.Clear(xTd);
+            for (var i = 0; i < l; i++) pDx[i].XTd = 0;
             while (cycles < MaxInnerCycles)
             {
                 double qpGmaxNew = 0, qpGnorm1New = 0;
@@ -126,7 +130,7 @@ internal static unsafe class L1LogisticSolver
                     var h = hdiag[j];
                     var g = grad[j] + (wpd[j] - w[j]) * Nu;
                     int start = colPtr[j], end = colPtr[j + 1];
-                    g += QuadraticGradient(pRow, pVal, start, end, pD, pXTd);
+                    g += QuadraticGradient(pRow, pVal, start, end, pDx);
                     var gp = g + 1;
                     var gn = g - 1;
                     double violation;
@@ -157,7 +161,7 @@ internal static unsafe class L1LogisticSolver
                     qpGmaxNew = Math.Max(qpGmaxNew, violation);
                     qpGnorm1New += violation;
                     wpd[j] += z;
-                    for (var p = start; p < end; p++) pXTd[pRow[p]] += pVal[p] * z;
+                    AddScaledColumn(pRow, pVal, start, end, z, pDx);
                 }
                 cycles++;
                 if (qpGnorm1New <= innerEps * gnorm1Init)
@@ -179,7 +183,7 @@ internal static unsafe class L1LogisticSolver
             }
             delta += wNormNew - wNorm;
             double negSumXTd = 0;
-            for (var i = 0; i < l; i++) if (!positive[i]) negSumXTd += c[i] * xTd[i];
+            for (var i = 0; i < l; i++) if (!positive[i]) negSumXTd += c[i] * pDx[i].XTd;
 
             var searches = 0;
             for (; searches < MaxLineSearch; searches++)
@@ -187,7 +191,7 @@ internal static unsafe class L1LogisticSolver
                 var cond = wNormNew - wNorm + negSumXTd - Sigma * delta;
                 for (var i = 0; i < l; i++)
                 {
-                    var expXTd = Math.Exp(xTd[i]);
+                    var expXTd = Math.Exp(pDx[i].XTd);
                     expWTxNew[i] = expWTx[i] * expXTd;
                     cond += c[i] * Math.Log((1 + expWTxNew[i]) / (expXTd + expWTxNew[i]));
                 }
@@ -196,7 +200,7 @@ internal static unsafe class L1LogisticSolver
                     wNorm = wNormNew;
                     Array.Copy(wpd, w, wSize);
                     Array.Copy(expWTxNew, expWTx, l);
-                    UpdateTauAndD(expWTx, c, tau, d);
+                    UpdateTauAndD(expWTx, c, tau, dx);
                     break;
                 }
                 wNormNew = 0;
@@ -207,7 +211,7 @@ internal static unsafe class L1LogisticSolver
                 }
                 delta *= 0.5;
                 negSumXTd *= 0.5;
-                for (var i = 0; i < l; i++) xTd[i] *= 0.5;
+                for (var i = 0; i < l; i++) pDx[i].XTd *= 0.5;
             }
             if (searches >= MaxLineSearch)
             {
@@ -228,38 +232,46 @@ internal static unsafe class L1LogisticSolver
         }
     }
 
-    private static (double H, double G) HessianAndGradient(int* rows, float* vals, int start, int end, double* d, double* tau)
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    private static (double H, double G) HessianAndGradient(int* rows, float* vals, int start, int end, CurvatureAndStep* dx, double* tau)
     {
         double h = Nu, g = 0;
         for (var p = start; p < end; p++)
         {
             var i = rows[p];
             double v = vals[p];
-            h += v * v * d[i];
+            h += v * v * dx[i].D;
             g += v * tau[i];
         }
         return (h, g);
     }
 
-    private static double QuadraticGradient(int* rows, float* vals, int start, int end, double* d, double* xTd)
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    private static void AddScaledColumn(int* rows, float* vals, int start, int end, double z, CurvatureAndStep* dx)
+    {
+        for (var p = start; p < end; p++) dx[rows[p]].XTd += vals[p] * z;
+    }
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    private static double QuadraticGradient(int* rows, float* vals, int start, int end, CurvatureAndStep* dx)
     {
         double g = 0;
         for (var p = start; p < end; p++)
         {
             var i = rows[p];
-            g += vals[p] * d[i] * xTd[i];
+            g += vals[p] * dx[i].D * dx[i].XTd;
         }
         return g;
     }
 
-    private static void UpdateTauAndD(double[] expWTx, double[] c, double[] tau, double[] d)
+    private static void UpdateTauAndD(double[] expWTx, double[] c, double[] tau, CurvatureAndStep[] dx)
     {
         for (var i = 0; i < expWTx.Length; i++)
         {
             var t = 1 / (1 + expWTx[i]);
             tau[i] = c[i] * t;
             // liblinear writes C·e·t², which is NaN once e overflows; t·(1−t) is the same number without that trap.
-            d[i] = c[i] * t * (1 - t);
+            dx[i].D = c[i] * t * (1 - t);
         }
     }
 }

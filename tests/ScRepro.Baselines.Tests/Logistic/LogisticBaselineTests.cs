@@ -1,0 +1,90 @@
+using ScRepro.AnnData.Frames;
+using ScRepro.Baselines.Logistic;
+using ScRepro.Core.Errors;
+using ScRepro.Testing;
+
+namespace ScRepro.Baselines.Tests.Logistic;
+
+/// <summary>The pipeline entry point on the fixture's counts wrapped as an AnnData, and split files.</summary>
+public sealed class LogisticBaselineTests
+{
+    private static readonly LiblinearFixture F = LiblinearFixture.Instance;
+
+    private static ScRepro.AnnData.AnnData Data()
+    {
+        var obs = new DataFrame(Enumerable.Range(0, F.Labels.Length).Select(i => $"cell-{i}").ToArray());
+        obs.Add(CategoricalColumn.FromLabels("cell_type", F.Labels));
+        var var = new DataFrame(Enumerable.Range(0, F.Counts.Cols).Select(j => $"g{j}").ToArray());
+        return new ScRepro.AnnData.AnnData(F.Counts, obs, var);
+    }
+
+    private static string[] Names(IEnumerable<int> rows) => rows.Select(i => $"cell-{i}").ToArray();
+
+    [Fact]
+    public void Should_reproduce_sklearn_when_run_end_to_end_with_fixed_C_and_log1p()
+    {
+        var fit = F.Root.GetProperty("fits")[0]; // C = 0.1
+        var result = LogisticBaseline.Run(Data(), "cell_type", Names(F.Train), Names(F.Test),
+            new LogisticRunSettings { C = 0.1, Preprocess = Preprocess.Log1p });
+        Assert.Equal(0.1, result.C);
+        Assert.Null(result.CrossValidation);
+        Assert.Equal(fit.GetProperty("accuracy").GetDouble(), result.Metrics.Accuracy, 0.005);
+        Assert.Equal(fit.GetProperty("macro_f1").GetDouble(), result.Metrics.MacroF1, 0.005);
+        Assert.Equal(F.Test.Length, result.Predictions.Count);
+        Assert.Equal($"cell-{F.Test[0]}", result.Predictions[0].ObsName);
+    }
+
+    [Fact]
+    public void Should_choose_C_by_cross_validation_when_no_C_is_given()
+    {
+        // The fixture's CV means (sklearn): 0.358 at C=0.01, 0.721 at 0.1, 0.650 at 1 → C = 0.1 (a three-point grid
+        // keeps the test fast; CrossValidationTests checks the whole grid).
+        var result = LogisticBaseline.Run(Data(), "cell_type", Names(F.Train), Names(F.Test),
+            new LogisticRunSettings { Grid = [0.01, 0.1, 1], Preprocess = Preprocess.Log1p });
+        Assert.Equal(F.Root.GetProperty("cv").GetProperty("best_C").GetDouble(), result.C);
+        Assert.NotNull(result.CrossValidation);
+    }
+
+    [Fact]
+    public void Should_name_the_bad_field_for_unknown_cells_and_columns()
+    {
+        var e = Assert.Throws<ScReproException>(() => LogisticBaseline.Run(Data(), "cell_type", ["nope"], Names(F.Test), new LogisticRunSettings { C = 1 }));
+        Assert.Contains("'nope'", e.Message);
+        e = Assert.Throws<ScReproException>(() => LogisticBaseline.Run(Data(), "celltype", Names(F.Train), Names(F.Test), new LogisticRunSettings { C = 1 }));
+        Assert.Contains("celltype", e.Message);
+    }
+
+    [Fact]
+    public void Should_read_project_and_plain_split_files()
+    {
+        using var dir = TestPaths.NewTempDir();
+        File.WriteAllText(dir.File("project.json"),
+            """{"policy":"stratified","seed":1,"train":["a","b"],"val":["c"],"test":["d"],"membership_sha256":"x"}""");
+        var s = SplitNames.Read(dir.File("project.json"));
+        Assert.Equal(["a", "b"], s.Train);
+        Assert.Equal(["d"], s.Test);
+        Assert.Equal(["c"], s.Val);
+        File.WriteAllText(dir.File("plain.json"), """{"train":["a"],"test":["b"]}""");
+        Assert.Empty(SplitNames.Read(dir.File("plain.json")).Val);
+        File.WriteAllText(dir.File("bad.json"), """{"train":["a"]}""");
+        var e = Assert.Throws<ScReproException>(() => SplitNames.Read(dir.File("bad.json")));
+        Assert.Contains("bad.json", e.Message);
+        Assert.Contains("'test'", e.Message);
+    }
+
+    [Fact]
+    public void Should_read_manifest_hyperparameters()
+    {
+        var s = LogisticRunSettings.FromHyperparameters(new Dictionary<string, object?>
+        {
+            ["C"] = "0.1", ["tol"] = 0.0001, ["max_iter"] = 100, ["preprocess"] = "log2p",
+        }, seed: 4);
+        Assert.Equal(0.1, s.C);
+        Assert.Equal(Preprocess.Log2p, s.Preprocess);
+        Assert.Equal(4, s.Seed);
+        var cv = LogisticRunSettings.FromHyperparameters(new Dictionary<string, object?> { ["C"] = "cv", ["grid"] = new List<object?> { "1", 10 } }, 0);
+        Assert.Null(cv.C);
+        Assert.Equal([1.0, 10.0], cv.Grid);
+        Assert.Throws<ScReproException>(() => LogisticRunSettings.FromHyperparameters(new Dictionary<string, object?> { ["alpha"] = 1 }, 0));
+    }
+}
