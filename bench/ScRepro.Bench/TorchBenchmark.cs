@@ -13,7 +13,7 @@ namespace ScRepro.Bench;
 /// </summary>
 public sealed class TorchBenchmark : IBenchmark
 {
-    private const int Batch = 16, Tokens = 512, Width = 256, Heads = 8, FeedForward = 256, Layers = 4, TimedSteps = 3;
+    private const int Batch = 16, Tokens = 512, Width = 256, Heads = 8, FeedForward = 256, Layers = 4, TimedSteps = 2;
 
     public string Name => "torch";
 
@@ -38,10 +38,11 @@ public sealed class TorchBenchmark : IBenchmark
         }
 
         // Interleave: ours, PyTorch, ours again; the best step of each side is compared, to damp load from others.
+        // TimedSteps steps per side (after one warm-up step each), ours split around PyTorch's.
         Step();
-        var ours = Enumerable.Range(0, TimedSteps).Select(_ => BenchContext.Time(Step, 1)).Min();
+        var ours = BenchContext.Time(Step, TimedSteps / 2);
         var reference = RunPyTorch(threads);
-        ours = Math.Min(ours, Enumerable.Range(0, TimedSteps).Select(_ => BenchContext.Time(Step, 1)).Min());
+        ours = Math.Min(ours, BenchContext.Time(Step, TimedSteps - TimedSteps / 2));
         context.Report(Name, $"encoder train step {Layers}x{Width}, {Batch}x{Tokens} tok, {threads} thr", ours, reference, "pytorch 1.13");
         if (reference is { } r)
             Console.WriteLine($"  C# / PyTorch step time: {ours / r:F3} (goal ≤ 1.05)");
@@ -55,6 +56,7 @@ public sealed class TorchBenchmark : IBenchmark
         psi.ArgumentList.Add("-c");
         psi.ArgumentList.Add(Script);
         psi.ArgumentList.Add(threads.ToString(CultureInfo.InvariantCulture));
+        psi.ArgumentList.Add(TimedSteps.ToString(CultureInfo.InvariantCulture));
         try
         {
             using var p = Process.Start(psi)!;
@@ -92,7 +94,7 @@ public sealed class TorchBenchmark : IBenchmark
             opt.step()
         step()
         best = float("inf")
-        for _ in range(3):
+        for _ in range(int(sys.argv[2])):
             t0 = time.perf_counter()
             step()
             best = min(best, time.perf_counter() - t0)

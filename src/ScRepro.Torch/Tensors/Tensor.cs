@@ -203,6 +203,12 @@ public static partial class torch
             return typeof(T) == typeof(bool) ? (T)(object)(d != 0) : ConvertNumber<T>(d);
         }
 
+        public float ToSingle() => item<float>();
+        public double ToDouble() => item<double>();
+        public long ToInt64() => item<long>();
+        public int ToInt32() => item<int>();
+        public bool ToBoolean() => item<bool>();
+
         private static T ConvertNumber<T>(double v) where T : unmanaged =>
             typeof(T) == typeof(float) ? (T)(object)(float)v
             : typeof(T) == typeof(double) ? (T)(object)v
