@@ -26,6 +26,10 @@ public sealed record LoadReport(
     IReadOnlyList<ShapeMismatch> ShapeMismatches,
     IReadOnlyList<string> SkippedByPrefix)
 {
+    /// <summary>Model parameters that keep their initial values: missing ones and those whose shape did not match.</summary>
+    public IReadOnlyList<string> LeftInitialised =>
+        [.. Missing, .. ShapeMismatches.Select(m => AttentionKeyMapper.ToInProj(m.Key))];
+
     public bool IsComplete => Missing.Count == 0 && Unexpected.Count == 0 && ShapeMismatches.Count == 0;
 
     /// <summary>scGPT's log lines ("Loading parameter K with shape torch.Size([…])"), then what was not loaded.</summary>
@@ -37,7 +41,7 @@ public sealed record LoadReport(
         if (SkippedByPrefix.Count > 0) sb.Append($"Skipped (outside the prefixes): {string.Join(", ", SkippedByPrefix)}\n");
         if (Unexpected.Count > 0) sb.Append($"Unexpected key(s) in state_dict: {string.Join(", ", Unexpected)}\n");
         if (ShapeMismatches.Count > 0) sb.Append($"Size mismatch: {string.Join("; ", ShapeMismatches)}\n");
-        if (Missing.Count > 0) sb.Append($"Missing key(s) in state_dict (left at their initial values): {string.Join(", ", Missing)}\n");
+        if (LeftInitialised.Count > 0) sb.Append($"Left at their initial values: {string.Join(", ", LeftInitialised)}\n");
         return sb.ToString();
     }
 }

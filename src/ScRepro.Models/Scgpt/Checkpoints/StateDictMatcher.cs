@@ -51,8 +51,8 @@ public static class StateDictMatcher
             }
             loaded.Add(new KeyAssignment(name, key, shape));
         }
-        var loadedNames = loaded.Select(a => a.ModelKey).ToHashSet(StringComparer.Ordinal);
-        var missing = model.Where(p => !loadedNames.Contains(p.Name)).Select(p => p.Name).ToList();
+        // As torch: missing = model keys the file lacks; a key present with the wrong shape is a size mismatch only.
+        var missing = model.Where(p => !taken.Contains(p.Name)).Select(p => p.Name).ToList();
         var report = new LoadReport(source, mode, layout, loaded, missing, unexpected, mismatched, skipped);
         if (mode == LoadMode.Strict && !report.IsComplete) throw new ScReproException(StrictError(report));
         return report;
