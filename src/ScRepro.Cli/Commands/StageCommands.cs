@@ -1,23 +1,62 @@
 using System.CommandLine;
+using ScRepro.Core.Console;
+using ScRepro.Pipeline;
 
 namespace ScRepro.Cli.Commands;
 
-/// <summary>The pipeline stages, each runnable on its own: download, hash, train, evaluate, card.</summary>
+/// <summary>
+/// The pipeline stages, each runnable on its own (download, hash, train, evaluate, card; split is in
+/// SplitCommand), plus `status` (exit 0 when a stage is up to date, 1 when not: Cake's skip criterion)
+/// and `preflight` (the --release check before any work).
+/// </summary>
 internal static class StageCommands
 {
     public static IEnumerable<Command> Create()
     {
-        var experiment = new Option<string>("--experiment") { Description = "Experiment id (manifests/experiments/<id>.yaml)", DefaultValueFactory = _ => "demo" };
-        var force = new Option<bool>("--force") { Description = "Re-run regardless of stamps" };
-        var command = new Command("download", "Download stage");
-        command.Options.Add(experiment);
-        command.Options.Add(force);
-        command.SetAction(parse => CommandRunner.Run(() =>
+        foreach (var (name, description) in new[]
+                 {
+                     ("download", "Fetch or generate the experiment's dataset under data/<id>/ (verified by sha256)"),
+                     ("hash", "Write the dataset lock (path, size, sha256 per file) and verify pinned hashes"),
+                     ("train", "Train every model x seed of the experiment whose stamp is stale"),
+                     ("evaluate", "Evaluate every trained model on the test split"),
+                     ("card", "Render MODEL_CARD.md per model and the experiment's comparison page"),
+                 })
         {
-            var id = parse.GetValue(experiment)!;
-            Console.WriteLine(id + parse.GetValue(force));
+            var command = new Command(name, description);
+            var options = StageOptions.AddTo(command);
+            command.SetAction(parse => CommandRunner.Run(() => RunStage(name, options, parse)));
+            yield return command;
+        }
+
+        var status = new Command("status", "Exit 0 when a stage is up to date, 1 when it would run (prints why)");
+        var statusOptions = StageOptions.AddTo(status);
+        var stage = new Option<string>("--stage") { Description = "download|hash|split|train|evaluate|card", Required = true };
+        status.Options.Add(stage);
+        status.SetAction(parse => CommandRunner.Run(() =>
+        {
+            var ctx = statusOptions.Open(parse);
+            var why = PipelineSession.Status(ctx, parse.GetValue(stage)!);
+            Output.Info(why is null ? $"{parse.GetValue(stage)}: up to date" : $"{parse.GetValue(stage)}: will run ({why})");
+            return why is null ? 0 : 1;
+        }));
+        yield return status;
+
+        var preflight = new Command("preflight", "With --release, refuse a dirty working tree before any work");
+        var preflightOptions = StageOptions.AddTo(preflight);
+        preflight.SetAction(parse => CommandRunner.Run(() =>
+        {
+            var ctx = preflightOptions.Open(parse);
+            Output.Info($"preflight: commit {ctx.Code.Commit}{(ctx.Code.Dirty ? " (dirty)" : "")}, experiment {ctx.Experiment.Id}");
             return 0;
         }));
-        yield return command;
+        yield return preflight;
+    }
+
+    public static int RunStage(string name, StageOptions options, ParseResult parse)
+    {
+        var ctx = options.Open(parse);
+        var ran = PipelineSession.Run(ctx, name);
+        Output.Info($"{name}: {ran} unit(s) ran");
+        return 0;
     }
 }

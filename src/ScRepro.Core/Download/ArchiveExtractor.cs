@@ -1,0 +1,190 @@
+using System.Formats.Tar;
+using System.IO.Compression;
+using ScRepro.Core.Console;
+using ScRepro.Core.Errors;
+using ScRepro.Core.Hashing;
+
+namespace ScRepro.Core.Download;
+
+/// <summary>
+/// Unpacks zip and tar.gz archives so that nothing can land outside the target folder ("zip slip").
+/// <para>
+/// Every entry name is checked before anything is written: absolute names, drive letters and any <c>..</c>
+/// segment are refused, backslashes count as separators. Symbolic links are allowed only with a relative target
+/// free of <c>..</c> (such a link can only point further down the archive's own tree, whatever other links exist);
+/// hard links must name an earlier entry and are materialised as copies; devices and FIFOs are refused. Entries are
+/// unpacked into a hidden temporary folder beside the target and moved into the target only when the whole archive
+/// was read without error, so a bad archive leaves the target as it was.
+/// </para>
+/// </summary>
+public static class ArchiveExtractor
+{
+    /// <summary>Parses the manifest spelling of an archive kind (none, zip, tar.gz).</summary>
+    public static ArchiveKind ParseKind(string? value, string context) => value switch
+    {
+        null or "none" => ArchiveKind.None,
+        "zip" => ArchiveKind.Zip,
+        "tar.gz" or "tgz" => ArchiveKind.TarGz,
+        _ => throw new ScReproException($"{context}: extract '{value}' is not one of none, zip, tar.gz"),
+    };
+
+    /// <summary>
+    /// Extracts <paramref name="archive"/> into <paramref name="targetDir"/> (created when missing; files already
+    /// there with the same names are replaced). Returns the POSIX relative paths of the regular files extracted,
+    /// sorted ordinally.
+    /// </summary>
+    public static IReadOnlyList<string> Extract(string archive, ArchiveKind kind, string targetDir)
+    {
+        if (kind == ArchiveKind.None) throw new ArgumentException("not an archive", nameof(kind));
+        var target = Path.GetFullPath(targetDir);
+        Directory.CreateDirectory(target);
+        var staging = Path.Combine(Path.GetDirectoryName(target.TrimEnd('/'))!,
+            $".{Path.GetFileName(target.TrimEnd('/'))}.extract-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(staging);
+        try
+        {
+            var files = new SortedSet<string>(StringComparer.Ordinal);
+            try
+            {
+                Output.WithProgress($"extracting {Path.GetFileName(archive)}", new FileInfo(archive).Length, report =>
+                {
+                    if (kind == ArchiveKind.Zip) ExtractZip(archive, staging, files, report);
+                    else ExtractTarGz(archive, staging, files, report);
+                });
+            }
+            catch (Exception e) when (e is InvalidDataException or EndOfStreamException or FormatException)
+            {
+                throw new ScReproException($"{archive}: not a readable {Spelling(kind)} archive: {e.Message}", inner: e);
+            }
+            MoveTree(staging, target);
+            return [.. files];
+        }
+        finally
+        {
+            try { Directory.Delete(staging, recursive: true); } catch (DirectoryNotFoundException) { }
+        }
+    }
+
+    /// <summary>
+    /// The safe relative POSIX path of an entry name, or null for the archive root itself (<c>./</c>);
+    /// throws naming the archive and the entry when the name could leave the target.
+    /// </summary>
+    public static string? SafeEntryPath(string archive, string entryName)
+    {
+        var name = entryName.Replace('\\', '/');
+        if (name.StartsWith('/') || (name.Length >= 2 && name[1] == ':') || name.Contains('\0'))
+            throw Unsafe(archive, entryName, "absolute path");
+        var segments = name.Split('/', StringSplitOptions.RemoveEmptyEntries).Where(s => s != ".").ToArray();
+        if (segments.Contains("..")) throw Unsafe(archive, entryName, "'..' would leave the target folder");
+        if (segments.Length == 0) return null;
+        var path = string.Join('/', segments);
+        if (DataPath.Problem(path) is { } problem) throw Unsafe(archive, entryName, problem);
+        return path;
+    }
+
+    private static void ExtractZip(string archive, string staging, ISet<string> files, Action<double> report)
+    {
+        using var zip = ZipFile.OpenRead(archive);
+        foreach (var entry in zip.Entries)
+        {
+            var relative = SafeEntryPath(archive, entry.FullName);
+            report(entry.CompressedLength);
+            if (relative is null) continue;
+            var destination = Path.Combine([staging, .. relative.Split('/')]);
+            if (entry.FullName.EndsWith('/') || entry.FullName.EndsWith('\\'))
+            {
+                Directory.CreateDirectory(destination);
+                continue;
+            }
+            Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
+            entry.ExtractToFile(destination, overwrite: true);
+            files.Add(relative);
+        }
+    }
+
+    private static void ExtractTarGz(string archive, string staging, ISet<string> files, Action<double> report)
+    {
+        using var raw = new FileStream(archive, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+        using var gzip = new GZipStream(raw, CompressionMode.Decompress);
+        using var reader = new TarReader(gzip);
+        long reported = 0;
+        while (reader.GetNextEntry() is { } entry)
+        {
+            report(raw.Position - reported);
+            reported = raw.Position;
+            var relative = SafeEntryPath(archive, entry.Name);
+            if (relative is null) continue;
+            var destination = Path.Combine([staging, .. relative.Split('/')]);
+            switch (entry.EntryType)
+            {
+                case TarEntryType.Directory:
+                    Directory.CreateDirectory(destination);
+                    break;
+                case TarEntryType.RegularFile or TarEntryType.V7RegularFile or TarEntryType.ContiguousFile:
+                    Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
+                    if (File.Exists(destination) || Directory.Exists(destination)) DeleteEntry(destination);
+                    entry.ExtractToFile(destination, overwrite: false);
+                    files.Add(relative);
+                    break;
+                case TarEntryType.SymbolicLink:
+                    var link = entry.LinkName.Replace('\\', '/');
+                    if (link.StartsWith('/') || link.Split('/').Contains(".."))
+                        throw Unsafe(archive, entry.Name, $"symbolic link to '{entry.LinkName}' could point outside the target folder");
+                    Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
+                    File.CreateSymbolicLink(destination, link);
+                    break;
+                case TarEntryType.HardLink:
+                    var source = SafeEntryPath(archive, entry.LinkName)
+                        ?? throw Unsafe(archive, entry.Name, "hard link to the archive root");
+                    var sourcePath = Path.Combine([staging, .. source.Split('/')]);
+                    if (!File.Exists(sourcePath))
+                        throw Unsafe(archive, entry.Name, $"hard link to '{entry.LinkName}', which is not an earlier file entry");
+                    Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
+                    File.Copy(sourcePath, destination, overwrite: true);
+                    files.Add(relative);
+                    break;
+                case TarEntryType.GlobalExtendedAttributes or TarEntryType.ExtendedAttributes:
+                    break;
+                default:
+                    throw Unsafe(archive, entry.Name, $"entry type {entry.EntryType} is not extracted");
+            }
+        }
+    }
+
+    // Moves every staged file into place, merging with folders that already exist in the target.
+    private static void MoveTree(string from, string to)
+    {
+        Directory.CreateDirectory(to);
+        foreach (var entry in new DirectoryInfo(from).EnumerateFileSystemInfos())
+        {
+            var destination = Path.Combine(to, entry.Name);
+            if (entry is DirectoryInfo dir && dir.LinkTarget is null)
+            {
+                if (Directory.Exists(destination) && new DirectoryInfo(destination).LinkTarget is null) MoveTree(dir.FullName, destination);
+                else
+                {
+                    DeleteEntry(destination);
+                    Directory.Move(dir.FullName, destination);
+                }
+            }
+            else
+            {
+                DeleteEntry(destination);
+                if (entry.LinkTarget is { } linkTarget) File.CreateSymbolicLink(destination, linkTarget);
+                else File.Move(entry.FullName, destination);
+            }
+        }
+    }
+
+    private static void DeleteEntry(string path)
+    {
+        var info = new FileInfo(path);
+        if (info.LinkTarget is not null || File.Exists(path)) info.Delete();
+        else if (Directory.Exists(path)) Directory.Delete(path, recursive: true);
+    }
+
+    private static string Spelling(ArchiveKind kind) => kind == ArchiveKind.Zip ? "zip" : "tar.gz";
+
+    private static ScReproException Unsafe(string archive, string entry, string why) =>
+        new($"{archive}: refusing entry '{entry}': {why}; nothing was extracted");
+}

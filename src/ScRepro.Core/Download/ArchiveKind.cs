@@ -1,0 +1,14 @@
+namespace ScRepro.Core.Download;
+
+/// <summary>How a downloaded source is unpacked (the manifest's <c>extract</c>: none, zip, tar.gz).</summary>
+public enum ArchiveKind
+{
+    /// <summary>Not an archive: the download is the data file.</summary>
+    None,
+
+    /// <summary>A zip archive (System.IO.Compression).</summary>
+    Zip,
+
+    /// <summary>A gzip-compressed tar archive (System.Formats.Tar over GZipStream).</summary>
+    TarGz,
+}

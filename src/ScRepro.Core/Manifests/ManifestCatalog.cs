@@ -1,0 +1,35 @@
+using ScRepro.Core.Errors;
+
+namespace ScRepro.Core.Manifests;
+
+/// <summary>An experiment with the dataset and model manifests it names, cross-checked.</summary>
+public sealed record ManifestCatalog(ExperimentManifest Experiment, DatasetManifest Dataset, IReadOnlyList<ModelManifest> Models)
+{
+    /// <summary>Loads manifests/experiments/&lt;id&gt;.yaml and what it references from <paramref name="manifestsDir"/>.</summary>
+    public static ManifestCatalog Load(string manifestsDir, string experimentId)
+    {
+        var expFile = Path.Combine(manifestsDir, "experiments", experimentId + ".yaml");
+        if (!File.Exists(expFile))
+        {
+            var known = Directory.Exists(Path.GetDirectoryName(expFile))
+                ? Directory.GetFiles(Path.GetDirectoryName(expFile)!, "*.yaml").Select(Path.GetFileNameWithoutExtension).Order(StringComparer.Ordinal).ToArray()
+                : [];
+            throw new ScReproException($"experiment '{experimentId}': {expFile} not found (known: {string.Join(", ", known)})");
+        }
+        var experiment = ManifestLoader.LoadExperiment(expFile);
+        var dsFile = Path.Combine(manifestsDir, "datasets", experiment.Dataset + ".yaml");
+        if (!File.Exists(dsFile))
+            throw new ScReproException($"{experiment.Origin.File}: key 'dataset': no manifest {dsFile}");
+        var dataset = ManifestLoader.LoadDataset(dsFile);
+        var models = experiment.Models.Select(id =>
+        {
+            var f = Path.Combine(manifestsDir, "models", id + ".yaml");
+            if (!File.Exists(f)) throw new ScReproException($"{experiment.Origin.File}: key 'models': no manifest {f}");
+            var model = ManifestLoader.LoadModel(f);
+            if (model.Task != experiment.Task)
+                throw new ScReproException($"{model.Origin.File}: key 'task': model '{id}' is for {model.Task}, experiment '{experiment.Id}' is {experiment.Task}");
+            return model;
+        }).ToList();
+        return new ManifestCatalog(experiment, dataset, models);
+    }
+}

@@ -1,0 +1,171 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.RegularExpressions;
+using ScRepro.Core.Errors;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace ScRepro.Core.Manifests;
+
+/// <summary>
+/// Reads dataset, model and experiment manifests strictly: an unknown key, a wrong type, a missing field,
+/// malformed YAML or a path leaving the data folder is one error naming file, line and key.
+/// </summary>
+public static partial class ManifestLoader
+{
+    public static readonly string[] Tasks = ["perturbation", "annotation"];
+    public static readonly string[] ExtractKinds = ["none", "zip", "tar.gz"];
+
+    public static DatasetManifest LoadDataset(string file) => Load(file, (m, origin) =>
+    {
+        var id = Id(m, file);
+        var sources = m.MappingList("sources", s => new DatasetSource(
+            Url: Url(s),
+            Path: RelativePath(s, "path", required: true)!,
+            Sha256: Sha256(s),
+            Size: s.OptionalInt("size"),
+            Extract: OneOf(s, "extract", ExtractKinds) ?? "none",
+            Provides: s.StringList("provides").Select((p, i) => CheckRelative(s, $"provides[{i}]", p)).ToList(),
+            Note: s.OptionalString("note")));
+        var g = m.OptionalMapping("generator");
+        DatasetGenerator? generator = null;
+        if (g is not null)
+        {
+            generator = new DatasetGenerator(g.RequiredString("name"), g.OptionalInt("seed") ?? throw g.Error("seed", "required field is missing"),
+                g.FreeMap("parameters"), g.StringList("outputs", required: true).Select((p, i) => CheckRelative(g, $"outputs[{i}]", p)).ToList());
+            g.Finish();
+        }
+        if ((sources.Count == 0) == (generator is null))
+            throw m.Error("sources", "a dataset needs exactly one of 'sources' (downloads) or 'generator'");
+        return new DatasetManifest(id, m.RequiredString("title"), m.RequiredString("citation"), m.RequiredString("license"),
+            m.OptionalString("description"), sources, generator, origin);
+    });
+
+    public static ModelManifest LoadModel(string file) => Load(file, (m, origin) =>
+    {
+        var id = Id(m, file);
+        var kind = m.RequiredString("kind");
+        var task = OneOf(m, "task", Tasks) ?? throw m.Error("task", "required field is missing");
+        var b = m.OptionalMapping("budget");
+        var budget = new Budget(b?.OptionalInt("epochs"), b?.OptionalInt("max_steps"), b?.OptionalDouble("max_wall_clock_s"),
+            b?.OptionalString("early_stopping_metric"), b?.OptionalInt("patience"));
+        b?.Finish();
+        return new ModelManifest(id, kind, task, m.RequiredString("title"), m.OptionalString("description"),
+            m.FreeMap("hyperparameters"), budget, m.StringList("limitations"), m.OptionalString("citation"), origin);
+    });
+
+    public static ExperimentManifest LoadExperiment(string file) => Load(file, (m, origin) =>
+    {
+        var id = Id(m, file);
+        var task = OneOf(m, "task", Tasks) ?? throw m.Error("task", "required field is missing");
+        var c = m.RequiredMapping("columns");
+        var columns = new ExperimentColumns(c.OptionalString("perturbation"), c.OptionalString("control"),
+            c.OptionalString("label"), c.OptionalString("batch"));
+        c.Finish();
+        if (task == "perturbation" && (columns.Perturbation is null || columns.Control is null))
+            throw c.Error("perturbation", "a perturbation experiment needs columns.perturbation and columns.control");
+        if (task == "annotation" && columns.Label is null)
+            throw c.Error("label", "an annotation experiment needs columns.label");
+        var s = m.RequiredMapping("split");
+        var split = new SplitSpec(s.RequiredString("policy"), s.OptionalInt("seed") ?? throw s.Error("seed", "required field is missing"),
+            s.FreeMap("parameters"));
+        s.Finish();
+        var models = m.StringList("models", required: true);
+        if (models.Count == 0) throw m.Error("models", "list at least one model");
+        var seeds = m.IntList("seeds");
+        var references = m.MappingList("references", r => new ReferenceValue(r.RequiredString("model"), r.RequiredString("metric"),
+            r.OptionalDouble("value") ?? throw r.Error("value", "required field is missing"), r.RequiredString("source")));
+        return new ExperimentManifest(id, m.RequiredString("title"), task, m.RequiredString("dataset"),
+            RelativePath(m, "file", required: true)!, columns, split, models, seeds.Count == 0 ? [0L] : seeds,
+            m.StringList("metrics"), references, origin);
+    });
+
+    private static T Load<T>(string file, Func<YamlMapping, ManifestOrigin, T> read)
+    {
+        var display = DisplayPath(file);
+        if (!File.Exists(file)) throw new ScReproException($"{display}: manifest not found");
+        YamlMappingNode root;
+        try
+        {
+            var stream = new YamlStream();
+            using (var reader = new StreamReader(file, Encoding.UTF8)) stream.Load(reader);
+            if (stream.Documents.Count != 1 || stream.Documents[0].RootNode is not YamlMappingNode node)
+                throw new ScReproException($"{display}:1: a manifest is one YAML mapping");
+            root = node;
+        }
+        catch (YamlException e)
+        {
+            throw new ScReproException($"{display}:{e.Start.Line}: malformed YAML: {e.InnerException?.Message ?? e.Message}");
+        }
+        var canonical = YamlValues.CanonicalJson(YamlValues.ToValue(root, display, ""));
+        var origin = new ManifestOrigin(display, Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical))), canonical);
+        var mapping = new YamlMapping(root, display, "");
+        var result = read(mapping, origin);
+        mapping.Finish();
+        return result;
+    }
+
+    private static string Id(YamlMapping m, string file)
+    {
+        var id = m.RequiredString("id");
+        if (!IdPattern().IsMatch(id)) throw m.Error("id", $"'{id}' must match [a-z0-9][a-z0-9_-]*");
+        var stem = Path.GetFileNameWithoutExtension(file);
+        if (id != stem) throw m.Error("id", $"'{id}' must equal the file name '{stem}'");
+        return id;
+    }
+
+    private static string? OneOf(YamlMapping m, string key, string[] allowed)
+    {
+        var value = m.OptionalString(key);
+        if (value is not null && !allowed.Contains(value))
+            throw m.Error(key, $"'{value}' is not one of: {string.Join(", ", allowed)}");
+        return value;
+    }
+
+    private static string Url(YamlMapping s)
+    {
+        var url = s.RequiredString("url");
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https" or "file"))
+            throw s.Error("url", $"'{url}' is not an absolute http, https or file URL");
+        return url;
+    }
+
+    private static string? Sha256(YamlMapping s)
+    {
+        var sha = s.OptionalString("sha256");
+        if (sha is not null && !Sha256Pattern().IsMatch(sha)) throw s.Error("sha256", $"'{sha}' is not 64 lowercase hex digits");
+        return sha;
+    }
+
+    private static string? RelativePath(YamlMapping m, string key, bool required)
+    {
+        var value = required ? m.RequiredString(key) : m.OptionalString(key);
+        return value is null ? null : CheckRelative(m, key, value);
+    }
+
+    private static string CheckRelative(YamlMapping m, string key, string value)
+    {
+        try
+        {
+            SafePath.Resolve("/data-root", value, "path");
+        }
+        catch (ScReproException e)
+        {
+            throw m.Error(key, e.Message.Replace("path: ", ""));
+        }
+        return value;
+    }
+
+    /// <summary>Paths in messages are relative to the working directory when inside it.</summary>
+    private static string DisplayPath(string file)
+    {
+        var rel = Path.GetRelativePath(Environment.CurrentDirectory, file);
+        return rel.StartsWith("..", StringComparison.Ordinal) ? file : rel;
+    }
+
+    [GeneratedRegex("^[a-z0-9][a-z0-9_-]*$")]
+    private static partial Regex IdPattern();
+
+    [GeneratedRegex("^[0-9a-f]{64}$")]
+    private static partial Regex Sha256Pattern();
+}

@@ -1,0 +1,22 @@
+namespace ScRepro.Core.Manifests;
+
+/// <summary>manifests/models/&lt;id&gt;.yaml: a trainer kind, its hyperparameters and its budget.</summary>
+public sealed record ModelManifest(
+    string Id,
+    string Kind,
+    string Task,
+    string Title,
+    string? Description,
+    IReadOnlyDictionary<string, object?> Hyperparameters,
+    Budget Budget,
+    IReadOnlyList<string> Limitations,
+    string? Citation,
+    ManifestOrigin Origin);
+
+/// <summary>Training budget; null means no limit. Why training stopped is recorded in TrainStats.</summary>
+public sealed record Budget(
+    long? Epochs,
+    long? MaxSteps,
+    double? MaxWallClockS,
+    string? EarlyStoppingMetric,
+    long? Patience);

@@ -1,0 +1,154 @@
+using System.Globalization;
+using ScRepro.Core.Errors;
+using YamlDotNet.RepresentationModel;
+
+namespace ScRepro.Core.Manifests;
+
+/// <summary>
+/// Strict reading of one YAML mapping: every key must be read exactly once by the schema, and
+/// <see cref="Finish"/> rejects what is left. Errors name the file, the line and the dotted key.
+/// </summary>
+public sealed class YamlMapping
+{
+    private readonly YamlMappingNode _node;
+    private readonly HashSet<string> _consumed = new(StringComparer.Ordinal);
+
+    public YamlMapping(YamlMappingNode node, string file, string path)
+    {
+        _node = node;
+        File = file;
+        Path = path;
+    }
+
+    public string File { get; }
+
+    /// <summary>Dotted key path of this mapping ("" at the top).</summary>
+    public string Path { get; }
+
+    public int Line => (int)_node.Start.Line;
+
+    public ScReproException Error(string key, string message, YamlNode? at = null) =>
+        new($"{File}:{(at ?? _node).Start.Line}: key '{Qualify(key)}': {message}");
+
+    public string Qualify(string key) => Path.Length == 0 ? key : $"{Path}.{key}";
+
+    public YamlNode? Get(string key)
+    {
+        _consumed.Add(key);
+        foreach (var (k, v) in _node.Children)
+        {
+            if (k is YamlScalarNode s && s.Value == key) return IsNull(v) ? null : v;
+        }
+        return null;
+    }
+
+    public string RequiredString(string key) =>
+        OptionalString(key) ?? throw Error(key, "required field is missing");
+
+    public string? OptionalString(string key)
+    {
+        var node = Get(key);
+        if (node is null) return null;
+        if (node is not YamlScalarNode s) throw Error(key, $"expected a string, got a {Kind(node)}", node);
+        return s.Value;
+    }
+
+    public long? OptionalInt(string key)
+    {
+        var node = Get(key);
+        if (node is null) return null;
+        if (node is YamlScalarNode s && s.Style is YamlDotNet.Core.ScalarStyle.Plain
+            && long.TryParse(s.Value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var v)) return v;
+        throw Error(key, $"expected an integer, got {Describe(node)}", node);
+    }
+
+    public double? OptionalDouble(string key)
+    {
+        var node = Get(key);
+        if (node is null) return null;
+        if (node is YamlScalarNode s && s.Style is YamlDotNet.Core.ScalarStyle.Plain
+            && double.TryParse(s.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var v)) return v;
+        throw Error(key, $"expected a number, got {Describe(node)}", node);
+    }
+
+    public IReadOnlyList<string> StringList(string key, bool required = false)
+    {
+        var node = Get(key);
+        if (node is null) return required ? throw Error(key, "required list is missing") : [];
+        if (node is not YamlSequenceNode seq) throw Error(key, $"expected a list of strings, got {Describe(node)}", node);
+        return seq.Children.Select((c, i) => c is YamlScalarNode s && !IsNull(c)
+            ? s.Value!
+            : throw Error($"{key}[{i}]", $"expected a string, got {Describe(c)}", c)).ToList();
+    }
+
+    public IReadOnlyList<long> IntList(string key)
+    {
+        var node = Get(key);
+        if (node is null) return [];
+        if (node is not YamlSequenceNode seq) throw Error(key, $"expected a list of integers, got {Describe(node)}", node);
+        return seq.Children.Select((c, i) => c is YamlScalarNode s && s.Style is YamlDotNet.Core.ScalarStyle.Plain
+            && long.TryParse(s.Value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var v)
+            ? v
+            : throw Error($"{key}[{i}]", $"expected an integer, got {Describe(c)}", c)).ToList();
+    }
+
+    public YamlMapping? OptionalMapping(string key)
+    {
+        var node = Get(key);
+        if (node is null) return null;
+        if (node is not YamlMappingNode m) throw Error(key, $"expected a mapping, got {Describe(node)}", node);
+        return new YamlMapping(m, File, Qualify(key));
+    }
+
+    public YamlMapping RequiredMapping(string key) =>
+        OptionalMapping(key) ?? throw Error(key, "required mapping is missing");
+
+    /// <summary>A list of mappings, each read strictly by <paramref name="read"/>.</summary>
+    public IReadOnlyList<T> MappingList<T>(string key, Func<YamlMapping, T> read)
+    {
+        var node = Get(key);
+        if (node is null) return [];
+        if (node is not YamlSequenceNode seq) throw Error(key, $"expected a list, got {Describe(node)}", node);
+        return seq.Children.Select((c, i) =>
+        {
+            if (c is not YamlMappingNode m) throw Error($"{key}[{i}]", $"expected a mapping, got {Describe(c)}", c);
+            var item = new YamlMapping(m, File, Qualify($"{key}[{i}]"));
+            var value = read(item);
+            item.Finish();
+            return value;
+        }).ToList();
+    }
+
+    /// <summary>A free-form map of scalars and lists (hyperparameters, generator parameters), typed as YAML 1.2 core.</summary>
+    public IReadOnlyDictionary<string, object?> FreeMap(string key)
+    {
+        var node = Get(key);
+        if (node is null) return new SortedDictionary<string, object?>(StringComparer.Ordinal);
+        if (node is not YamlMappingNode m) throw Error(key, $"expected a mapping, got {Describe(node)}", node);
+        return (IReadOnlyDictionary<string, object?>)YamlValues.ToValue(m, File, Qualify(key))!;
+    }
+
+    /// <summary>Rejects keys the schema did not read (typos, unsupported options).</summary>
+    public void Finish()
+    {
+        foreach (var (k, _) in _node.Children)
+        {
+            var name = (k as YamlScalarNode)?.Value ?? k.ToString();
+            if (!_consumed.Contains(name))
+                throw new ScReproException($"{File}:{k.Start.Line}: key '{Qualify(name)}': unknown key (allowed: {string.Join(", ", _consumed.Order(StringComparer.Ordinal))})");
+        }
+    }
+
+    internal static bool IsNull(YamlNode node) =>
+        node is YamlScalarNode { Style: YamlDotNet.Core.ScalarStyle.Plain } s && (s.Value is null or "" or "~" or "null" or "Null" or "NULL");
+
+    private static string Kind(YamlNode node) => node switch
+    {
+        YamlMappingNode => "mapping",
+        YamlSequenceNode => "list",
+        _ => "scalar",
+    };
+
+    private static string Describe(YamlNode node) =>
+        node is YamlScalarNode s ? $"'{s.Value}'" : $"a {Kind(node)}";
+}

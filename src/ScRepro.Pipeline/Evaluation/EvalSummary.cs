@@ -1,0 +1,19 @@
+using ScRepro.Core.Provenance;
+
+namespace ScRepro.Pipeline.Evaluation;
+
+/// <summary>
+/// summary.json of one evaluation (model × seed): per metric its mean, median and max over the test set
+/// (perturbations, or a single value for annotation metrics), with how many values were null/NaN, the
+/// algorithms behind metrics that depend on one (e.g. clustering_agreement's Leiden), and provenance.
+/// </summary>
+public sealed record EvalSummary(
+    string Task,
+    string Model,
+    long Seed,
+    IReadOnlyList<MetricSummary> Metrics,
+    IReadOnlyDictionary<string, string> Notes,
+    ProvenanceBlock Provenance);
+
+/// <summary>Null statistics mean every value was null/NaN (cell-eval's agg_results convention).</summary>
+public sealed record MetricSummary(string Name, double? Mean, double? Median, double? Max, long Count, long NullCount);

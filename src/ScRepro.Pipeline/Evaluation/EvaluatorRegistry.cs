@@ -1,0 +1,14 @@
+using ScRepro.Core.Errors;
+
+namespace ScRepro.Pipeline.Evaluation;
+
+/// <summary>The evaluator of each task.</summary>
+public static class EvaluatorRegistry
+{
+    public static readonly IReadOnlyList<IEvaluator> All =
+    [
+    ];
+
+    public static IEvaluator For(string task) =>
+        All.FirstOrDefault(e => e.Task == task) ?? throw new ScReproException($"no evaluator for task '{task}'");
+}

@@ -1,0 +1,77 @@
+using ScRepro.Core.Console;
+using ScRepro.Pipeline.Stamps;
+
+namespace ScRepro.Pipeline;
+
+/// <summary>
+/// Runs or checks units: an up-to-date unit is skipped with a one-line reason; a stale one runs into a temporary
+/// folder that replaces the output folder only when complete, stamp written last. Nothing is left half-done.
+/// </summary>
+public static class StageRunner
+{
+    /// <summary>Runs every stale unit; returns how many ran.</summary>
+    public static int Execute(RunContext ctx, string stage, IReadOnlyList<WorkUnit> units)
+    {
+        var ran = 0;
+        foreach (var unit in units)
+        {
+            var stamp = Stamp.Create(unit.Stage, unit.Name, unit.Inputs, ctx.Code);
+            var why = ctx.Force ? "forced (--force)" : StampStore.Staleness(unit.OutputDir, stamp, unit.Outputs);
+            if (why is null)
+            {
+                Output.Info($"skip {stage} {unit.Name}: up to date");
+                continue;
+            }
+            if (!ctx.Force && unit.ReuseBase is not null && StampStore.TryReuse(unit.OutputDir, stamp, unit.Outputs,
+                    ctx.Siblings(unit.OutputDir, unit.ReuseBase), out var from))
+            {
+                Output.Info($"skip {stage} {unit.Name}: up to date in {Path.GetRelativePath(ctx.Root, from)} (reused)");
+                continue;
+            }
+            Output.Info($"run  {stage} {unit.Name}: {why}");
+            RunInto(unit, stamp);
+            ran++;
+        }
+        return ran;
+    }
+
+    /// <summary>Null when every unit is up to date, else the first reason one is not.</summary>
+    public static string? Status(RunContext ctx, IReadOnlyList<WorkUnit> units)
+    {
+        foreach (var unit in units)
+        {
+            var stamp = Stamp.Create(unit.Stage, unit.Name, unit.Inputs, ctx.Code);
+            var why = StampStore.Staleness(unit.OutputDir, stamp, unit.Outputs);
+            if (why is null) continue;
+            if (unit.ReuseBase is not null && ctx.Siblings(unit.OutputDir, unit.ReuseBase)
+                    .Any(s => Path.GetFullPath(s) != Path.GetFullPath(unit.OutputDir) && StampStore.Staleness(s, stamp, unit.Outputs) is null))
+                return $"{unit.Name}: reusable from a sibling run";
+            return $"{unit.Name}: {why}";
+        }
+        return null;
+    }
+
+    private static void RunInto(WorkUnit unit, Stamp stamp)
+    {
+        var final = Path.GetFullPath(unit.OutputDir);
+        var tmp = final + $".tmp-{Environment.ProcessId}";
+        if (Directory.Exists(tmp)) Directory.Delete(tmp, true);
+        Directory.CreateDirectory(tmp);
+        try
+        {
+            unit.Run(tmp);
+            foreach (var output in unit.Outputs)
+                if (!File.Exists(Path.Combine(tmp, output)))
+                    throw new InvalidOperationException($"{unit.Stage} {unit.Name} did not write {output}");
+            StampStore.Write(tmp, stamp);
+            if (Directory.Exists(final)) Directory.Delete(final, true);
+            Directory.CreateDirectory(Path.GetDirectoryName(final)!);
+            Directory.Move(tmp, final);
+        }
+        catch
+        {
+            if (Directory.Exists(tmp)) Directory.Delete(tmp, true);
+            throw;
+        }
+    }
+}

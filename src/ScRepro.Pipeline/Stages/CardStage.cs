@@ -1,0 +1,99 @@
+using System.Globalization;
+using ScRepro.Cards;
+using ScRepro.Core.IO;
+using ScRepro.Core.Manifests;
+using ScRepro.Core.Provenance;
+using ScRepro.Pipeline.Evaluation;
+using ScRepro.Pipeline.Reporting;
+using ScRepro.Pipeline.Stamps;
+using ScRepro.Pipeline.Training;
+
+namespace ScRepro.Pipeline.Stages;
+
+/// <summary>
+/// Card: reports/&lt;commit&gt;[-dirty]/&lt;exp&gt;/&lt;model&gt;/MODEL_CARD.md (+ card.json, the same facts as data) per model,
+/// and reports/…/&lt;exp&gt;/comparison/COMPARISON.md with every model side by side. Stamped with the evaluation
+/// stamps, the model manifest, the experiment manifest (references) and the templates.
+/// </summary>
+public sealed class CardStage : IStage
+{
+    public string Name => "card";
+
+    public IReadOnlyList<WorkUnit> Plan(RunContext ctx)
+    {
+        var renderer = new CardRenderer(ctx.TemplateDir);
+        var templates = renderer.TemplatesHash();
+        var exp = ctx.Experiment;
+        var units = new List<WorkUnit>();
+        var evalKeys = new Dictionary<string, string>();
+        foreach (var model in ctx.Catalog.Models)
+        {
+            var inputs = new Dictionary<string, string>
+            {
+                ["templates"] = templates,
+                ["model_manifest"] = model.Origin.Sha256,
+                ["experiment_manifest"] = exp.Origin.Sha256,
+            };
+            foreach (var seed in exp.Seeds)
+            {
+                var stamp = StampStore.Read(EvaluateStage.UnitDir(ctx, model.Id, seed))
+                    ?? throw new UpstreamMissingException($"{model.Id}/seed{seed} is not evaluated");
+                inputs[$"eval:seed{seed}"] = stamp.Key;
+                evalKeys[$"{model.Id}/seed{seed}"] = stamp.Key;
+            }
+            var m = model;
+            units.Add(new WorkUnit(Name, model.Id, Path.Combine(ctx.ReportDir, model.Id), inputs, ["MODEL_CARD.md", "card.json"],
+                tmp => RenderCard(ctx, renderer, m, tmp), Path.Combine(ctx.Root, "reports", ctx.Code.RunName)));
+        }
+        var comparisonInputs = new Dictionary<string, string>(evalKeys.Select(kv => KeyValuePair.Create("eval:" + kv.Key, kv.Value)))
+        {
+            ["templates"] = templates,
+            ["experiment_manifest"] = exp.Origin.Sha256,
+        };
+        units.Add(new WorkUnit(Name, "comparison", Path.Combine(ctx.ReportDir, "comparison"), comparisonInputs, ["COMPARISON.md"],
+            tmp => RenderComparison(ctx, renderer, tmp), Path.Combine(ctx.Root, "reports", ctx.Code.RunName)));
+        return units;
+    }
+
+    private static void RenderCard(RunContext ctx, CardRenderer renderer, ModelManifest model, string dir)
+    {
+        var runs = ctx.Experiment.Seeds.Select(seed =>
+        {
+            var trainDir = TrainStage.UnitDir(ctx, model.Id, seed);
+            var stats = Json.Deserialize<TrainStats>(File.ReadAllText(Path.Combine(trainDir, "training_stats.json")));
+            return new CardBuilder.SeedRun(seed, stats, EvaluateStage.ReadSummary(ctx, model.Id, seed), trainDir);
+        }).ToList();
+        var card = CardBuilder.Build(ctx, model, runs, HashStage.ReadLock(ctx), SplitFileView.Read(ctx));
+        AtomicFile.WriteAllText(Path.Combine(dir, "MODEL_CARD.md"), renderer.Render("model_card.md.hbs", card));
+        Json.WriteFile(Path.Combine(dir, "card.json"), card);
+    }
+
+    private static void RenderComparison(RunContext ctx, CardRenderer renderer, string dir)
+    {
+        var exp = ctx.Experiment;
+        var models = ctx.Catalog.Models;
+        var summaries = models.Select(m => CardBuilder.AverageOverSeeds(
+            exp.Seeds.Select(s => new CardBuilder.SeedRun(s, null!, EvaluateStage.ReadSummary(ctx, m.Id, s), "")).ToList(),
+            exp.Metrics.Count > 0 ? exp.Metrics : EvaluateStage.ReadSummary(ctx, m.Id, exp.Seeds[0]).Metrics.Select(x => x.Name).ToList())).ToList();
+        var rows = summaries[0].Select((metric, i) =>
+        {
+            var values = summaries.Select(s => s[i].Mean).ToList();
+            var direction = MetricDirection.LowerIsBetter(metric.Name);
+            var present = values.Where(v => v is { } x && !double.IsNaN(x)).Select(v => v!.Value).ToList();
+            double? best = direction is null || present.Count == 0 ? null : direction.Value ? present.Min() : present.Max();
+            return new ComparisonRow(metric.Name, direction is null ? "n/a" : direction.Value ? "lower" : "higher",
+                values.Select(v => best is not null && v == best ? $"**{Format.Number(v)}**" : Format.Number(v)).ToList());
+        }).ToList();
+        var split = SplitFileView.Read(ctx);
+        var notes = new List<string>
+        {
+            $"Split: {exp.Split.Policy}, seed {exp.Split.Seed} ({split.Counts}); training seeds {string.Join(", ", exp.Seeds)}; values are means over seeds.",
+            $"Data lock {HashStage.ReadLock(ctx).LockSha256}.",
+        };
+        if (ctx.Dataset.Generator is not null) notes.Add("The data is SIMULATED by ScRepro's embedded demo generator.");
+        var page = new ComparisonPage($"{exp.Title}: model comparison", exp.Id, ctx.Code.Commit,
+            ctx.Code.Dirty ? "dirty tree" : "clean tree", $"{ctx.Dataset.Title} (`{ctx.Dataset.Id}`)", split.MembershipHash,
+            models.Select(m => m.Id).ToList(), rows, notes);
+        AtomicFile.WriteAllText(Path.Combine(dir, "COMPARISON.md"), renderer.Render("comparison.md.hbs", page));
+    }
+}

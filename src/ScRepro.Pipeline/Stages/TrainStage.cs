@@ -1,0 +1,76 @@
+using System.Diagnostics;
+using ScRepro.AnnData;
+using ScRepro.Core.Errors;
+using ScRepro.Core.IO;
+using ScRepro.Core.Provenance;
+using ScRepro.Pipeline.Training;
+
+namespace ScRepro.Pipeline.Stages;
+
+/// <summary>
+/// Train: one unit per model × seed, in runs/&lt;exp&gt;/&lt;commit&gt;/train/&lt;model&gt;/seed&lt;k&gt;/.
+/// Its stamp holds the data lock hash, the split's membership hash, the model manifest's canonical hash,
+/// the seed and the experiment's columns, so editing one model manifest re-trains only that model.
+/// </summary>
+public sealed class TrainStage : IStage
+{
+    public string Name => "train";
+
+    public static string UnitDir(RunContext ctx, string model, long seed) =>
+        Path.Combine(ctx.RunDir, "train", model, $"seed{seed}");
+
+    public static string PredictionFile(string task) => task == "perturbation" ? "predictions.h5ad" : "predictions.csv";
+
+    public IReadOnlyList<WorkUnit> Plan(RunContext ctx)
+    {
+        var lockFile = HashStage.ReadLock(ctx);
+        var split = SplitFileView.Read(ctx);
+        var exp = ctx.Experiment;
+        var data = new Lazy<AnnData.AnnData>(() => AnnDataFile.Read(ctx.DataFile(exp.File)));
+        var units = new List<WorkUnit>();
+        foreach (var model in ctx.Catalog.Models)
+        {
+            var trainer = TrainerRegistry.Find(model);
+            foreach (var seed in exp.Seeds)
+            {
+                var inputs = new Dictionary<string, string>
+                {
+                    ["data_lock"] = lockFile.LockSha256,
+                    ["split_membership"] = split.MembershipHash,
+                    ["model_manifest"] = model.Origin.Sha256,
+                    ["seed"] = seed.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    ["file"] = exp.File,
+                    ["columns"] = Core.Manifests.YamlValues.CanonicalJson(new SortedDictionary<string, object?>
+                    {
+                        ["perturbation"] = exp.Columns.Perturbation, ["control"] = exp.Columns.Control,
+                        ["label"] = exp.Columns.Label, ["batch"] = exp.Columns.Batch,
+                    }),
+                };
+                var s = seed;
+                units.Add(new WorkUnit(Name, $"{model.Id}/seed{seed}", UnitDir(ctx, model.Id, seed), inputs,
+                    ["training_stats.json", PredictionFile(model.Task)],
+                    tmp => Train(ctx, trainer, model, s, data.Value, split, tmp), ctx.RunDir));
+            }
+        }
+        return units;
+    }
+
+    private static void Train(RunContext ctx, ITrainer trainer, Core.Manifests.ModelManifest model, long seed,
+        AnnData.AnnData data, SplitMembers split, string dir)
+    {
+        var clock = Stopwatch.StartNew();
+        var outcome = trainer.Train(new TrainRequest(ctx, model, seed, data, split, dir));
+        clock.Stop();
+        var provenance = ProvenanceBlock.Capture(ctx.Root,
+            new Dictionary<string, long> { ["split"] = ctx.Experiment.Split.Seed, ["train"] = seed }, ctx.CommandLine,
+            TrainerRegistry.LibtorchVersion(trainer));
+        var details = new SortedDictionary<string, object?>(outcome.Details.ToDictionary(), StringComparer.Ordinal)
+        {
+            ["files"] = outcome.Files.Select(f => new Dictionary<string, string> { ["name"] = f.Name, ["description"] = f.Description }).ToList(),
+        };
+        if (!TrainReasons.All.Contains(outcome.Reason))
+            throw new ScReproException($"trainer '{trainer.Kind}' reported stopping reason '{outcome.Reason}' (allowed: {string.Join(", ", TrainReasons.All)})");
+        Json.WriteFile(Path.Combine(dir, "training_stats.json"),
+            new TrainStats(Math.Round(clock.Elapsed.TotalSeconds, 3), null, outcome.Reason, details, provenance));
+    }
+}

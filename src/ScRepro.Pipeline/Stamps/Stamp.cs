@@ -1,0 +1,36 @@
+using System.Security.Cryptography;
+using System.Text;
+using ScRepro.Core.Manifests;
+
+namespace ScRepro.Pipeline.Stamps;
+
+/// <summary>
+/// What one unit of stage work consumed: named input hashes and parameters, plus the code state.
+/// <see cref="Key"/> is sha256 over the canonical JSON of {stage, inputs, code_state}; a unit is up to date
+/// when its stamp's key equals the key computed now and its outputs exist.
+/// </summary>
+public sealed record Stamp(
+    string Stage,
+    string Unit,
+    SortedDictionary<string, string> Inputs,
+    string Commit,
+    bool Dirty,
+    string CodeState,
+    string Key,
+    string CreatedUtc)
+{
+    public static Stamp Create(string stage, string unit, IReadOnlyDictionary<string, string> inputs, CodeState code)
+    {
+        var sorted = new SortedDictionary<string, string>(inputs.ToDictionary(kv => kv.Key, kv => kv.Value), StringComparer.Ordinal);
+        var canonical = YamlValues.CanonicalJson(new SortedDictionary<string, object?>(StringComparer.Ordinal)
+        {
+            ["stage"] = stage,
+            ["unit"] = unit,
+            ["inputs"] = sorted.ToDictionary(kv => kv.Key, kv => (object?)kv.Value),
+            ["code_state"] = code.StateHash,
+        });
+        var key = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
+        return new Stamp(stage, unit, sorted, code.Commit, code.Dirty, code.StateHash, key,
+            DateTime.UtcNow.ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture));
+    }
+}

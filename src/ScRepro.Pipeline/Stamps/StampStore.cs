@@ -1,0 +1,76 @@
+using ScRepro.Core.IO;
+
+namespace ScRepro.Pipeline.Stamps;
+
+/// <summary>
+/// Stamps live beside the outputs they describe, as &lt;output dir&gt;/.stamp.json. A unit whose output folder
+/// is missing under this run's folder can be reused from a sibling run folder of the same experiment whose stamp
+/// has the same key (e.g. runs/demo/abc1234/ when the tree became dirty only through a manifest edit).
+/// </summary>
+public static class StampStore
+{
+    public const string FileName = ".stamp.json";
+
+    public static Stamp? Read(string outputDir)
+    {
+        var path = Path.Combine(outputDir, FileName);
+        if (!File.Exists(path)) return null;
+        try
+        {
+            return Json.Deserialize<Stamp>(File.ReadAllText(path));
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return null; // A damaged stamp only means "not up to date".
+        }
+    }
+
+    /// <summary>Why the unit must run, or null when its stamp matches and every expected output exists.</summary>
+    public static string? Staleness(string outputDir, Stamp expected, IEnumerable<string> outputs)
+    {
+        var current = Read(outputDir);
+        if (current is null) return "no stamp";
+        if (current.Key != expected.Key)
+        {
+            var changed = expected.Inputs.Where(kv => !current.Inputs.TryGetValue(kv.Key, out var v) || v != kv.Value)
+                .Select(kv => kv.Key).ToList();
+            if (current.CodeState != expected.CodeState) changed.Add("code");
+            return "changed: " + (changed.Count > 0 ? string.Join(", ", changed) : "inputs");
+        }
+        var missing = outputs.FirstOrDefault(o => !File.Exists(Path.Combine(outputDir, o)));
+        return missing is null ? null : $"missing output {missing}";
+    }
+
+    /// <summary>Writes the stamp last, after every output: an interrupted unit is never taken as done.</summary>
+    public static void Write(string outputDir, Stamp stamp) => Json.WriteFile(Path.Combine(outputDir, FileName), stamp);
+
+    /// <summary>Copies a matching unit from a sibling run folder; true when reused.</summary>
+    public static bool TryReuse(string outputDir, Stamp expected, IReadOnlyList<string> outputs, IEnumerable<string> siblingDirs, out string from)
+    {
+        foreach (var candidate in siblingDirs)
+        {
+            if (Path.GetFullPath(candidate) == Path.GetFullPath(outputDir)) continue;
+            if (Staleness(candidate, expected, outputs) is not null) continue;
+            CopyTree(candidate, outputDir);
+            from = candidate;
+            return true;
+        }
+        from = "";
+        return false;
+    }
+
+    private static void CopyTree(string source, string target)
+    {
+        var tmp = target + ".reuse-tmp";
+        if (Directory.Exists(tmp)) Directory.Delete(tmp, true);
+        foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
+        {
+            var dest = Path.Combine(tmp, Path.GetRelativePath(source, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(dest)!);
+            File.Copy(file, dest);
+        }
+        if (Directory.Exists(target)) Directory.Delete(target, true);
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(target))!);
+        Directory.Move(tmp, target);
+    }
+}

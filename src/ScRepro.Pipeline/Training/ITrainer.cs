@@ -1,0 +1,16 @@
+namespace ScRepro.Pipeline.Training;
+
+/// <summary>
+/// A model kind the Train stage can run (the `kind` of a model manifest). Perturbation trainers write
+/// predictions.h5ad (predicted profiles for the test conditions and the control); annotation trainers write
+/// predictions.csv (obs_name, true label, predicted label). Both write into <see cref="TrainRequest.OutputDir"/>.
+/// </summary>
+public interface ITrainer
+{
+    string Kind { get; }
+
+    /// <summary>perturbation or annotation.</summary>
+    string Task { get; }
+
+    TrainOutcome Train(TrainRequest request);
+}

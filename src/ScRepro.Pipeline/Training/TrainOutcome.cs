@@ -1,0 +1,14 @@
+namespace ScRepro.Pipeline.Training;
+
+/// <summary>
+/// Why and how training ended, in the seed card's TrainStats schema: reason is max_epochs | early_stop |
+/// converged | budget; details holds model-specific facts (epochs trained, cells seen, gradient steps,
+/// best validation value and epoch, chosen hyperparameters). Files are what the card lists with hashes.
+/// </summary>
+public sealed record TrainOutcome(
+    string Reason,
+    IReadOnlyDictionary<string, object?> Details,
+    IReadOnlyList<OutputFile> Files);
+
+/// <summary>A file a trainer wrote (relative to its output folder) and what it holds.</summary>
+public sealed record OutputFile(string Name, string Description);

@@ -1,0 +1,24 @@
+using ScRepro.Core.Errors;
+using ScRepro.Core.Manifests;
+
+namespace ScRepro.Pipeline.Training;
+
+/// <summary>Every model kind a manifest may name, mapped to its trainer.</summary>
+public static class TrainerRegistry
+{
+    public static readonly IReadOnlyList<ITrainer> All =
+    [
+    ];
+
+    public static ITrainer Find(ModelManifest model)
+    {
+        var trainer = All.FirstOrDefault(t => t.Kind == model.Kind)
+            ?? throw new ScReproException($"{model.Origin.File}: key 'kind': unknown model kind '{model.Kind}' (known: {string.Join(", ", All.Select(t => t.Kind))})");
+        if (trainer.Task != model.Task)
+            throw new ScReproException($"{model.Origin.File}: key 'task': kind '{model.Kind}' is a {trainer.Task} model, not {model.Task}");
+        return trainer;
+    }
+
+    /// <summary>libtorch's version for trainers that run on it (recorded in provenance), else null.</summary>
+    public static string? LibtorchVersion(ITrainer trainer) => null;
+}

@@ -1,0 +1,17 @@
+namespace ScRepro.Pipeline;
+
+/// <summary>
+/// One unit of stage work (a dataset, a split, a model × seed, a card): its output folder, the inputs its stamp
+/// records, the files it must leave, and the action that makes them inside a temporary folder.
+/// </summary>
+public sealed record WorkUnit(
+    string Stage,
+    string Name,
+    string OutputDir,
+    IReadOnlyDictionary<string, string> Inputs,
+    IReadOnlyList<string> Outputs,
+    Action<string> Run,
+    string? ReuseBase = null);
+
+/// <summary>A unit could not be planned because an upstream output is missing (e.g. Train before Splits).</summary>
+public sealed class UpstreamMissingException(string message) : Exception(message);
