@@ -15,7 +15,7 @@ public sealed record CheckpointInfo(
 /// classifier, and a file with none of these a pretrained foundation checkpoint (variant null).
 /// The head count is not in the shapes: it comes from args.json.
 /// </summary>
-public static partial class CheckpointInspector
+public static partial class ScgptCheckpointInspector
 {
     [GeneratedRegex(@"^transformer_encoder\.layers\.(\d+)\.")]
     private static partial Regex LayerKey();
