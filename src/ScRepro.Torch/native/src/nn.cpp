@@ -1,0 +1,56 @@
+// Functional neural-network ops; modules are written in C# over these (see src/ScRepro.Torch/nn/).
+#include "shim.h"
+
+using srt::opt;
+
+SRT_EXPORT(srt_tensor) SRTNN_linear(srt_tensor x, srt_tensor w, srt_tensor b) { SRT_TENSOR(at::linear(*x, *w, opt(b))) }
+
+SRT_EXPORT(srt_tensor) SRTNN_embedding(srt_tensor weight, srt_tensor indices, int64_t padding_idx, int scale_grad_by_freq)
+{
+    SRT_TENSOR(at::embedding(*weight, *indices, padding_idx, scale_grad_by_freq != 0, false))
+}
+
+SRT_EXPORT(srt_tensor) SRTNN_layer_norm(srt_tensor x, const int64_t* shape, int ndim, srt_tensor w, srt_tensor b, double eps)
+{
+    SRT_TENSOR(at::layer_norm(*x, srt::dims(shape, ndim), opt(w), opt(b), eps))
+}
+
+SRT_EXPORT(srt_tensor) SRTNN_batch_norm(srt_tensor x, srt_tensor w, srt_tensor b, srt_tensor rm, srt_tensor rv,
+                                        int training, double momentum, double eps)
+{
+    SRT_TENSOR(at::batch_norm(*x, opt(w), opt(b), opt(rm), opt(rv), training != 0, momentum, eps, true))
+}
+
+SRT_EXPORT(srt_tensor) SRTNN_dropout(srt_tensor x, double p, int training) { SRT_TENSOR(at::dropout(*x, p, training != 0)) }
+
+SRT_EXPORT(srt_tensor) SRTNN_conv1d(srt_tensor x, srt_tensor w, srt_tensor b, int64_t stride, int64_t padding, int64_t dilation, int64_t groups)
+{
+    SRT_TENSOR(at::conv1d(*x, *w, opt(b), {stride}, {padding}, {dilation}, groups))
+}
+
+// reduction: 0 none, 1 mean, 2 sum (at::Reduction's codes)
+SRT_EXPORT(srt_tensor) SRTNN_mse_loss(srt_tensor input, srt_tensor target, int reduction)
+{
+    SRT_TENSOR(at::mse_loss(*input, *target, reduction))
+}
+
+SRT_EXPORT(srt_tensor) SRTNN_cross_entropy(srt_tensor input, srt_tensor target, srt_tensor weight, int reduction,
+                                           int64_t ignore_index, double label_smoothing)
+{
+    SRT_TENSOR(at::cross_entropy_loss(*input, *target, opt(weight), reduction, ignore_index, label_smoothing))
+}
+
+SRT_EXPORT(srt_tensor) SRTNN_nll_loss(srt_tensor input, srt_tensor target, srt_tensor weight, int reduction, int64_t ignore_index)
+{
+    SRT_TENSOR(at::nll_loss_nd(*input, *target, opt(weight), reduction, ignore_index))
+}
+
+SRT_EXPORT(srt_tensor) SRTNN_bce_with_logits(srt_tensor input, srt_tensor target, srt_tensor weight, srt_tensor pos_weight, int reduction)
+{
+    SRT_TENSOR(at::binary_cross_entropy_with_logits(*input, *target, opt(weight), opt(pos_weight), reduction))
+}
+
+SRT_EXPORT(srt_tensor) SRTNN_pad(srt_tensor x, const int64_t* pad, int npad, double value)
+{
+    SRT_TENSOR(at::constant_pad_nd(*x, srt::dims(pad, npad), value))
+}

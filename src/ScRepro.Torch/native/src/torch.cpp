@@ -1,0 +1,80 @@
+// Error slot and process-wide state: seeds, threads, devices, grad mode.
+#include "shim.h"
+#include <ATen/Parallel.h>
+#include <ATen/detail/CUDAHooksInterface.h>
+#include <c10/core/GradMode.h>
+#include <cstdlib>
+
+namespace srt {
+
+// Thread-local so concurrent callers never read each other's failures.
+static thread_local char* last_error = nullptr;
+std::atomic<int64_t> live_tensors{0};
+
+void set_last_error(const char* message)
+{
+    if (last_error) std::free(last_error);
+    last_error = strdup(message ? message : "");
+}
+
+} // namespace srt
+
+SRT_EXPORT(char*) SRTTorch_last_error(void)
+{
+    char* e = srt::last_error;
+    srt::last_error = nullptr;
+    return e;
+}
+
+SRT_EXPORT(void) SRTTorch_free_string(char* s) { std::free(s); }
+
+SRT_EXPORT(int) SRTTorch_manual_seed(int64_t seed)
+{
+    SRT_STATUS(at::manual_seed(static_cast<uint64_t>(seed)))
+}
+
+SRT_EXPORT(int) SRTTorch_set_num_threads(int n) { SRT_STATUS(at::set_num_threads(n)) }
+SRT_EXPORT(int) SRTTorch_get_num_threads(void) { SRT_VALUE(at::get_num_threads(), -1) }
+
+// Through the hooks interface so the same shim works on CPU-only and CUDA libtorch builds.
+SRT_EXPORT(int) SRTTorch_cuda_device_count(void)
+{
+    SRT_VALUE(at::detail::getCUDAHooks().hasCUDA() ? at::detail::getCUDAHooks().getNumGPUs() : 0, -1)
+}
+
+SRT_EXPORT(int) SRTTorch_cuda_manual_seed_all(int64_t seed)
+{
+    SRT_STATUS({
+        auto& hooks = at::detail::getCUDAHooks();
+        if (hooks.hasCUDA())
+            for (int i = 0; i < hooks.getNumGPUs(); i++)
+            {
+                auto gen = hooks.getDefaultCUDAGenerator(static_cast<c10::DeviceIndex>(i));
+                std::lock_guard<std::mutex> lock(gen.mutex());
+                gen.set_current_seed(static_cast<uint64_t>(seed));
+            }
+    })
+}
+
+SRT_EXPORT(int) SRTTorch_cuda_synchronize(int device)
+{
+    SRT_STATUS({
+        if (at::detail::getCUDAHooks().hasCUDA())
+        {
+            // A one-element copy to the host blocks until the device's queued work is done.
+            auto t = at::zeros({1}, at::TensorOptions().device(c10::Device(c10::DeviceType::CUDA, static_cast<c10::DeviceIndex>(device))));
+            (void)t.cpu();
+        }
+    })
+}
+
+SRT_EXPORT(int) SRTTorch_set_grad_enabled(int enabled)
+{
+    bool previous = c10::GradMode::is_enabled();
+    c10::GradMode::set_enabled(enabled != 0);
+    return previous ? 1 : 0;
+}
+
+SRT_EXPORT(int) SRTTorch_is_grad_enabled(void) { return c10::GradMode::is_enabled() ? 1 : 0; }
+
+SRT_EXPORT(int64_t) SRTTorch_live_tensors(void) { return srt::live_tensors.load(); }

@@ -1,0 +1,70 @@
+using ScRepro.Torch.Interop;
+
+namespace ScRepro.Torch;
+
+public static partial class torch
+{
+    public static partial class nn
+    {
+        /// <summary>Loss reductions; values are ATen's codes.</summary>
+        public enum Reduction
+        {
+            None = 0,
+            Mean = 1,
+            Sum = 2,
+        }
+
+        /// <summary>Stateless ops (torch.nn.functional); the modules are written over these.</summary>
+        public static class functional
+        {
+            public static Tensor linear(Tensor input, Tensor weight, Tensor? bias = null) =>
+                new(NativeMethods.SRTNN_linear(input.Handle, weight.Handle, bias?.Handle ?? IntPtr.Zero));
+
+            public static Tensor embedding(Tensor input, Tensor weight, long? padding_idx = null) =>
+                new(NativeMethods.SRTNN_embedding(weight.Handle, input.Handle, padding_idx ?? -1, 0));
+
+            public static Tensor layer_norm(Tensor input, long[] normalized_shape, Tensor? weight = null, Tensor? bias = null, double eps = 1e-5) =>
+                new(NativeMethods.SRTNN_layer_norm(input.Handle, normalized_shape, normalized_shape.Length,
+                    weight?.Handle ?? IntPtr.Zero, bias?.Handle ?? IntPtr.Zero, eps));
+
+            public static Tensor batch_norm(Tensor input, Tensor? running_mean, Tensor? running_var, Tensor? weight = null, Tensor? bias = null,
+                bool training = false, double momentum = 0.1, double eps = 1e-5) =>
+                new(NativeMethods.SRTNN_batch_norm(input.Handle, weight?.Handle ?? IntPtr.Zero, bias?.Handle ?? IntPtr.Zero,
+                    running_mean?.Handle ?? IntPtr.Zero, running_var?.Handle ?? IntPtr.Zero, training ? 1 : 0, momentum, eps));
+
+            public static Tensor dropout(Tensor input, double p = 0.5, bool training = true) =>
+                new(NativeMethods.SRTNN_dropout(input.Handle, p, training ? 1 : 0));
+
+            public static Tensor conv1d(Tensor input, Tensor weight, Tensor? bias = null, long stride = 1, long padding = 0, long dilation = 1, long groups = 1) =>
+                new(NativeMethods.SRTNN_conv1d(input.Handle, weight.Handle, bias?.Handle ?? IntPtr.Zero, stride, padding, dilation, groups));
+
+            public static Tensor relu(Tensor input) => input.relu();
+            public static Tensor gelu(Tensor input, string approximate = "none") => input.gelu(approximate);
+            public static Tensor silu(Tensor input) => input.silu();
+            public static Tensor sigmoid(Tensor input) => input.sigmoid();
+            public static Tensor tanh(Tensor input) => input.tanh();
+            public static Tensor leaky_relu(Tensor input, double negative_slope = 0.01) => input.leaky_relu(negative_slope);
+            public static Tensor softmax(Tensor input, long dim, ScalarType? dtype = null) => input.softmax(dim, dtype);
+            public static Tensor log_softmax(Tensor input, long dim, ScalarType? dtype = null) => input.log_softmax(dim, dtype);
+
+            /// <summary>Constant padding; <paramref name="pad"/> lists (left, right) pairs from the last dimension back.</summary>
+            public static Tensor pad(Tensor input, long[] pad, double value = 0) =>
+                new(NativeMethods.SRTNN_pad(input.Handle, pad, pad.Length, value));
+
+            public static Tensor mse_loss(Tensor input, Tensor target, Reduction reduction = Reduction.Mean) =>
+                new(NativeMethods.SRTNN_mse_loss(input.Handle, target.Handle, (int)reduction));
+
+            /// <summary>Cross entropy over class logits (dim 1) with optional class weights, ignore_index and label smoothing.</summary>
+            public static Tensor cross_entropy(Tensor input, Tensor target, Tensor? weight = null, long ignore_index = -100,
+                Reduction reduction = Reduction.Mean, double label_smoothing = 0) =>
+                new(NativeMethods.SRTNN_cross_entropy(input.Handle, target.Handle, weight?.Handle ?? IntPtr.Zero, (int)reduction, ignore_index, label_smoothing));
+
+            public static Tensor nll_loss(Tensor input, Tensor target, Tensor? weight = null, long ignore_index = -100, Reduction reduction = Reduction.Mean) =>
+                new(NativeMethods.SRTNN_nll_loss(input.Handle, target.Handle, weight?.Handle ?? IntPtr.Zero, (int)reduction, ignore_index));
+
+            public static Tensor binary_cross_entropy_with_logits(Tensor input, Tensor target, Tensor? weight = null,
+                Reduction reduction = Reduction.Mean, Tensor? pos_weights = null) =>
+                new(NativeMethods.SRTNN_bce_with_logits(input.Handle, target.Handle, weight?.Handle ?? IntPtr.Zero, pos_weights?.Handle ?? IntPtr.Zero, (int)reduction));
+        }
+    }
+}
