@@ -59,6 +59,11 @@ public sealed record ScgptArgs(
         NBins = NBins ?? 51,
     };
 
+    /// <summary>The args.json ScRepro writes beside a fine-tuned best_model.pt, so the folder loads like scGPT_human.</summary>
+    public static ScgptArgs FromConfig(ScgptConfig c, int maxSeqLen) => new(
+        c.DModel, c.NHead, c.DHid, c.NLayers, c.NLayersCls, c.Dropout, GeneVocab.PadToken, c.PadValue, -1, c.NBins,
+        "continuous", maxSeqLen, FastTransformer: false);
+
     /// <summary>args.json as scGPT writes it (the keys this record knows).</summary>
     public string ToJson()
     {
