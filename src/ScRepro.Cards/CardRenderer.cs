@@ -44,7 +44,7 @@ public sealed class CardRenderer
             if (text.Contains("\0", StringComparison.Ordinal)) throw new ScReproException($"{path}: rendered a NUL character");
             return text;
         }
-        catch (HandlebarsException e)
+        catch (Exception e) when (e is HandlebarsException or HandlebarsDotNet.Compiler.HandlebarsUndefinedBindingException)
         {
             throw new ScReproException($"{path}: template error: {e.Message}");
         }

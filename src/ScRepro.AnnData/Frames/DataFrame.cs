@@ -28,8 +28,10 @@ public sealed class DataFrame
     {
         if (column.Length != Index.Length)
             throw new ArgumentException($"column '{column.Name}' has {column.Length} values, index has {Index.Length}");
-        _columns.RemoveAll(c => c.Name == column.Name);
-        _columns.Add(column);
+        // Replacing keeps the column's position, as pandas' df[name] = … does.
+        var at = _columns.FindIndex(c => c.Name == column.Name);
+        if (at >= 0) _columns[at] = column;
+        else _columns.Add(column);
     }
 
     /// <summary>Row subset, keeping column types (categoricals keep all categories, as pandas does).</summary>

@@ -97,12 +97,31 @@ public static partial class ManifestLoader
         {
             throw new ScReproException($"{display}:{e.Start.Line}: malformed YAML: {e.InnerException?.Message ?? e.Message}");
         }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner can fail without a position; replay the events to find the last good line.
+            throw new ScReproException($"{display}:{LastParsedLine(file)}: malformed YAML: the parser stopped here");
+        }
         var canonical = YamlValues.CanonicalJson(YamlValues.ToValue(root, display, ""));
         var origin = new ManifestOrigin(display, Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical))), canonical);
         var mapping = new YamlMapping(root, display, "");
         var result = read(mapping, origin);
         mapping.Finish();
         return result;
+    }
+
+    private static long LastParsedLine(string file)
+    {
+        long line = 1;
+        try
+        {
+            var parser = new Parser(new StringReader(File.ReadAllText(file)));
+            while (parser.MoveNext()) line = parser.Current!.End.Line;
+        }
+        catch (Exception e) when (e is YamlException or InvalidOperationException)
+        {
+        }
+        return line;
     }
 
     private static string Id(YamlMapping m, string file)

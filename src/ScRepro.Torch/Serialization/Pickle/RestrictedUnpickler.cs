@@ -246,7 +246,7 @@ internal sealed class RestrictedUnpickler
     private object ReadLong(int n)
     {
         var big = new BigInteger(ReadBytes(n), isUnsigned: false, isBigEndian: false);
-        return big >= long.MinValue && big <= long.MaxValue ? (long)big : big;
+        return big >= long.MinValue && big <= long.MaxValue ? (object)(long)big : big;
     }
 
     private static object ParseTextInt(string s)
@@ -255,7 +255,7 @@ internal sealed class RestrictedUnpickler
         if (s == "01") return true;
         if (s == "00") return false;
         var big = BigInteger.Parse(s, CultureInfo.InvariantCulture);
-        return big >= long.MinValue && big <= long.MaxValue ? (long)big : big;
+        return big >= long.MinValue && big <= long.MaxValue ? (object)(long)big : big;
     }
 
     private static long ParseMemoKey(string s) =>

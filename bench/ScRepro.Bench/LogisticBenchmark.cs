@@ -1,0 +1,139 @@
+using System.Diagnostics;
+using System.Globalization;
+using ScRepro.AnnData.Matrices;
+using ScRepro.Baselines.Logistic;
+using ScRepro.Evaluation.Annotation;
+
+namespace ScRepro.Bench;
+
+/// <summary>
+/// L1 logistic regression on a Zheng68K-sized problem (68,450 cells × 2,000 genes, 11 classes in scBERT's reported
+/// proportions, sparse log-normalised values), C = 0.1 as Boiarsky et al. on PBMC, 80/20 split: ScRepro's solver
+/// against sklearn's LogisticRegression(penalty="l1", solver="liblinear") on the same files, with both metric pairs.
+/// </summary>
+public sealed class LogisticBenchmark : IBenchmark
+{
+    private const int Cells = 68_450;
+    private const int Genes = 2_000;
+    private static readonly double[] ClassShare =
+        [0.303, 0.243, 0.128, 0.090, 0.086, 0.045, 0.042, 0.031, 0.027, 0.004, 0.001];
+
+    public string Name => "logistic";
+
+    public void Run(BenchContext context)
+    {
+        var dir = Path.Combine(context.WorkDir, "logistic");
+        Directory.CreateDirectory(dir);
+        var (x, labels) = Generate(seed: 68);
+        Write(dir, x, labels);
+        var rows = Enumerable.Range(0, Cells).ToArray();
+        // Every fifth cell is a test cell: a fixed, label-independent 80/20 split both sides can rebuild.
+        var train = rows.Where(r => r % 5 != 0).ToArray();
+        var test = rows.Where(r => r % 5 == 0).ToArray();
+        var trainLabels = train.Select(r => labels[r]).ToArray();
+        var testLabels = test.Select(r => labels[r]).ToArray();
+
+        LogisticModel? model = null;
+        var ours = BenchContext.Time(() => model = L1LogisticRegression.Fit(x, train, trainLabels, new LogisticOptions { C = 0.1 }), repeats: 1);
+        var report = ClassificationMetrics.Compute(testLabels, model!.Predict(x, test));
+        Console.WriteLine($"  screpro: accuracy {report.Accuracy:F4}, macro F1 {report.MacroF1:F4}, newton iterations [{string.Join(",", model.Iterations)}], threads {Environment.ProcessorCount}");
+
+        var py = RunSklearn(dir);
+        double? refSeconds = null;
+        if (py is not null)
+        {
+            var parts = py.Trim().Split(' ');
+            refSeconds = double.Parse(parts[0], CultureInfo.InvariantCulture);
+            var acc = double.Parse(parts[1], CultureInfo.InvariantCulture);
+            var f1 = double.Parse(parts[2], CultureInfo.InvariantCulture);
+            Console.WriteLine($"  sklearn: accuracy {acc:F4}, macro F1 {f1:F4}, n_iter [{parts[3]}]; |Δacc| {Math.Abs(acc - report.Accuracy):F4}, |ΔF1| {Math.Abs(f1 - report.MacroF1):F4}");
+        }
+        context.Report("logistic", "fit 54,760x2,000, 11 classes, C=0.1", ours, refSeconds, "sklearn liblinear");
+    }
+
+    /// <summary>Overlapping class programmes on a sparse background, values like log1p of normalised counts.</summary>
+    private static (CsrMatrix X, string[] Labels) Generate(int seed)
+    {
+        var rng = new Random(seed);
+        var k = ClassShare.Length;
+        var baseP = new double[Genes];
+        var baseMu = new double[Genes];
+        for (var g = 0; g < Genes; g++) { baseP[g] = 0.02 + 0.25 * Math.Pow(rng.NextDouble(), 2); baseMu[g] = 0.5 + rng.NextDouble(); }
+        var factor = new double[k, Genes];
+        for (var c = 0; c < k; c++)
+        {
+            for (var g = 0; g < Genes; g++) factor[c, g] = Math.Exp(0.25 * Normal(rng));
+            for (var m = 0; m < 15; m++) factor[c, rng.Next(Genes)] *= 2.5 + 2 * rng.NextDouble();
+        }
+        // The two CD8 classes share most of their programme (the paper's "hard" pair).
+        for (var g = 0; g < Genes; g++) factor[1, g] = 0.8 * factor[0, g] + 0.2 * factor[1, g];
+        var cumulative = ClassShare.Select((_, i) => ClassShare.Take(i + 1).Sum()).ToArray();
+        var labels = new string[Cells];
+        var indptr = new int[Cells + 1];
+        var indices = new List<int>(Cells * 200);
+        var data = new List<float>(Cells * 200);
+        for (var i = 0; i < Cells; i++)
+        {
+            var u = rng.NextDouble() * cumulative[^1];
+            var c = Array.FindIndex(cumulative, v => u <= v);
+            labels[i] = $"type_{c:D2}";
+            var depth = Math.Exp(0.3 * Normal(rng));
+            for (var g = 0; g < Genes; g++)
+            {
+                var p = Math.Min(0.95, baseP[g] * factor[c, g] * depth);
+                if (rng.NextDouble() >= p) continue;
+                indices.Add(g);
+                data.Add((float)Math.Log(1 + baseMu[g] * factor[c, g] * (0.5 + rng.NextDouble()) * 2));
+            }
+            indptr[i + 1] = indices.Count;
+        }
+        return (new CsrMatrix(Cells, Genes, indptr, indices.ToArray(), data.ToArray()), labels);
+    }
+
+    private static double Normal(Random rng) =>
+        Math.Sqrt(-2 * Math.Log(1 - rng.NextDouble())) * Math.Cos(2 * Math.PI * rng.NextDouble());
+
+    private static void Write(string dir, CsrMatrix x, string[] labels)
+    {
+        static void Raw<T>(string path, T[] values) where T : unmanaged =>
+            File.WriteAllBytes(path, System.Runtime.InteropServices.MemoryMarshal.AsBytes(values.AsSpan()).ToArray());
+        Raw(Path.Combine(dir, "indptr.i32"), x.IndPtr);
+        Raw(Path.Combine(dir, "indices.i32"), x.Indices);
+        Raw(Path.Combine(dir, "data.f32"), x.Data);
+        File.WriteAllLines(Path.Combine(dir, "labels.txt"), labels);
+    }
+
+    private const string SklearnScript = """
+import sys, time, numpy as np, scipy.sparse as sp
+from sklearn.linear_model import LogisticRegression
+from sklearn.metrics import f1_score
+d = sys.argv[1]
+indptr = np.fromfile(d + "/indptr.i32", dtype=np.int32)
+X = sp.csr_matrix((np.fromfile(d + "/data.f32", dtype=np.float32), np.fromfile(d + "/indices.i32", dtype=np.int32), indptr),
+                  shape=(len(indptr) - 1, 2000))
+y = np.array(open(d + "/labels.txt").read().split())
+test = np.arange(len(y)) % 5 == 0
+t = time.perf_counter()
+lr = LogisticRegression(penalty="l1", C=0.1, solver="liblinear").fit(X[~test], y[~test])
+t = time.perf_counter() - t
+p = lr.predict(X[test])
+print(t, np.mean(p == y[test]), f1_score(y[test], p, average="macro"), ",".join(map(str, lr.n_iter_)))
+""";
+
+    /// <summary>Debian's sklearn lives under /usr/bin/python3 (a pyenv python3 on PATH may lack it).</summary>
+    private static string? RunSklearn(string dir)
+    {
+        if (!File.Exists("/usr/bin/python3")) return BenchContext.RunPython(SklearnScript, dir);
+        var psi = new ProcessStartInfo("/usr/bin/python3") { RedirectStandardOutput = true, RedirectStandardError = true };
+        psi.ArgumentList.Add("-c");
+        psi.ArgumentList.Add(SklearnScript);
+        psi.ArgumentList.Add(dir);
+        using var p = Process.Start(psi)!;
+        var stdout = p.StandardOutput.ReadToEndAsync();
+        var stderr = p.StandardError.ReadToEndAsync();
+        p.WaitForExit();
+        if (p.ExitCode == 0) return stdout.Result;
+        Console.Error.WriteLine($"  sklearn reference failed: {stderr.Result.Trim().Split('\n').LastOrDefault()}");
+        return null;
+    }
+}

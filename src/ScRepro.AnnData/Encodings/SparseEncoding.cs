@@ -1,0 +1,88 @@
+using ScRepro.AnnData.Matrices;
+using ScRepro.Hdf5;
+
+namespace ScRepro.AnnData.Encodings;
+
+/// <summary>
+/// "csr_matrix"/"csc_matrix" 0.1.0 (fileformat-prose.md: a group holding data, indices and indptr, with a shape
+/// attribute) and the legacy h5sparse groups (h5sparse_format / h5sparse_shape attributes, anndata &lt; 0.7).
+/// </summary>
+internal static class SparseEncoding
+{
+    public static readonly IOSpec Csr = new("csr_matrix", "0.1.0");
+    public static readonly IOSpec Csc = new("csc_matrix", "0.1.0");
+
+    /// <summary>"csr" or "csc" for a sparse group of either encoding; null when the group is not a sparse matrix.</summary>
+    public static string? FormatOf(H5Group g)
+    {
+        var type = g.ReadStringAttribute("encoding-type");
+        if (type is "csr_matrix" or "csc_matrix") return type[..3];
+        return g.HasAttribute("h5sparse_format") ? g.ReadStringAttribute("h5sparse_format") : null;
+    }
+
+    /// <summary>(rows, cols) from the shape (or legacy h5sparse_shape) attribute.</summary>
+    public static (int Rows, int Cols) ShapeOf(H5Group g)
+    {
+        var name = g.HasAttribute("shape") ? "shape" : "h5sparse_shape";
+        if (!g.HasAttribute(name)) throw ElementErrors.Bad(g, "sparse matrix has no 'shape' attribute");
+        var shape = g.ReadInt64ArrayAttribute(name);
+        if (shape.Length != 2) throw ElementErrors.Bad(g, $"attribute '{name}' has {shape.Length} entries, expected 2");
+        return (checked((int)shape[0]), checked((int)shape[1]));
+    }
+
+    public static Matrix Read(H5Group g)
+    {
+        var format = FormatOf(g) ?? throw ElementErrors.Bad(g, "is not a sparse matrix");
+        var (rows, cols) = ShapeOf(g);
+        var major = format == "csr" ? rows : cols;
+        using var data = g.OpenDataset("data");
+        using var indices = g.OpenDataset("indices");
+        var indptr = ReadIndptr(g, major);
+        var nnz = indptr[major];
+        if (data.Length != nnz || indices.Length != nnz)
+            throw ElementErrors.Bad(g, $"indptr ends at {nnz} but data has {data.Length} and indices {indices.Length} values");
+        var values = data.Read<float>();
+        var idx = indices.Read<int>();
+        var dtype = data.Type.NumpyName;
+        return format switch
+        {
+            "csr" => new CsrMatrix(rows, cols, indptr, idx, values) { SourceDtype = dtype },
+            "csc" => new CscMatrix(rows, cols, indptr, idx, values) { SourceDtype = dtype },
+            _ => throw ElementErrors.Bad(g, $"unknown sparse format '{format}'"),
+        };
+    }
+
+    /// <summary>indptr as int32 (checked: our matrices index with int), validated to be non-decreasing.</summary>
+    public static int[] ReadIndptr(H5Group g, int major)
+    {
+        using var ds = g.OpenDataset("indptr");
+        if (ds.Length != major + 1) throw ElementErrors.Bad(g, $"indptr has {ds.Length} entries, expected {major + 1}");
+        var wide = ds.Read<long>();
+        var result = new int[wide.Length];
+        for (var i = 0; i < wide.Length; i++)
+        {
+            if (wide[i] > int.MaxValue) throw ElementErrors.Bad(g, $"has {wide[i]} stored values; more than 2^31 are not supported");
+            if (i > 0 && wide[i] < wide[i - 1]) throw ElementErrors.Bad(g, $"indptr decreases at entry {i}");
+            result[i] = (int)wide[i];
+        }
+        return result;
+    }
+
+    public static H5Group Write(H5Group parent, string key, Matrix m, H5WriteOptions o)
+    {
+        var (indptr, indices, data) = m switch
+        {
+            CsrMatrix csr => (csr.IndPtr, csr.Indices, csr.Data),
+            CscMatrix csc => (csc.IndPtr, csc.Indices, csc.Data),
+            _ => throw new ArgumentException("not a sparse matrix"),
+        };
+        var major = m is CsrMatrix ? m.Rows : m.Cols;
+        var nnz = indptr[major];
+        var g = parent.CreateGroup(key);
+        g.WriteInt64ArrayAttribute("shape", [m.Rows, m.Cols]);
+        using (ArrayEncoding.WriteFloats(g, "data", nnz == data.Length ? data : data[..nnz], [nnz], m.SourceDtype, o)) { }
+        using (g.CreateDataset<int>("indices", indices.AsSpan(0, nnz), [nnz], o)) { }
+        using (g.CreateDataset<int>("indptr", indptr, [indptr.Length], o)) { }
+        return g;
+    }
+}

@@ -1,0 +1,78 @@
+using ScRepro.AnnData.Matrices;
+
+namespace ScRepro.Baselines.Logistic;
+
+/// <summary>
+/// The training rows of a CSR matrix transposed to columns (liblinear's prob_col), plus the bias feature as the
+/// last column. Built once and shared read-only by every class's solver.
+/// </summary>
+internal sealed class ColumnProblem
+{
+    private ColumnProblem(int rows, int features, int[] colPtr, int[] rowIdx, float[] values, double bias)
+    {
+        Rows = rows;
+        Features = features;
+        ColPtr = colPtr;
+        RowIdx = rowIdx;
+        Values = values;
+        Bias = bias;
+    }
+
+    /// <summary>Number of training instances (l).</summary>
+    public int Rows { get; }
+
+    /// <summary>Number of real features; the weight vector has <see cref="Features"/> + 1 entries when a bias is used.</summary>
+    public int Features { get; }
+
+    public int[] ColPtr { get; }
+    public int[] RowIdx { get; }
+    public float[] Values { get; }
+
+    /// <summary>intercept_scaling (the value of the appended feature), or a negative number for no intercept.</summary>
+    public double Bias { get; }
+
+    public int WeightCount => Bias >= 0 ? Features + 1 : Features;
+
+    /// <summary>Transposes <paramref name="rows"/> of <paramref name="x"/> (in that order) and appends the bias column.</summary>
+    public static ColumnProblem FromRows(CsrMatrix x, IReadOnlyList<int> rows, double bias)
+    {
+        var n = x.Cols;
+        var l = rows.Count;
+        var withBias = bias >= 0;
+        var colPtr = new int[n + (withBias ? 2 : 1)];
+        long nnz = 0;
+        for (var i = 0; i < l; i++)
+        {
+            foreach (var c in x.RowIndices(rows[i])) colPtr[c + 1]++;
+            nnz += x.IndPtr[rows[i] + 1] - x.IndPtr[rows[i]];
+        }
+        if (withBias) colPtr[n + 1] = l;
+        if (nnz + (withBias ? l : 0) > int.MaxValue)
+            throw new NotSupportedException($"training matrix has {nnz} stored values; at most {int.MaxValue} are supported");
+        for (var c = 1; c < colPtr.Length; c++) colPtr[c] += colPtr[c - 1];
+        var rowIdx = new int[colPtr[^1]];
+        var values = new float[colPtr[^1]];
+        var next = (int[])colPtr.Clone();
+        for (var i = 0; i < l; i++)
+        {
+            var idx = x.RowIndices(rows[i]);
+            var val = x.RowValues(rows[i]);
+            for (var k = 0; k < idx.Length; k++)
+            {
+                var p = next[idx[k]]++;
+                rowIdx[p] = i;
+                values[p] = val[k];
+            }
+        }
+        if (withBias)
+        {
+            var start = colPtr[n];
+            for (var i = 0; i < l; i++)
+            {
+                rowIdx[start + i] = i;
+                values[start + i] = (float)bias;
+            }
+        }
+        return new ColumnProblem(l, n, colPtr, rowIdx, values, bias);
+    }
+}

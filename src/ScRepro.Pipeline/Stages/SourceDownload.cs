@@ -1,0 +1,57 @@
+using ScRepro.Core.Download;
+using ScRepro.Core.IO;
+using ScRepro.Core.Manifests;
+
+namespace ScRepro.Pipeline.Stages;
+
+/// <summary>
+/// One manifest source as a Download unit. The file lands in data/&lt;id&gt;/&lt;path&gt; (the downloader writes to a
+/// temporary name, checks size and sha256, then renames); archives are extracted with every entry checked to stay
+/// inside the dataset folder. The unit's stamp and receipt live in data/&lt;id&gt;/.screpro/sources/&lt;n&gt;/; whether
+/// the files are present is part of the stamp, so deleting one fetches it again.
+/// </summary>
+public static class SourceDownload
+{
+    public static WorkUnit Plan(RunContext ctx, DatasetSource source)
+    {
+        var index = ctx.Dataset.Sources.ToList().IndexOf(source);
+        var target = ctx.DataFile(source.Path);
+        var present = File.Exists(target) && source.Provides.All(p => File.Exists(ctx.DataFile(p)));
+        var inputs = new Dictionary<string, string>
+        {
+            ["source"] = Core.Hashing.TextHash.Sha256(YamlValues.CanonicalJson(new SortedDictionary<string, object?>
+            {
+                ["url"] = source.Url, ["path"] = source.Path, ["sha256"] = source.Sha256, ["size"] = source.Size,
+                ["extract"] = source.Extract, ["provides"] = source.Provides.ToList(),
+            })),
+            ["present"] = present ? "yes" : "no",
+        };
+        var dir = Path.Combine(ctx.DataDir, ".screpro", "sources", index.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        return new WorkUnit("download", $"{ctx.Dataset.Id}/{source.Path}", dir, inputs, ["receipt.json"], tmp => Fetch(ctx, source, target, tmp));
+    }
+
+    private static void Fetch(RunContext ctx, DatasetSource source, string target, string receiptDir)
+    {
+        using var downloader = new Downloader(new DownloadOptions());
+        var result = downloader.Download(new DownloadRequest(new Uri(source.Url), target, source.Size, source.Sha256));
+        var extracted = new List<string>();
+        if (source.Extract != "none")
+        {
+            var kind = ArchiveExtractor.ParseKind(source.Extract, $"{ctx.Dataset.Origin.File}: extract");
+            extracted.AddRange(ArchiveExtractor.Extract(target, kind, ctx.DataDir));
+            var missing = source.Provides.Where(p => !File.Exists(ctx.DataFile(p))).ToList();
+            if (missing.Count > 0)
+                throw new Core.Errors.ScReproException($"{ctx.Dataset.Origin.File}: key 'provides': archive {source.Url} did not contain {string.Join(", ", missing)}");
+        }
+        Json.WriteFile(Path.Combine(receiptDir, "receipt.json"), new SortedDictionary<string, object?>(StringComparer.Ordinal)
+        {
+            ["url"] = source.Url,
+            ["path"] = source.Path,
+            ["size"] = result.Size,
+            ["sha256"] = result.Sha256,
+            ["pinned"] = source.Sha256 is null ? "first_download" : "manifest",
+            ["attempts"] = result.Attempts,
+            ["extracted"] = extracted,
+        });
+    }
+}
