@@ -27,10 +27,13 @@ public static class CellTokenizer
     /// choice(len−1, maxLen−1, replace=False)+1 of the rest, in the drawn (unsorted) order; shorter ones get
     /// padId/padValue. Draws come from <paramref name="rng"/> in cell order, as from numpy's global generator.
     /// </summary>
-    public static TokenizedBatch Pad(IReadOnlyList<(long[] Ids, float[] Values)> cells, int maxLen, int padId, float padValue, LegacyNumpyRandom rng)
+    /// <param name="fixedLength">The length to pad to when the caller pads a whole set batch by batch (the tutorial pads the
+    /// whole set in one call: its length is min(longest cell of the set, max_len)); null = this batch's own.</param>
+    public static TokenizedBatch Pad(IReadOnlyList<(long[] Ids, float[] Values)> cells, int maxLen, int padId, float padValue, LegacyNumpyRandom rng,
+        int? fixedLength = null)
     {
         if (cells.Count == 0) throw new ArgumentException("empty batch");
-        var length = Math.Min(cells.Max(c => c.Ids.Length), maxLen);
+        var length = fixedLength ?? Math.Min(cells.Max(c => c.Ids.Length), maxLen);
         var ids = new long[cells.Count * length];
         var vals = new float[cells.Count * length];
         var mask = new bool[cells.Count * length];
