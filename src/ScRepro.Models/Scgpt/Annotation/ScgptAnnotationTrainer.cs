@@ -121,6 +121,7 @@ public static class ScgptAnnotationTrainer
             ["pretrained_left_initialised"] = built.Pretrained?.LeftInitialised,
             ["train_cells"] = trainRows.Length, ["val_cells"] = valRows.Length, ["padded_length"] = trainBatches[0].Batch.Length,
             ["seed"] = request.Seed,
+            ["precision"] = "fp32 (the tutorial's fp16 autocast is not implemented)",
             ["rng_note"] = "binning ties and long-cell subsampling drawn from a seeded numpy-compatible generator (scGPT's are unseeded)",
         };
         var stats = tracker.ToStats(Perturbation.ScgptPerturbationTrainer.Hardware(device), budget.Epochs, details);

@@ -50,7 +50,7 @@ public sealed record ScgptRecipe
     /// <summary>Validation metric that picks best_model.pt when the budget names no early-stopping metric.</summary>
     public string SelectionMetric { get; init; } = "pearson_delta";
 
-    /// <summary>Mixed precision (fp16 autocast) as the tutorials; only honoured on a GPU.</summary>
+    /// <summary>Whether the recipe, as published, used fp16 autocast; recorded only: ScRepro.Torch has no autocast, so training is fp32.</summary>
     public bool Amp { get; init; } = true;
 
     /// <summary>The annotation tutorial's settings (spec §8): CE on &lt;cls&gt;, binned input, pad −2, batch 32, 3001 genes.</summary>

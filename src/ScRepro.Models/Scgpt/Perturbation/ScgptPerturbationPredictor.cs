@@ -101,6 +101,10 @@ public sealed class ScgptPerturbationPredictor : IDisposable
         var wasTraining = model.training;
         model.eval();
         var all = Enumerable.Range(0, data.NGenes).ToArray();
+        // pred_perturb runs all genes with no 1536 cap; without flash attention the (B, heads, S, S) fp32 scores of
+        // Norman's 5,045 genes at B 64 would take ~52 GB per layer (spec §4.5), so the batch is cut to keep them near 4 GB.
+        var perCell = (double)model.Config.NHead * data.NGenes * data.NGenes * 4;
+        batchSize = (int)Math.Clamp(Math.Floor(4e9 / perCell), 1, batchSize);
         var result = new List<float[]>(pairs.Count);
         using (no_grad())
         {

@@ -128,6 +128,7 @@ public static class ScgptPerturbationTrainer
             ["seed"] = request.Seed,
             ["rng_note"] = "control pairing, shuffling and gene subsets drawn from seeded generators (scGPT/GEARS draw unseeded)",
             ["final_lr"] = scheduler.get_last_lr()[0],
+            ["precision"] = "fp32 (the tutorial's fp16 autocast is not implemented)",
         };
         var stats = tracker.ToStats(Hardware(device), budget.Epochs, details);
         stats.Write(Path.Combine(request.OutputDir, "training_stats.json"));
