@@ -114,4 +114,16 @@ public sealed class ForwardEqualityTests
         foreach (var ((_, a), (_, b)) in original.Zip(back))
             Assert.Equal(a.ContiguousBytes(), b.ContiguousBytes());
     }
+
+    [Fact]
+    public void Should_build_the_whole_human_generator_with_exactly_the_pytorch_state_dict()
+    {
+        // Expected: TransformerGenerator instantiated in PyTorch at whole-human size (whole_human_key_listings.json):
+        // 176 entries, 51,859,459 parameters (spec §1.2). Built here on libtorch, ~210 MB.
+        var listing = Fixtures.Json("whole_human_key_listings.json").GetProperty("generator");
+        var expected = Fixtures.Listing(listing.GetProperty("keys")).Select(kv => $"{kv.Key} ({string.Join(", ", kv.Value)})");
+        using var model = new TransformerGenerator(new ScgptConfig { NToken = 60697, PadTokenId = 60694 });
+        Assert.Equal(expected, model.state_dict().Select(kv => new ParameterSpec(kv.Key, kv.Value.shape).ToString()));
+        Assert.Equal(listing.GetProperty("params").GetInt64(), model.parameters().Sum(p => p.numel()));
+    }
 }
