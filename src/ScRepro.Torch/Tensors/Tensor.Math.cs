@@ -172,13 +172,14 @@ public static partial class torch
         private Tensor Reduction(R op, long[]? dims, bool keepdim, ScalarType? type) =>
             new(NativeMethods.SRTTensor_reduce(Handle, (int)op, dims, dims?.Length ?? 0, keepdim ? 1 : 0, type.HasValue ? (int)type.Value : -1));
 
-        public Tensor sum(ScalarType? type = null) => Reduction(R.Sum, null, false, type);
+        public Tensor sum() => Reduction(R.Sum, null, false, null);
+        // No dtype-only overloads: a literal 0 converts to ScalarType, so t.sum(0) would silently mean "as uint8".
         public Tensor sum(long dim, bool keepdim = false, ScalarType? type = null) => Reduction(R.Sum, [dim], keepdim, type);
         public Tensor sum(long[] dim, bool keepdim = false, ScalarType? type = null) => Reduction(R.Sum, dim, keepdim, type);
-        public Tensor mean(ScalarType? type = null) => Reduction(R.Mean, null, false, type);
+        public Tensor mean() => Reduction(R.Mean, null, false, null);
         public Tensor mean(long dim, bool keepdim = false, ScalarType? type = null) => Reduction(R.Mean, [dim], keepdim, type);
         public Tensor mean(long[] dimensions, bool keepdim = false, ScalarType? type = null) => Reduction(R.Mean, dimensions, keepdim, type);
-        public Tensor prod(ScalarType? type = null) => Reduction(R.Prod, null, false, type);
+        public Tensor prod() => Reduction(R.Prod, null, false, null);
         public Tensor prod(long dim, bool keepdim = false, ScalarType? type = null) => Reduction(R.Prod, [dim], keepdim, type);
         public Tensor amax(params long[] dims) => Reduction(R.Amax, dims, false, null);
         public Tensor amax(long[] dims, bool keepdim) => Reduction(R.Amax, dims, keepdim, null);

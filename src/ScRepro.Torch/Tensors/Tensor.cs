@@ -224,7 +224,7 @@ public static partial class torch
         {
             var n = numel();
             var bytes = element_size();
-            if (Marshal.SizeOf<T>() != bytes)
+            if (System.Runtime.CompilerServices.Unsafe.SizeOf<T>() != bytes)
                 throw new ArgumentException($"data<{typeof(T).Name}>() does not match the tensor's dtype {dtype}; convert with to() first");
             var result = new T[n];
             unsafe

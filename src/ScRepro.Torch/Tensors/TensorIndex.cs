@@ -26,6 +26,9 @@ public static partial class torch
         public static implicit operator TensorIndex(long index) => Single(index);
         public static implicit operator TensorIndex(Tensor index) => Tensor(index);
 
+        /// <summary>C# indices: <c>^1</c> is Python's -1.</summary>
+        public static implicit operator TensorIndex(Index index) => Single(index.IsFromEnd ? -index.Value : index.Value);
+
         /// <summary>C# ranges: <c>1..</c>, <c>..^1</c> (= :-1), <c>..</c>.</summary>
         public static implicit operator TensorIndex(Range range) => Slice(Bound(range.Start, true), Bound(range.End, false));
 

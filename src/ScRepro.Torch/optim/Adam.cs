@@ -10,13 +10,25 @@ public class Adam : Optimizer
     private readonly bool _decoupled;
 
     public Adam(IEnumerable<ParamGroup> groups, double lr, double beta1, double beta2, double eps, double weight_decay, bool amsgrad, bool maximize, bool decoupled)
-        : base(groups, new Dictionary<string, object?>
-        {
-            ["lr"] = lr, ["betas"] = new object[] { beta1, beta2 }, ["eps"] = eps, ["weight_decay"] = weight_decay,
-            ["amsgrad"] = amsgrad, ["foreach"] = null, ["maximize"] = maximize, ["capturable"] = false,
-        })
+        : base(groups, Defaults(lr, beta1, beta2, eps, weight_decay, amsgrad, maximize, decoupled))
     {
         _decoupled = decoupled;
+    }
+
+    // PyTorch 1.13's param_group keys: AdamW lacks Adam's "differentiable" and "fused".
+    private static Dictionary<string, object?> Defaults(double lr, double beta1, double beta2, double eps, double weightDecay, bool amsgrad, bool maximize, bool decoupled)
+    {
+        var d = new Dictionary<string, object?>
+        {
+            ["lr"] = lr, ["betas"] = new object[] { beta1, beta2 }, ["eps"] = eps, ["weight_decay"] = weightDecay,
+            ["amsgrad"] = amsgrad, ["foreach"] = null, ["maximize"] = maximize, ["capturable"] = false,
+        };
+        if (!decoupled)
+        {
+            d["differentiable"] = false;
+            d["fused"] = false;
+        }
+        return d;
     }
 
     protected override void Update(ParamGroup group, Parameter param, Tensor grad, Dictionary<string, object> state)

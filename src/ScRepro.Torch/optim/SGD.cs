@@ -11,7 +11,7 @@ public sealed class SGD : Optimizer
         : base(groups, new Dictionary<string, object?>
         {
             ["lr"] = lr, ["momentum"] = momentum, ["dampening"] = dampening, ["weight_decay"] = weight_decay,
-            ["nesterov"] = nesterov, ["maximize"] = maximize, ["foreach"] = null,
+            ["nesterov"] = nesterov, ["maximize"] = maximize, ["foreach"] = null, ["differentiable"] = false,
         })
     {
         if (nesterov && (momentum <= 0 || dampening != 0)) throw new ArgumentException("Nesterov momentum requires a momentum and zero dampening");

@@ -16,6 +16,14 @@ c10::optional<at::ScalarType> opt_dtype(int dtype)
     return dtype < 0 ? c10::nullopt : c10::optional<at::ScalarType>(static_cast<at::ScalarType>(dtype));
 }
 
+// Python scalars: integral values stay integral so int tensors are not promoted to float by `x + 1`.
+at::Scalar scalar(double v)
+{
+    if (v == static_cast<double>(static_cast<int64_t>(v)) && std::abs(v) < 9.007199254740992e15)
+        return at::Scalar(static_cast<int64_t>(v));
+    return at::Scalar(v);
+}
+
 at::Tensor unary(const at::Tensor& t, int op)
 {
     switch (op)
@@ -80,8 +88,8 @@ at::Tensor binary(const at::Tensor& a, const at::Tensor& b, int op, double alpha
 {
     switch (op)
     {
-    case 0: return at::add(a, b, alpha);
-    case 1: return at::sub(a, b, alpha);
+    case 0: return at::add(a, b, scalar(alpha));
+    case 1: return at::sub(a, b, scalar(alpha));
     case 2: return at::mul(a, b);
     case 3: return at::div(a, b);
     case 4: return at::pow(a, b);
@@ -110,8 +118,8 @@ void binary_(at::Tensor& a, const at::Tensor& b, int op, double alpha)
 {
     switch (op)
     {
-    case 0: a.add_(b, alpha); return;
-    case 1: a.sub_(b, alpha); return;
+    case 0: a.add_(b, scalar(alpha)); return;
+    case 1: a.sub_(b, scalar(alpha)); return;
     case 2: a.mul_(b); return;
     case 3: a.div_(b); return;
     case 4: a.pow_(b); return;
@@ -123,8 +131,8 @@ at::Tensor binary_scalar(const at::Tensor& a, const at::Scalar& b, int op, doubl
 {
     switch (op)
     {
-    case 0: return at::add(a, b, alpha);
-    case 1: return at::sub(a, b, alpha);
+    case 0: return at::add(a, b, scalar(alpha));
+    case 1: return at::sub(a, b, scalar(alpha));
     case 2: return at::mul(a, b);
     case 3: return at::div(a, b);
     case 4: return at::pow(a, b);
@@ -144,8 +152,8 @@ void binary_scalar_(at::Tensor& a, const at::Scalar& b, int op, double alpha)
 {
     switch (op)
     {
-    case 0: a.add_(b, alpha); return;
-    case 1: a.sub_(b, alpha); return;
+    case 0: a.add_(b, scalar(alpha)); return;
+    case 1: a.sub_(b, scalar(alpha)); return;
     case 2: a.mul_(b); return;
     case 3: a.div_(b); return;
     case 4: a.pow_(b); return;
@@ -153,13 +161,6 @@ void binary_scalar_(at::Tensor& a, const at::Scalar& b, int op, double alpha)
     }
 }
 
-// Python scalars: integral values stay integral so int tensors are not promoted to float by `x + 1`.
-at::Scalar scalar(double v)
-{
-    if (v == static_cast<double>(static_cast<int64_t>(v)) && std::abs(v) < 9.007199254740992e15)
-        return at::Scalar(static_cast<int64_t>(v));
-    return at::Scalar(v);
-}
 
 std::vector<at::indexing::TensorIndex> indices(const int* kinds, const int64_t* a, const int64_t* b, const int64_t* c,
                                                const int* flags, const srt_tensor* tensors, int n)

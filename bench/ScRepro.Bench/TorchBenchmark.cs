@@ -1,0 +1,101 @@
+using System.Diagnostics;
+using System.Globalization;
+using ScRepro.Torch;
+using static ScRepro.Torch.torch;
+using static ScRepro.Torch.torch.nn;
+
+namespace ScRepro.Bench;
+
+/// <summary>
+/// One training step (forward, MSE loss, backward, Adam) of a 4-layer, 256-wide, 8-head encoder (feed-forward 256,
+/// dropout 0.1, batch_first) on 16 × 512 tokens: ScRepro.Torch against the same model in PyTorch on the same
+/// libtorch (Debian python3-torch), same thread count, in the same run. Goal: C# at most 5% slower (speedup ≥ 0.95).
+/// </summary>
+public sealed class TorchBenchmark : IBenchmark
+{
+    private const int Batch = 16, Tokens = 512, Width = 256, Heads = 8, FeedForward = 256, Layers = 4, TimedSteps = 3;
+
+    public string Name => "torch";
+
+    public void Run(BenchContext context)
+    {
+        var threads = Environment.ProcessorCount;
+        set_num_threads(threads);
+        manual_seed(0);
+        using var encoder = nn.TransformerEncoder(
+            nn.TransformerEncoderLayer(Width, Heads, FeedForward, 0.1, batch_first: true), Layers);
+        using var input = randn(Batch, Tokens, Width);
+        using var target = randn(Batch, Tokens, Width);
+        var optimizer = optim.Adam(encoder.parameters(), lr: 1e-4);
+
+        void Step()
+        {
+            using var scope = NewDisposeScope();
+            optimizer.zero_grad();
+            var loss = functional.mse_loss(encoder.forward(input, null, null), target);
+            loss.backward();
+            optimizer.step();
+        }
+
+        // Interleave: ours, PyTorch, ours again; the best step of each side is compared, to damp load from others.
+        Step();
+        var ours = Enumerable.Range(0, TimedSteps).Select(_ => BenchContext.Time(Step, 1)).Min();
+        var reference = RunPyTorch(threads);
+        ours = Math.Min(ours, Enumerable.Range(0, TimedSteps).Select(_ => BenchContext.Time(Step, 1)).Min());
+        context.Report(Name, $"encoder train step {Layers}x{Width}, {Batch}x{Tokens} tok, {threads} thr", ours, reference, "pytorch 1.13");
+        if (reference is { } r)
+            Console.WriteLine($"  C# / PyTorch step time: {ours / r:F3} (goal ≤ 1.05)");
+    }
+
+    // Debian's python3-torch is the reference: the same libtorch as the shim. A pyenv python3 on PATH usually lacks it.
+    private static double? RunPyTorch(int threads)
+    {
+        var python = File.Exists("/usr/bin/python3") ? "/usr/bin/python3" : "python3";
+        var psi = new ProcessStartInfo(python) { RedirectStandardOutput = true, RedirectStandardError = true };
+        psi.ArgumentList.Add("-c");
+        psi.ArgumentList.Add(Script);
+        psi.ArgumentList.Add(threads.ToString(CultureInfo.InvariantCulture));
+        try
+        {
+            using var p = Process.Start(psi)!;
+            var stdout = p.StandardOutput.ReadToEndAsync();
+            var stderr = p.StandardError.ReadToEndAsync();
+            p.WaitForExit();
+            if (p.ExitCode != 0)
+            {
+                Console.Error.WriteLine($"  pytorch reference unavailable: {stderr.Result.Trim().Split('\n').LastOrDefault()}");
+                return null;
+            }
+            return double.Parse(stdout.Result.Trim().Split('\n')[^1], CultureInfo.InvariantCulture);
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            return null;
+        }
+    }
+
+    private const string Script = """
+        import sys, time
+        import torch
+        import torch.nn as nn
+        import torch.nn.functional as F
+        torch.set_num_threads(int(sys.argv[1]))
+        torch.manual_seed(0)
+        encoder = nn.TransformerEncoder(nn.TransformerEncoderLayer(256, 8, 256, 0.1, batch_first=True), 4, enable_nested_tensor=False)
+        x = torch.randn(16, 512, 256)
+        target = torch.randn(16, 512, 256)
+        opt = torch.optim.Adam(encoder.parameters(), lr=1e-4)
+        def step():
+            opt.zero_grad()
+            loss = F.mse_loss(encoder(x), target)
+            loss.backward()
+            opt.step()
+        step()
+        best = float("inf")
+        for _ in range(3):
+            t0 = time.perf_counter()
+            step()
+            best = min(best, time.perf_counter() - t0)
+        print(best)
+        """;
+}
