@@ -2,6 +2,7 @@
 // Thin by design: every stage calls the `screpro` CLI (src/ScRepro.Cli); the logic lives in src/ and is unit-tested.
 #load "build/context.cake"
 #load "build/screpro.cake"
+#load "build/freshness.cake"
 #load "build/tasks.cake"
 
 //////////////////////////////////////////////////////////////////////

@@ -2,6 +2,7 @@
 
 Task("Build")
     .Description("Restore and build the solution (the libtorch shim is built by CMake from ScRepro.Torch.csproj)")
+    .WithCriteria<PipelineContext>((ctx, p) => target == "Test" || target == "Bench" || !BuildIsFresh(ctx, p), "up to date: outputs newer than every source")
     .Does<PipelineContext>(p =>
     {
         DotNetBuild(p.Root.CombineWithFilePath("ScRepro.sln").FullPath, new DotNetBuildSettings

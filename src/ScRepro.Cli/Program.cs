@@ -12,7 +12,7 @@ public static class Program
     {
         var root = new RootCommand("ScRepro: reproducible comparison of single-cell foundation models with honest baselines");
         root.Subcommands.Add(DataCommand.Create());
-        root.Subcommands.Add(SplitCommand.Create());
+        root.Subcommands.Add(StageCommands.WithStage(SplitCommand.Create(), "split"));
         root.Subcommands.Add(EvalCommand.Create());
         root.Subcommands.Add(FitCommand.Create());
         root.Subcommands.Add(CheckpointCommand.Create());

@@ -15,7 +15,7 @@ public static class StageRunner
         var ran = 0;
         foreach (var unit in units)
         {
-            var stamp = Stamp.Create(unit.Stage, unit.Name, unit.Inputs, ctx.Code);
+            var stamp = Stamp.Create(unit.Stage, unit.Name, unit.Inputs, ctx.Code, unit.CodeSensitive);
             var why = ctx.Force ? "forced (--force)" : StampStore.Staleness(unit.OutputDir, stamp, unit.Outputs);
             if (why is null)
             {
@@ -40,7 +40,7 @@ public static class StageRunner
     {
         foreach (var unit in units)
         {
-            var stamp = Stamp.Create(unit.Stage, unit.Name, unit.Inputs, ctx.Code);
+            var stamp = Stamp.Create(unit.Stage, unit.Name, unit.Inputs, ctx.Code, unit.CodeSensitive);
             var why = StampStore.Staleness(unit.OutputDir, stamp, unit.Outputs);
             if (why is null) continue;
             if (unit.ReuseBase is not null && ctx.Siblings(unit.OutputDir, unit.ReuseBase)

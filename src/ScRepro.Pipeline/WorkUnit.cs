@@ -3,6 +3,8 @@ namespace ScRepro.Pipeline;
 /// <summary>
 /// One unit of stage work (a dataset, a split, a model × seed, a card): its output folder, the inputs its stamp
 /// records, the files it must leave, and the action that makes them inside a temporary folder.
+/// A unit that is not <see cref="CodeSensitive"/> (a verified download, a lock) ignores code changes: re-fetching
+/// gigabytes because a C# file changed would prove nothing its hashes do not already prove.
 /// </summary>
 public sealed record WorkUnit(
     string Stage,
@@ -11,7 +13,8 @@ public sealed record WorkUnit(
     IReadOnlyDictionary<string, string> Inputs,
     IReadOnlyList<string> Outputs,
     Action<string> Run,
-    string? ReuseBase = null);
+    string? ReuseBase = null,
+    bool CodeSensitive = true);
 
 /// <summary>A unit could not be planned because an upstream output is missing (e.g. Train before Splits).</summary>
 public sealed class UpstreamMissingException(string message) : Exception(message);

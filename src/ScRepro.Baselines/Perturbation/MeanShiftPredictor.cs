@@ -36,7 +36,9 @@ internal abstract class MeanShiftPredictor : IPerturbationPredictor
         if (condition == Columns.Control) return (double[])ControlMean.Clone();
         var shift = Shift(condition);
         var result = new double[ControlMean.Length];
-        for (var j = 0; j < result.Length; j++) result[j] = ControlMean[j] + shift[j];
+        // log1p expression is never negative; summed or regressed shifts can overshoot below zero, and cell-eval
+        // (rightly) refuses negative log-normalised values, so clip at zero as a real expression profile would.
+        for (var j = 0; j < result.Length; j++) result[j] = Math.Max(0.0, ControlMean[j] + shift[j]);
         return result;
     }
 

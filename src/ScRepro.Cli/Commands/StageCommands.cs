@@ -52,6 +52,14 @@ internal static class StageCommands
         yield return preflight;
     }
 
+    /// <summary>Gives a tool command (e.g. `split gears …`) the stage form too: `split --experiment demo`.</summary>
+    public static Command WithStage(Command command, string stage)
+    {
+        var options = StageOptions.AddTo(command);
+        command.SetAction(parse => CommandRunner.Run(() => RunStage(stage, options, parse)));
+        return command;
+    }
+
     public static int RunStage(string name, StageOptions options, ParseResult parse)
     {
         var ctx = options.Open(parse);

@@ -7,25 +7,27 @@ using ScRepro.Core.Hashing;
 namespace ScRepro.Core.Download;
 
 /// <summary>
-/// Unpacks zip and tar.gz archives so that nothing can land outside the target folder ("zip slip").
+/// Unpacks zip, tar.gz and single-file gz archives so that nothing can land outside the target folder ("zip slip").
 /// <para>
 /// Every entry name is checked before anything is written: absolute names, drive letters and any <c>..</c>
 /// segment are refused, backslashes count as separators. Symbolic links are allowed only with a relative target
 /// free of <c>..</c> (such a link can only point further down the archive's own tree, whatever other links exist);
-/// hard links must name an earlier entry and are materialised as copies; devices and FIFOs are refused. Entries are
+/// hard links must name an earlier entry and are materialised as copies; devices and FIFOs are refused; files get
+/// mode 0644 whatever the archive says (no setuid or execute bits from a download). Entries are
 /// unpacked into a hidden temporary folder beside the target and moved into the target only when the whole archive
 /// was read without error, so a bad archive leaves the target as it was.
 /// </para>
 /// </summary>
 public static class ArchiveExtractor
 {
-    /// <summary>Parses the manifest spelling of an archive kind (none, zip, tar.gz).</summary>
+    /// <summary>Parses the manifest spelling of an archive kind (none, zip, tar.gz, gz).</summary>
     public static ArchiveKind ParseKind(string? value, string context) => value switch
     {
         null or "none" => ArchiveKind.None,
         "zip" => ArchiveKind.Zip,
         "tar.gz" or "tgz" => ArchiveKind.TarGz,
-        _ => throw new ScReproException($"{context}: extract '{value}' is not one of none, zip, tar.gz"),
+        "gz" => ArchiveKind.Gz,
+        _ => throw new ScReproException($"{context}: '{value}' is not one of none, zip, tar.gz, gz"),
     };
 
     /// <summary>
@@ -48,8 +50,12 @@ public static class ArchiveExtractor
             {
                 Output.WithProgress($"extracting {Path.GetFileName(archive)}", new FileInfo(archive).Length, report =>
                 {
-                    if (kind == ArchiveKind.Zip) ExtractZip(archive, staging, files, report);
-                    else ExtractTarGz(archive, staging, files, report);
+                    switch (kind)
+                    {
+                        case ArchiveKind.Zip: ExtractZip(archive, staging, files, report); break;
+                        case ArchiveKind.TarGz: ExtractTarGz(archive, staging, files, report); break;
+                        default: ExtractGz(archive, staging, files, report); break;
+                    }
                 });
             }
             catch (Exception e) when (e is InvalidDataException or EndOfStreamException or FormatException)
@@ -82,6 +88,27 @@ public static class ArchiveExtractor
         return path;
     }
 
+    private static void ExtractGz(string archive, string staging, ISet<string> files, Action<double> report)
+    {
+        var name = Path.GetFileName(archive);
+        if (!name.EndsWith(".gz", StringComparison.Ordinal) || name.Length == 3)
+            throw new ScReproException($"{archive}: a gz source must be named <file>.gz (the name without .gz is what it provides)");
+        var relative = name[..^3];
+        using var raw = new FileStream(archive, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+        using var gzip = new GZipStream(raw, CompressionMode.Decompress);
+        using var output = new FileStream(Path.Combine(staging, relative), FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16);
+        var buffer = new byte[1 << 20];
+        long reported = 0;
+        int read;
+        while ((read = gzip.Read(buffer)) > 0)
+        {
+            output.Write(buffer, 0, read);
+            report(raw.Position - reported);
+            reported = raw.Position;
+        }
+        files.Add(relative);
+    }
+
     private static void ExtractZip(string archive, string staging, ISet<string> files, Action<double> report)
     {
         using var zip = ZipFile.OpenRead(archive);
@@ -98,6 +125,7 @@ public static class ArchiveExtractor
             }
             Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
             entry.ExtractToFile(destination, overwrite: true);
+            NormaliseMode(destination);
             files.Add(relative);
         }
     }
@@ -124,6 +152,7 @@ public static class ArchiveExtractor
                     Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
                     if (File.Exists(destination) || Directory.Exists(destination)) DeleteEntry(destination);
                     entry.ExtractToFile(destination, overwrite: false);
+                    NormaliseMode(destination);
                     files.Add(relative);
                     break;
                 case TarEntryType.SymbolicLink:
@@ -149,6 +178,13 @@ public static class ArchiveExtractor
                     throw Unsafe(archive, entry.Name, $"entry type {entry.EntryType} is not extracted");
             }
         }
+    }
+
+    // Data files need no execute, setuid or world-write bits, whatever mode the archive recorded.
+    private static void NormaliseMode(string path)
+    {
+        if (!OperatingSystem.IsWindows())
+            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
     }
 
     // Moves every staged file into place, merging with folders that already exist in the target.
@@ -183,7 +219,12 @@ public static class ArchiveExtractor
         else if (Directory.Exists(path)) Directory.Delete(path, recursive: true);
     }
 
-    private static string Spelling(ArchiveKind kind) => kind == ArchiveKind.Zip ? "zip" : "tar.gz";
+    private static string Spelling(ArchiveKind kind) => kind switch
+    {
+        ArchiveKind.Zip => "zip",
+        ArchiveKind.TarGz => "tar.gz",
+        _ => "gz",
+    };
 
     private static ScReproException Unsafe(string archive, string entry, string why) =>
         new($"{archive}: refusing entry '{entry}': {why}; nothing was extracted");

@@ -1,6 +1,6 @@
 namespace ScRepro.Core.Download;
 
-/// <summary>How a downloaded source is unpacked (the manifest's <c>extract</c>: none, zip, tar.gz).</summary>
+/// <summary>How a downloaded source is unpacked (the manifest's <c>extract</c>: none, zip, tar.gz, gz).</summary>
 public enum ArchiveKind
 {
     /// <summary>Not an archive: the download is the data file.</summary>
@@ -11,4 +11,7 @@ public enum ArchiveKind
 
     /// <summary>A gzip-compressed tar archive (System.Formats.Tar over GZipStream).</summary>
     TarGz,
+
+    /// <summary>One gzip-compressed file (<c>Zheng68K.h5ad.gz</c>): unpacked beside itself without the <c>.gz</c>.</summary>
+    Gz,
 }

@@ -19,6 +19,14 @@ namespace ScRepro.Core.Download;
 /// for transient failures run out the partial is deleted too (unless <see cref="DownloadOptions.KeepPartialOnFailure"/>),
 /// so a failed download leaves no file behind. Errors are <see cref="ScReproException"/>s naming the URL and the reason.
 /// </para>
+/// <para>
+/// Why keep a partial at all: between attempts it is what makes a 2 GB transfer survive a dropped connection; after a
+/// crash (SIGKILL, power loss) nothing could have cleaned it up anyway, so the next run resumes it. Because a partial
+/// from another run may hold bytes of an older version of the file, a resumed download that fails its hash is fetched
+/// whole once more before the hash mismatch is reported. Within one run an ETag or Last-Modified validator is sent
+/// as If-Range, so a changed file is sent whole by the server.
+/// </para>
+/// <para>Not safe for two processes fetching the same URL to the same place at once (the pipeline runs stages one at a time).</para>
 /// </summary>
 public sealed class Downloader : IDisposable
 {
@@ -73,24 +81,24 @@ public sealed class Downloader : IDisposable
 
         for (var attempt = 1; ; attempt++)
         {
+            TimeSpan wait;
             try
             {
                 if (url.IsFile) CopyLocal(url, partial);
                 else await FetchHttpAsync(request, partial, state, cancellation).ConfigureAwait(false);
-                var (size, sha) = Verify(request, partial);
+                var (size, sha) = Verify(request, partial, state, retryable: !url.IsFile);
                 File.Move(partial, destination, overwrite: true);
                 return new DownloadResult(destination, size, sha, attempt, state.FirstResumeOffset ?? 0);
             }
             catch (DownloadFailure failure) when (failure.Transient && attempt < _options.MaxAttempts)
             {
                 if (failure.DiscardPartial) TryDelete(partial);
-                var wait = Backoff(attempt);
+                wait = Backoff(attempt);
                 Output.Info($"{url}: attempt {attempt} of {_options.MaxAttempts} failed ({failure.Message}); retrying in {wait.TotalSeconds:0.###} s");
-                await Task.Delay(wait, cancellation).ConfigureAwait(false);
             }
             catch (DownloadFailure failure)
             {
-                if (!failure.Transient || !_options.KeepPartialOnFailure) TryDelete(partial);
+                if (!failure.Transient || failure.DiscardPartial || !_options.KeepPartialOnFailure) TryDelete(partial);
                 var tries = failure.Transient ? $" after {attempt} attempt{(attempt == 1 ? "" : "s")}" : "";
                 throw new ScReproException($"{url}: download failed{tries}: {failure.Message}",
                     failure.Transient ? NetworkFailureExitCode : 2, failure);
@@ -106,6 +114,16 @@ public sealed class Downloader : IDisposable
                 TryDelete(partial);
                 throw new ScReproException($"{url}: download failed writing {partial}: {e.Message}", 2, e);
             }
+
+            try
+            {
+                await Task.Delay(wait, cancellation).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                if (!_options.KeepPartialOnFailure) TryDelete(partial);
+                throw;
+            }
         }
     }
 
@@ -118,14 +136,29 @@ public sealed class Downloader : IDisposable
         return TimeSpan.FromMilliseconds(Math.Min(ms, _options.MaxBackoff.TotalMilliseconds));
     }
 
-    private static (long Size, string Sha256) Verify(DownloadRequest request, string partial)
+    private static (long Size, string Sha256) Verify(DownloadRequest request, string partial, TransferState state, bool retryable)
     {
         var size = new FileInfo(partial).Length;
         if (request.ExpectedSize is { } expected && size != expected)
+        {
+            // Short: a close-delimited body that was cut looks like a normal end; resume it. Long: the source differs.
+            if (size < expected && retryable)
+                throw new DownloadFailure($"short read: got {size} of {expected} bytes", transient: true);
             throw new DownloadFailure($"size mismatch: expected {expected} bytes, got {size} bytes (file deleted)", transient: false);
+        }
         var sha = FileHasher.Sha256(partial);
         if (request.ExpectedSha256 is { } want && sha != want)
+        {
+            // A partial resumed from an earlier run may hold bytes of another version of the file: fetch it whole
+            // once more before calling the source wrong.
+            if (retryable && state.FirstResumeOffset is { } resumedAt)
+            {
+                state.FirstResumeOffset = null;
+                throw new DownloadFailure($"sha256 mismatch after resuming at byte {resumedAt}; downloading it whole",
+                    transient: true, discardPartial: true);
+            }
             throw new DownloadFailure($"sha256 mismatch: expected {want}, actual {sha} (file deleted)", transient: false);
+        }
         return (size, sha);
     }
 
@@ -199,11 +232,12 @@ public sealed class Downloader : IDisposable
             {
                 case HttpStatusCode.PartialContent:
                     var range = response.Content.Headers.ContentRange;
-                    if (have == 0 || range?.From != have)
-                        throw new DownloadFailure($"server answered a Range request for bytes {have}- with '{range}'{via}",
+                    // Some servers answer 206 even without a Range header; that is fine as long as it starts at 0.
+                    if (range is null || range.From != have)
+                        throw new DownloadFailure($"server answered a request for bytes {have}- with range '{range}'{via}",
                             transient: true, discardPartial: true);
                     total = range.Length;
-                    state.FirstResumeOffset ??= have;
+                    if (have > 0) state.FirstResumeOffset ??= have;
                     break;
                 case HttpStatusCode.OK:
                     // The server ignored Range (or the If-Range validator changed): the body is the whole file.
@@ -223,8 +257,8 @@ public sealed class Downloader : IDisposable
             await using var body = await response.Content.ReadAsStreamAsync(cancellation).ConfigureAwait(false);
             await using var output = new FileStream(partial, have > 0 ? FileMode.Append : FileMode.Create, FileAccess.Write,
                 FileShare.None, 1, FileOptions.Asynchronous);
-            var received = await StreamBodyAsync(body, output, have, total, Path.GetFileName(request.Destination), cancellation)
-                .ConfigureAwait(false);
+            var received = await StreamBodyAsync(body, output, have, total, request.ExpectedSize,
+                Path.GetFileName(request.Destination), cancellation).ConfigureAwait(false);
             var got = have + received;
             if (total is { } length && got != length)
                 throw new DownloadFailure($"short read: got {got} of {length} bytes{via}", transient: got < length,
@@ -232,8 +266,8 @@ public sealed class Downloader : IDisposable
         }
     }
 
-    private async Task<long> StreamBodyAsync(Stream body, FileStream output, long have, long? total, string name,
-                                             CancellationToken cancellation)
+    private async Task<long> StreamBodyAsync(Stream body, FileStream output, long have, long? total, long? expectedSize,
+                                             string name, CancellationToken cancellation)
     {
         using var idle = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
         long received = 0;
@@ -258,13 +292,19 @@ public sealed class Downloader : IDisposable
                     }
                     catch (Exception e) when (e is IOException or HttpRequestException)
                     {
-                        throw new DownloadFailure($"connection lost after {have + received} bytes: {e.Message}", transient: true, inner: e);
+                        var got = have + received;
+                        throw new DownloadFailure(total is { } length
+                            ? $"short read: connection closed after {got} of {length} bytes ({e.Message})"
+                            : $"connection lost after {got} bytes ({e.Message})", transient: true, inner: e);
                     }
                     if (read == 0) break;
                     // Write errors (disk full) propagate as IOException: DownloadAsync reports them as local trouble.
                     await output.WriteAsync(buffer.AsMemory(0, read), cancellation).ConfigureAwait(false);
                     received += read;
                     report(read);
+                    // Without a Content-Length nothing else bounds the body: stop as soon as it outgrows the manifest.
+                    if (expectedSize is { } limit && have + received > limit)
+                        throw new DownloadFailure($"server sent more than the {limit} bytes expected", transient: false);
                 }
             }).ConfigureAwait(false);
         }

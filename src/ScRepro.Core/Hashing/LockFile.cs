@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using ScRepro.Core.Console;
 using ScRepro.Core.Errors;
 using ScRepro.Core.IO;
 
@@ -119,6 +120,9 @@ public sealed partial record LockFile
         return lockFile;
     }
 
+    /// <summary>The lock at <paramref name="path"/>, or null when there is none yet (first run).</summary>
+    public static LockFile? TryRead(string path) => File.Exists(path) ? Read(path) : null;
+
     /// <summary>Writes the lock atomically as indented snake_case JSON.</summary>
     public void Write(string path) =>
         Json.WriteFile(path, new LockFileDocument(FormatVersion, Dataset, ManifestSha256, LockSha256, Files));
@@ -128,7 +132,7 @@ public sealed partial record LockFile
         var full = DataPath.Resolve(dataRoot, file.Path);
         if (!File.Exists(full))
             throw new ScReproException($"{full}: file is missing (locked as {file.Path}, sha256 {(requireHash ? file.Sha256 : "not yet pinned")})");
-        var actual = cache is not null ? cache.GetOrCompute(dataRoot, file.Path) : (FileHasher.Sha256(full), new FileInfo(full).Length);
+        var actual = HashWithProgress(dataRoot, file.Path, full, cache);
         var hashBad = requireHash && actual.Item1 != file.Sha256;
         var sizeBad = requireSize && actual.Item2 != file.Size;
         if (hashBad || sizeBad)
@@ -143,6 +147,21 @@ public sealed partial record LockFile
                 $"{full}: sha256 mismatch: expected {file.Sha256} ({pin}), actual {actual.Item1}{sizes}");
         }
         return actual;
+    }
+
+    /// <summary>Files at least this big get a progress bar while they are hashed (2.2 GB takes seconds).</summary>
+    private const long ProgressThreshold = 64L << 20;
+
+    private static (string Sha256, long Size) HashWithProgress(string dataRoot, string relativePath, string full, HashCache? cache)
+    {
+        var size = new FileInfo(full).Length;
+        if (size < ProgressThreshold)
+            return cache?.GetOrCompute(dataRoot, relativePath) ?? (FileHasher.Sha256(full), size);
+        return Output.WithProgress($"sha256 {relativePath}", size, report =>
+        {
+            Action<long> progress = n => report(n);
+            return cache?.GetOrCompute(dataRoot, relativePath, progress) ?? (FileHasher.Sha256(full, progress), size);
+        });
     }
 
     [GeneratedRegex("^[a-z0-9_-]+$")]

@@ -11,9 +11,9 @@ public sealed record EvalSummary(
     string Task,
     string Model,
     long Seed,
-    IReadOnlyList<MetricSummary> Metrics,
+    IReadOnlyList<MetricStats> Metrics,
     IReadOnlyDictionary<string, string> Notes,
     ProvenanceBlock Provenance);
 
 /// <summary>Null statistics mean every value was null/NaN (cell-eval's agg_results convention).</summary>
-public sealed record MetricSummary(string Name, double? Mean, double? Median, double? Max, long Count, long NullCount);
+public sealed record MetricStats(string Name, double? Mean, double? Median, double? Max, long Count, long NullCount);

@@ -7,6 +7,8 @@ public static class EvaluatorRegistry
 {
     public static readonly IReadOnlyList<IEvaluator> All =
     [
+        new PerturbationEvaluatorAdapter(),
+        new AnnotationEvaluatorAdapter(),
     ];
 
     public static IEvaluator For(string task) =>

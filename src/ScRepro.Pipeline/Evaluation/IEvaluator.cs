@@ -12,7 +12,7 @@ public interface IEvaluator
     IReadOnlyList<string> Outputs { get; }
 
     /// <summary>Writes the tables; returns per-metric summaries and notes for the card.</summary>
-    (IReadOnlyList<MetricSummary> Metrics, IReadOnlyDictionary<string, string> Notes) Evaluate(EvalRequest request);
+    (IReadOnlyList<MetricStats> Metrics, IReadOnlyDictionary<string, string> Notes) Evaluate(EvalRequest request);
 }
 
 public sealed record EvalRequest(RunContext Context, AnnData.AnnData Data, SplitMembers Split, string TrainDir, string OutputDir);

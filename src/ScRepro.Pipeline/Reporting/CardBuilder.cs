@@ -23,7 +23,10 @@ public static class CardBuilder
         var ds = ctx.Dataset;
         var first = runs[0];
         var p = first.Train.Provenance;
-        var metrics = AverageOverSeeds(runs, exp.Metrics.Count > 0 ? exp.Metrics : runs[0].Eval.Metrics.Select(m => m.Name).ToList());
+        // The table shows every metric computed (as the seed card does); the experiment's `metrics` are the headline
+        // ones that go into the model-index front matter and the comparison page.
+        var metrics = AverageOverSeeds(runs, runs[0].Eval.Metrics.Select(m => m.Name).ToList());
+        var headline = exp.Metrics.Count > 0 ? metrics.Where(m => exp.Metrics.Contains(m.Name)).ToList() : metrics;
         var simulated = ds.Generator is not null;
 
         var provenance = new CardProvenance(
@@ -77,7 +80,7 @@ public static class CardBuilder
         var front = new FrontMatter(ds.License.Contains(' ') ? $"other ({ds.License})" : ds.License,
             ["single-cell", "screpro", exp.Task, model.Kind, .. simulated ? new[] { "simulated-data" } : []],
             model.Id, taskType, TaskName(exp.Task), ds.Id, ds.Title,
-            metrics.Where(m => m.Mean is { } v && !double.IsNaN(v))
+            headline.Where(m => m.Mean is { } v && !double.IsNaN(v))
                 .Select(m => new FrontMetric(m.Name, $"{m.Name} (mean)", m.Mean!.Value.ToString("R", CultureInfo.InvariantCulture))).ToList());
 
         return new ModelCard(
@@ -99,7 +102,7 @@ public static class CardBuilder
     }
 
     /// <summary>Per metric, the mean over seeds of each statistic (identical to the single run when there is one seed).</summary>
-    public static IReadOnlyList<MetricSummary> AverageOverSeeds(IReadOnlyList<SeedRun> runs, IReadOnlyList<string> names) =>
+    public static IReadOnlyList<MetricStats> AverageOverSeeds(IReadOnlyList<SeedRun> runs, IReadOnlyList<string> names) =>
         names.Select(name =>
         {
             var rows = runs.Select(r => r.Eval.Metrics.FirstOrDefault(m => m.Name == name)
@@ -109,7 +112,7 @@ public static class CardBuilder
                 var present = values.Where(v => v is not null).Select(v => v!.Value).ToList();
                 return present.Count == 0 ? null : present.Average();
             }
-            return new MetricSummary(name, Avg(rows.Select(r => r.Mean)), Avg(rows.Select(r => r.Median)), Avg(rows.Select(r => r.Max)),
+            return new MetricStats(name, Avg(rows.Select(r => r.Mean)), Avg(rows.Select(r => r.Median)), Avg(rows.Select(r => r.Max)),
                 rows.Sum(r => r.Count), rows.Sum(r => r.NullCount));
         }).ToList();
 
@@ -132,7 +135,7 @@ public static class CardBuilder
     }
 
     private static IEnumerable<string> DetectedLimitations(RunContext ctx, ModelManifest model, IReadOnlyList<SeedRun> runs,
-        IReadOnlyList<MetricSummary> metrics, bool simulated)
+        IReadOnlyList<MetricStats> metrics, bool simulated)
     {
         var p = runs[0].Train.Provenance;
         if (simulated)
@@ -187,11 +190,12 @@ public static class CardBuilder
         : "cell-type annotation";
 
     private static string Usage(RunContext ctx, ModelManifest model) =>
-        $"# reproduce this card from a clone at commit {ctx.Code.ShortCommit}\n./build.sh --target=Card --experiment={ctx.Experiment.Id}\n" +
-        $"# the predictions and statistics\nls runs/{ctx.Experiment.Id}/{ctx.Code.RunName}/train/{model.Id}/\n" +
-        (ctx.Experiment.Task == "perturbation"
-            ? $"screpro eval perturbation -ap runs/{ctx.Experiment.Id}/{ctx.Code.RunName}/train/{model.Id}/seed{ctx.Experiment.Seeds[0]}/predictions.h5ad -ar <real.h5ad> --pert-col {ctx.Experiment.Columns.Perturbation} --control-pert {ctx.Experiment.Columns.Control} -o eval-out"
-            : $"screpro eval annotation --help");
+        $"# reproduce this card from a clone at commit {ctx.Code.ShortCommit}\n" +
+        $"git checkout {ctx.Code.Commit}\n./build.sh --target=Card --experiment={ctx.Experiment.Id}\n" +
+        $"# or stage by stage, each skipped when its stamps match\n" +
+        string.Join("\n", new[] { "download", "hash", "split", "train", "evaluate", "card" }.Select(s => $"dotnet src/ScRepro.Cli/bin/Release/net10.0/screpro.dll {s} --experiment {ctx.Experiment.Id}")) +
+        $"\n# this model's outputs: predictions and TrainStats, then the metric tables\n" +
+        $"ls runs/{ctx.Experiment.Id}/{ctx.Code.RunName}/train/{model.Id}/seed{ctx.Experiment.Seeds[0]}/ runs/{ctx.Experiment.Id}/{ctx.Code.RunName}/eval/{model.Id}/seed{ctx.Experiment.Seeds[0]}/";
 
     private static IReadOnlyList<string> Citations(DatasetManifest ds, ModelManifest model)
     {

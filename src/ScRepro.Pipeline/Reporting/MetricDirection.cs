@@ -1,14 +1,17 @@
+using ScRepro.Evaluation.Perturbation.Catalogue;
+
 namespace ScRepro.Pipeline.Reporting;
 
-/// <summary>Which way is better for a metric (for bolding the best model on the comparison page).</summary>
+/// <summary>Which way is better for a metric, from cell-eval's best values; annotation scores are higher-is-better.</summary>
 public static class MetricDirection
 {
-    /// <summary>True when lower is better (errors, distances, counts of non-significant genes off the truth are neither).</summary>
-    public static bool? LowerIsBetter(string metric) => metric switch
-    {
-        "mse" or "mae" or "mse_delta" or "mae_delta" => true,
-        _ when metric.StartsWith("discrimination_score", StringComparison.Ordinal) => false,
-        "de_nsig_counts_real" or "de_nsig_counts_pred" => null,
-        _ => false,
-    };
+    /// <summary>True when lower is better, false when higher is, null when neither (e.g. DE counts).</summary>
+    public static bool? LowerIsBetter(string metric) =>
+        !MetricCatalogue.Contains(metric) ? false
+        : MetricCatalogue.Get(metric).Best switch
+        {
+            BestValue.Zero => true,
+            BestValue.One => false,
+            _ => null,
+        };
 }

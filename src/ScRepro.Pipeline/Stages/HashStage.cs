@@ -41,7 +41,7 @@ public sealed class HashStage : IStage
             if (!info.Exists) throw new UpstreamMissingException($"data file {f.Path} is missing");
             inputs["file:" + f.Path] = $"{info.Length}:{info.LastWriteTimeUtc.Ticks.ToString(CultureInfo.InvariantCulture)}";
         }
-        return [new WorkUnit(Name, ctx.Dataset.Id, LockDir(ctx), inputs, ["lock.json"], tmp => Pin(ctx, tmp))];
+        return [new WorkUnit(Name, ctx.Dataset.Id, LockDir(ctx), inputs, ["lock.json"], tmp => Pin(ctx, tmp), CodeSensitive: false)];
     }
 
     private static void Pin(RunContext ctx, string tmp)

@@ -27,7 +27,7 @@ public static class SourceDownload
             ["present"] = present ? "yes" : "no",
         };
         var dir = Path.Combine(ctx.DataDir, ".screpro", "sources", index.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        return new WorkUnit("download", $"{ctx.Dataset.Id}/{source.Path}", dir, inputs, ["receipt.json"], tmp => Fetch(ctx, source, target, tmp));
+        return new WorkUnit("download", $"{ctx.Dataset.Id}/{source.Path}", dir, inputs, ["receipt.json"], tmp => Fetch(ctx, source, target, tmp), CodeSensitive: false);
     }
 
     private static void Fetch(RunContext ctx, DatasetSource source, string target, string receiptDir)

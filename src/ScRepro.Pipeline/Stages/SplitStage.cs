@@ -1,9 +1,56 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using ScRepro.Core.IO;
+using ScRepro.Core.Provenance;
+using ScRepro.Splits;
+using ScRepro.Splits.Files;
+
 namespace ScRepro.Pipeline.Stages;
 
-/// <summary>Splits: makes runs/&lt;exp&gt;/&lt;commit&gt;/splits/split.json from the experiment's split policy.</summary>
+/// <summary>
+/// Splits: runs/&lt;exp&gt;/&lt;commit&gt;/splits/split.json from the experiment's split policy (GEARS simulation for
+/// perturbations; stratified, hold-out, few-shot or resampled for annotation), stamped with the data lock and the
+/// split block of the manifest. The file carries its membership hash, the lock hash and provenance.
+/// </summary>
 public sealed class SplitStage : IStage
 {
     public string Name => "split";
 
-    public IReadOnlyList<WorkUnit> Plan(RunContext ctx) => throw new NotImplementedException("split stage: wired when ScRepro.Splits lands");
+    public IReadOnlyList<WorkUnit> Plan(RunContext ctx)
+    {
+        var lockFile = HashStage.ReadLock(ctx);
+        var exp = ctx.Experiment;
+        var inputs = new Dictionary<string, string>
+        {
+            ["data_lock"] = lockFile.LockSha256,
+            ["file"] = exp.File,
+            ["split"] = Core.Manifests.YamlValues.CanonicalJson(new SortedDictionary<string, object?>
+            {
+                ["policy"] = exp.Split.Policy, ["seed"] = exp.Split.Seed, ["parameters"] = exp.Split.Parameters,
+                ["columns"] = new SortedDictionary<string, object?>
+                {
+                    ["perturbation"] = exp.Columns.Perturbation, ["label"] = exp.Columns.Label, ["batch"] = exp.Columns.Batch,
+                },
+            }),
+        };
+        return [new WorkUnit(Name, "split", Path.GetDirectoryName(SplitFileView.PathFor(ctx))!, inputs, ["split.json"],
+            tmp => Make(ctx, lockFile.LockSha256, tmp), ctx.RunDir)];
+    }
+
+    private static void Make(RunContext ctx, string lockHash, string dir)
+    {
+        var exp = ctx.Experiment;
+        var path = ctx.DataFile(exp.File);
+        var input = exp.Task == "perturbation"
+            ? H5adSplitInputs.Conditions(path, exp.Columns.Perturbation!)
+            : H5adSplitInputs.Obs(path, exp.Columns.Label, exp.Columns.Batch);
+        var provenance = ProvenanceBlock.Capture(ctx.Root, new Dictionary<string, long> { ["split"] = exp.Split.Seed }, ctx.CommandLine);
+        input = input with
+        {
+            SourceLockHash = lockHash,
+            Provenance = JsonNode.Parse(JsonSerializer.Serialize(provenance, Json.Options))!.AsObject(),
+        };
+        var split = SplitPlanner.Make(exp.Split.Policy, exp.Split.Seed, exp.Split.Parameters, input);
+        SplitFiles.Write(Path.Combine(dir, "split.json"), split);
+    }
 }

@@ -19,7 +19,7 @@ public sealed record Stamp(
     string Key,
     string CreatedUtc)
 {
-    public static Stamp Create(string stage, string unit, IReadOnlyDictionary<string, string> inputs, CodeState code)
+    public static Stamp Create(string stage, string unit, IReadOnlyDictionary<string, string> inputs, CodeState code, bool codeSensitive = true)
     {
         var sorted = new SortedDictionary<string, string>(inputs.ToDictionary(kv => kv.Key, kv => kv.Value), StringComparer.Ordinal);
         var canonical = YamlValues.CanonicalJson(new SortedDictionary<string, object?>(StringComparer.Ordinal)
@@ -27,10 +27,10 @@ public sealed record Stamp(
             ["stage"] = stage,
             ["unit"] = unit,
             ["inputs"] = sorted.ToDictionary(kv => kv.Key, kv => (object?)kv.Value),
-            ["code_state"] = code.StateHash,
+            ["code_state"] = codeSensitive ? code.StateHash : "any",
         });
         var key = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
-        return new Stamp(stage, unit, sorted, code.Commit, code.Dirty, code.StateHash, key,
+        return new Stamp(stage, unit, sorted, code.Commit, code.Dirty, codeSensitive ? code.StateHash : "any", key,
             DateTime.UtcNow.ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture));
     }
 }

@@ -8,6 +8,8 @@ public static class TrainerRegistry
 {
     public static readonly IReadOnlyList<ITrainer> All =
     [
+        .. Baselines.Perturbation.PerturbationBaselines.Kinds.Select(k => new PerturbationBaselineTrainer(k)),
+        new LogisticTrainer(),
     ];
 
     public static ITrainer Find(ModelManifest model)

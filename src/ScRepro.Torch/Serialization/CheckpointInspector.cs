@@ -1,10 +1,22 @@
+using ScRepro.Core.Errors;
+
 namespace ScRepro.Torch.Serialization;
 
 /// <summary>Summarises a checkpoint's tensors (names, dtypes, shapes, sums, first values) for inspection and tests.</summary>
 public static class CheckpointInspector
 {
     /// <summary>Reads <paramref name="path"/> (any supported format) and summarises it.</summary>
-    public static CheckpointSummary Inspect(string path) => Summarise(TorchCheckpoint.Read(path));
+    public static CheckpointSummary Inspect(string path)
+    {
+        try
+        {
+            return Summarise(TorchCheckpoint.Read(path));
+        }
+        catch (ArgumentException e)
+        {
+            throw new ScReproException($"unsupported checkpoint {path}: {e.Message}", inner: e);
+        }
+    }
 
     /// <summary>Summarises an already loaded checkpoint.</summary>
     public static CheckpointSummary Summarise(Checkpoint checkpoint)

@@ -19,12 +19,22 @@ public sealed class StoredTensor
         if (storageOffset < 0) throw new ArgumentException($"negative storage offset {storageOffset}");
         long last = storageOffset;
         var empty = false;
-        for (var d = 0; d < shape.Count; d++)
+        try
         {
-            if (shape[d] < 0) throw new ArgumentException($"negative size {shape[d]} in dim {d}");
-            if (strides[d] < 0) throw new ArgumentException($"negative stride {strides[d]} in dim {d}");
-            if (shape[d] == 0) empty = true;
-            else last += (shape[d] - 1) * strides[d];
+            // checked: a hostile shape must not wrap around and pass the bounds test.
+            for (var d = 0; d < shape.Count; d++)
+            {
+                if (shape[d] < 0) throw new ArgumentException($"negative size {shape[d]} in dim {d}");
+                if (strides[d] < 0) throw new ArgumentException($"negative stride {strides[d]} in dim {d}");
+                if (shape[d] == 0) empty = true;
+                else last = checked(last + (shape[d] - 1) * strides[d]);
+            }
+            long count = 1;
+            foreach (var s in shape) count = checked(count * s);
+        }
+        catch (OverflowException)
+        {
+            throw new ArgumentException($"shape [{string.Join(", ", shape)}] with strides [{string.Join(", ", strides)}] overflows 64 bits");
         }
         if (!empty && last >= storage.ElementCount)
         {
@@ -165,15 +175,36 @@ public sealed class StoredTensor
     /// <summary>The view's elements in logical row-major order, each converted to double (bool → 0/1).</summary>
     public double[] ToDoubleArray()
     {
+        if (ElementCount > Array.MaxLength) throw new InvalidOperationException($"{ElementCount} elements do not fit in one array");
         var result = new double[ElementCount];
+        if (result.Length == 0) return result;
         var data = Storage.Data;
-        var size = DType.ItemSize();
-        var i = 0;
-        foreach (var pos in StorageIndices()) result[i++] = ElementCodec.ReadDouble(DType, data.AsSpan((int)(pos * size), size));
+        if (Shape.Count == 0 || IsContiguous)
+        {
+            ElementCodec.ReadDoubles(DType, data, StorageOffset, 1, result);
+            return result;
+        }
+        // Walk the rows (all dims but the last) and convert each row with the last dim's stride.
+        var rank = Shape.Count;
+        var rowLength = (int)Shape[rank - 1];
+        var index = new long[rank - 1];
+        var pos = StorageOffset;
+        for (var o = 0; o < result.Length; o += rowLength)
+        {
+            ElementCodec.ReadDoubles(DType, data, pos, Strides[rank - 1], result.AsSpan(o, rowLength));
+            for (var d = rank - 2; d >= 0; d--)
+            {
+                index[d]++;
+                pos += Strides[d];
+                if (index[d] < Shape[d]) break;
+                pos -= Shape[d] * Strides[d];
+                index[d] = 0;
+            }
+        }
         return result;
     }
 
-    /// <summary>Element <paramref name="logicalIndex"/> (row-major) as an exact long; only for integer and bool dtypes.</summary>
+    /// <summary>The storage element at <paramref name="storageIndex"/> as an exact long; only for integer and bool dtypes.</summary>
     internal long ReadLong(long storageIndex)
     {
         var size = DType.ItemSize();
@@ -189,6 +220,7 @@ public sealed class StoredTensor
         {
             return data.AsSpan((int)(StorageOffset * size), (int)(ElementCount * size)).ToArray();
         }
+        if (ElementCount * size > Array.MaxLength) throw new InvalidOperationException($"{ElementCount} elements do not fit in one array");
         var result = new byte[ElementCount * size];
         var o = 0;
         foreach (var pos in StorageIndices())

@@ -9,28 +9,37 @@ public static class TensorTree
     /// Tensors in tree order (dict insertion order = pickle order), named by keys joined with "."; list and tuple
     /// items are named by their index, so an optimizer state reads "state.0.exp_avg".
     /// </summary>
+    /// <exception cref="ArgumentException">The tree nests deeper than <see cref="MaxDepth"/> (or contains itself).</exception>
     public static IReadOnlyList<KeyValuePair<string, StoredTensor>> Flatten(object? root)
     {
         var result = new List<KeyValuePair<string, StoredTensor>>();
-        Walk(root, "", result);
+        Walk(root, "", result, 0);
         return result;
     }
 
-    private static void Walk(object? node, string path, List<KeyValuePair<string, StoredTensor>> result)
+    /// <summary>
+    /// Deepest nesting walked. A pickle can build a list that contains itself (memo + APPEND); without a bound the walk
+    /// would overflow the stack, which .NET cannot catch. Real checkpoints nest a handful of levels.
+    /// </summary>
+    public const int MaxDepth = 200;
+
+    private static void Walk(object? node, string path, List<KeyValuePair<string, StoredTensor>> result, int depth)
     {
+        if (depth > MaxDepth) throw new ArgumentException($"object tree nests deeper than {MaxDepth} levels at {path} (or contains itself)");
+        depth++;
         switch (node)
         {
             case StoredTensor t:
                 result.Add(new(path, t));
                 break;
             case OrderedDictionary<object, object?> dict:
-                foreach (var (k, v) in dict) Walk(v, Join(path, KeyText(k)), result);
+                foreach (var (k, v) in dict) Walk(v, Join(path, KeyText(k)), result, depth);
                 break;
             case List<object?> list:
-                for (var i = 0; i < list.Count; i++) Walk(list[i], Join(path, i.ToString(CultureInfo.InvariantCulture)), result);
+                for (var i = 0; i < list.Count; i++) Walk(list[i], Join(path, i.ToString(CultureInfo.InvariantCulture)), result, depth);
                 break;
             case object?[] tuple:
-                for (var i = 0; i < tuple.Length; i++) Walk(tuple[i], Join(path, i.ToString(CultureInfo.InvariantCulture)), result);
+                for (var i = 0; i < tuple.Length; i++) Walk(tuple[i], Join(path, i.ToString(CultureInfo.InvariantCulture)), result, depth);
                 break;
         }
     }

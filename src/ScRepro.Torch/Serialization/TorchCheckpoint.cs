@@ -29,8 +29,9 @@ public static class TorchCheckpoint
             throw new ScReproException($"cannot read checkpoint {path}: {e.Message}", inner: e);
         }
         if (n >= 4 && head[0] == (byte)'P' && head[1] == (byte)'K' && head[2] == 3 && head[3] == 4) return CheckpointFormat.Zip;
-        // Legacy files open with a protocol-2 pickle of the 10-byte magic number: PROTO 2, LONG1 10.
-        if (n >= 4 && head[0] == 0x80 && head[1] == 0x02 && head[2] == 0x8a && head[3] == 0x0a) return CheckpointFormat.Legacy;
+        // Legacy files open with a pickle of the magic number: PROTO 2, LONG1 10 by default; with pickle_protocol=4/5
+        // a FRAME comes first. The reader checks the number itself.
+        if (n >= 2 && head[0] == 0x80 && head[1] is >= 2 and <= 5) return CheckpointFormat.Legacy;
         if (n >= 9 && head[8] == (byte)'{') return CheckpointFormat.SafeTensors;
         throw new ScReproException(n == 0
             ? $"corrupt checkpoint {path}: the file is empty"
@@ -50,7 +51,18 @@ public static class TorchCheckpoint
     }
 
     /// <summary>Loads a state dict: the checkpoint's top-level dict of name → tensor (nested dicts are flattened with ".").</summary>
-    public static IReadOnlyList<KeyValuePair<string, StoredTensor>> ReadStateDict(string path) => Read(path).Tensors();
+    public static IReadOnlyList<KeyValuePair<string, StoredTensor>> ReadStateDict(string path)
+    {
+        var checkpoint = Read(path);
+        try
+        {
+            return checkpoint.Tensors();
+        }
+        catch (ArgumentException e)
+        {
+            throw new ScReproException($"unsupported checkpoint {path}: {e.Message}", inner: e);
+        }
+    }
 
     /// <summary>
     /// Writes <paramref name="root"/> as torch.save would (zip format), atomically. The archive folder defaults to the
@@ -59,8 +71,7 @@ public static class TorchCheckpoint
     public static void Write(string path, object? root, string? archiveName = null)
     {
         var name = archiveName ?? Path.GetFileNameWithoutExtension(Path.GetFullPath(path));
-        var bytes = Serialize(root, name);
-        AtomicFile.WriteAllBytes(path, bytes);
+        AtomicFile.Write(path, stream => WriteTo(stream, root, name));
     }
 
     /// <summary>Writes a state dict (collections.OrderedDict of name → tensor) in the given order.</summary>
@@ -77,11 +88,19 @@ public static class TorchCheckpoint
     /// <summary>The bytes <see cref="Write"/> would write: same tree and archive name, same bytes.</summary>
     public static byte[] Serialize(object? root, string archiveName = "archive")
     {
+        using var ms = new MemoryStream();
+        WriteTo(ms, root, archiveName);
+        return ms.ToArray();
+    }
+
+    /// <summary>Writes the zip to <paramref name="output"/> (storages are streamed, not copied into one buffer).</summary>
+    public static void WriteTo(Stream output, object? root, string archiveName = "archive")
+    {
         if (archiveName.Length == 0 || archiveName.Contains('/')) throw new ArgumentException("archive name must be one non-empty folder name");
+        // Pickle first: it validates the whole tree before a byte is written.
         var writer = new PickleWriter();
         var pickle = writer.Pickle(root);
-        using var ms = new MemoryStream();
-        var zip = new StoredZipWriter(ms);
+        var zip = new StoredZipWriter(output);
         var prefix = archiveName + "/";
         zip.Add(prefix + "data.pkl", pickle);
         zip.Add(prefix + "byteorder", "little"u8);
@@ -93,6 +112,5 @@ public static class TorchCheckpoint
         }
         zip.Add(prefix + "version", Encoding.ASCII.GetBytes("3\n"));
         zip.Finish();
-        return ms.ToArray();
     }
 }

@@ -134,4 +134,20 @@ public sealed class GitInfoTests
         Assert.Equal("feature", info.Branch);
         Assert.Equal(["b.txt"], info.DirtyPaths);
     }
+
+    [Fact]
+    public void Should_agree_with_git_on_this_checkout()
+    {
+        // Where the suite runs: a clone or a worktree of ScRepro (cards must carry its HEAD). Oracle: the git CLI there.
+        var start = new System.Diagnostics.ProcessStartInfo("git", ["rev-parse", "HEAD"])
+            { WorkingDirectory = TestPaths.RepoRoot, RedirectStandardOutput = true, RedirectStandardError = true };
+        using var git = System.Diagnostics.Process.Start(start)!;
+        var head = git.StandardOutput.ReadToEnd().Trim();
+        git.WaitForExit();
+
+        var info = GitInfo.Read(TestPaths.RepoRoot);
+
+        if (git.ExitCode != 0) Assert.False(info.IsRepository);   // an exported tarball: no repository to read
+        else Assert.Equal(head, info.Commit);
+    }
 }

@@ -8,7 +8,7 @@ public sealed class FixtureReadTests
     public static TheoryData<string> Fixtures =>
     [
         "dtypes.pt", "dtypes_legacy.pt", "views.pt", "views_legacy.pt", "shared.pt", "shared_legacy.pt",
-        "adam.pt", "nested.pt", "nested_legacy.pt", "protocol4.pt", "parameter.pt", "cuda.pt", "cuda_legacy.pt",
+        "adam.pt", "nested.pt", "nested_legacy.pt", "protocol4.pt", "protocol4_legacy.pt", "parameter.pt", "cuda.pt", "cuda_legacy.pt",
         "tensors.safetensors",
     ];
 
@@ -85,5 +85,30 @@ public sealed class FixtureReadTests
         var checkpoint = TorchCheckpoint.Read(ExpectedSummary.Path("tensors.safetensors"));
         Assert.Equal("pt", checkpoint.Metadata["format"]);
         Assert.Equal("make_fixtures.py", checkpoint.Metadata["source"]);
+    }
+
+    [Fact]
+    public void Should_read_any_archive_folder_name_and_ignore_newer_torch_records()
+    {
+        // torch ≥ 2 names the folder "archive" when saving to a stream and adds byteorder, .format_version and
+        // .data/serialization_id. Re-pack dtypes.pt that way; the tensors must read the same as torch.load read them.
+        using var dir = ScRepro.Testing.TestPaths.NewTempDir();
+        var path = dir.File("renamed.pt");
+        using (var src = System.IO.Compression.ZipFile.OpenRead(ExpectedSummary.Path("dtypes.pt")))
+        using (var dst = System.IO.Compression.ZipFile.Open(path, System.IO.Compression.ZipArchiveMode.Create))
+        {
+            foreach (var e in src.Entries)
+            {
+                using var from = e.Open();
+                using var to = dst.CreateEntry("archive/" + e.FullName[(e.FullName.IndexOf('/') + 1)..]).Open();
+                from.CopyTo(to);
+            }
+            foreach (var (name, text) in new[] { ("archive/byteorder", "little"), ("archive/.format_version", "1"), ("archive/.data/serialization_id", "123") })
+            {
+                using var to = dst.CreateEntry(name).Open();
+                to.Write(System.Text.Encoding.ASCII.GetBytes(text));
+            }
+        }
+        ExpectedSummary.AssertMatches("dtypes.pt", CheckpointInspector.Inspect(path));
     }
 }

@@ -50,6 +50,53 @@ public sealed class HostilePickleTests
         Assert.Contains(path, e.Message);
     }
 
+    [Fact]
+    public void Should_fail_cleanly_on_a_list_that_contains_itself()
+    {
+        // EMPTY_LIST, BINPUT 0, MARK, BINGET 0, APPENDS: l = []; l.append(l). Walking it must not overflow the stack.
+        using var dir = TestPaths.NewTempDir();
+        var path = dir.File("cycle.pt");
+        var pickle = new PickleBytes().Op(']').Op((byte)'q', 0).Op('(').Op((byte)'h', 0).Op('e').Stop();
+        File.WriteAllBytes(path, ZipWithPickle("cycle", pickle));
+        var e = Assert.Throws<ScReproException>(() => CheckpointInspector.Inspect(path));
+        Assert.Equal(2, e.ExitCode);
+        Assert.Contains("contains itself", e.Message);
+        Assert.Contains(path, e.Message);
+    }
+
+    [Fact]
+    public void Should_refuse_a_shape_that_overflows()
+    {
+        // size (2^62, 4) over a 4-element storage: the bounds check must not wrap around.
+        using var dir = TestPaths.NewTempDir();
+        var path = dir.File("huge.pt");
+        var pickle = new PickleBytes()
+            .Global("torch._utils", "_rebuild_tensor_v2").Op('(').Op('(')
+            .Str("storage").Global("torch", "FloatStorage").Str("0").Str("cpu").Int(4).Op('t').Op('Q')
+            .Int(0).Op(0x8a, 8, 0, 0, 0, 0, 0, 0, 0, 0x40).Int(4).Op(0x86).Int(4).Int(1).Op(0x86).Op(0x89)
+            .Global("collections", "OrderedDict").Op(')').Op('R').Op('t').Op('R').Stop();
+        using (var ms = new MemoryStream())
+        {
+            ms.Write(ZipWithPickle("huge", pickle));
+            using (var zip = new System.IO.Compression.ZipArchive(ms, System.IO.Compression.ZipArchiveMode.Update, leaveOpen: true))
+            using (var s = zip.CreateEntry("huge/data/0").Open()) s.Write(new byte[16]);
+            File.WriteAllBytes(path, ms.ToArray());
+        }
+        var e = Assert.Throws<ScReproException>(() => CheckpointInspector.Inspect(path));
+        Assert.Contains("overflows", e.Message);
+    }
+
+    [Fact]
+    public void Should_name_an_unsupported_storage_dtype()
+    {
+        // torch.complex64 tensors pickle as torch.ComplexFloatStorage: a torch type, but not one of issue 7's dtypes.
+        using var dir = TestPaths.NewTempDir();
+        var path = dir.File("complex.pt");
+        File.WriteAllBytes(path, ZipWithPickle("complex", new PickleBytes().Global("torch", "ComplexFloatStorage").Stop()));
+        var e = Assert.Throws<ScReproException>(() => TorchCheckpoint.Read(path));
+        Assert.Contains("unsupported tensor storage torch.ComplexFloatStorage", e.Message);
+    }
+
     /// <summary>A torch-style zip whose data.pkl is <paramref name="pickle"/> (built with our own zip writer).</summary>
     internal static byte[] ZipWithPickle(string archive, byte[] pickle)
     {

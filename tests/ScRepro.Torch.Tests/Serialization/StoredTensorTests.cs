@@ -55,6 +55,7 @@ public sealed class StoredTensorTests
     [Theory]
     [InlineData("shared.pt")]
     [InlineData("shared_legacy.pt")]
+    [InlineData("protocol4_legacy.pt")]
     public void Should_keep_shared_storages_shared(string file)
     {
         // shared_dict(): a = base (12), b = base[4:], c = base.view(3, 4).t(), d = ones(2)
@@ -96,5 +97,24 @@ public sealed class StoredTensorTests
         // torch.tensor([0.1, 1.00390625, -2.5]).bfloat16().float() == [0.10009765625, 1.0, -2.5] (checked in python3-torch 1.13)
         var t = StoredTensor.FromDoubles(TorchDType.BFloat16, [3], [0.1, 1.00390625, -2.5]);
         Assert.Equal([0.10009765625, 1.0, -2.5], t.ToDoubleArray());
+    }
+
+    [Fact]
+    public void Should_walk_a_rank_3_permutation_with_an_offset()
+    {
+        // arange(30)[6:].view(2, 3, 4).permute(2, 0, 1): shape (4, 2, 3), strides (1, 12, 4), offset 6.
+        // Element [a, b, c] is 6 + a + 12 b + 4 c by the definition of strides (what torch's indexing computes).
+        var storage = StoredTensor.FromLongs([30], Enumerable.Range(0, 30).Select(i => (long)i).ToArray()).Storage;
+        var t = new StoredTensor(storage, 6, [4, 2, 3], [1, 12, 4]);
+        var expected = new List<double>();
+        for (var a = 0; a < 4; a++)
+            for (var b = 0; b < 2; b++)
+                for (var c = 0; c < 3; c++)
+                    expected.Add(6 + a + 12 * b + 4 * c);
+        Assert.Equal(expected, t.ToDoubleArray());
+        Assert.Equal(expected, t.Contiguous().ToDoubleArray());
+        var summary = CheckpointInspector.Summarise("p", t);
+        Assert.Equal(expected.Sum(), summary.Sum);
+        Assert.Equal([6L, 10L, 14L], summary.First);
     }
 }

@@ -11,7 +11,7 @@ public sealed class WriterTests
     public static TheoryData<string> Sources =>
     [
         "dtypes.pt", "dtypes_legacy.pt", "views.pt", "views_legacy.pt", "shared.pt", "shared_legacy.pt",
-        "adam.pt", "nested.pt", "nested_legacy.pt", "protocol4.pt", "parameter.pt", "cuda.pt", "cuda_legacy.pt",
+        "adam.pt", "nested.pt", "nested_legacy.pt", "protocol4.pt", "protocol4_legacy.pt", "parameter.pt", "cuda.pt", "cuda_legacy.pt",
     ];
 
     [Theory]

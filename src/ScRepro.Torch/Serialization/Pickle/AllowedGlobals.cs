@@ -15,6 +15,7 @@ internal static class AllowedGlobals
         "torch._utils._rebuild_tensor",
         "torch._utils._rebuild_tensor_v2",
         "torch._utils._rebuild_parameter",
+        "torch._utils._rebuild_parameter_with_state",
         "torch.Size",
         "torch.device",
     ];
@@ -36,6 +37,11 @@ internal static class AllowedGlobals
         if (Callables.Contains(full) || IsStorageClass(module, name, out _))
         {
             return new PickleGlobal(module, name);
+        }
+        if (module == "torch" && name.EndsWith("Storage", StringComparison.Ordinal))
+        {
+            // A real torch storage type, just not one we convert (complex, quantized, …): say so rather than "refused".
+            throw new ScReproException($"unsupported tensor storage torch.{name} in {source}: supported dtypes are float32, float16, bfloat16, float64, int64, int32, int16, int8, uint8 and bool");
         }
         var shown = Py2Modules.TryGetValue(module, out var py3) ? $"{py3}.{name} (written as {full})" : full;
         throw new ScReproException($"refused pickle global {shown} in {source}: a checkpoint may only name tensor and container types");

@@ -18,8 +18,9 @@ internal static class TorchRebuild
                 if (args.Length != 4) throw new ArgumentException($"expected 4 arguments, got {args.Length}");
                 return Tensor(args[0], args[1], args[2], args[3], false);
             case "torch._utils._rebuild_parameter":
-                // (data, requires_grad, backward_hooks): an nn.Parameter pickled whole
-                if (args.Length != 3 || args[0] is not StoredTensor data) throw new ArgumentException("expected (tensor, requires_grad, hooks)");
+            case "torch._utils._rebuild_parameter_with_state":
+                // (data, requires_grad, backward_hooks[, state]): an nn.Parameter pickled whole; python attributes in state are dropped
+                if (args.Length is not (3 or 4) || args[0] is not StoredTensor data) throw new ArgumentException("expected (tensor, requires_grad, hooks[, state])");
                 var requiresGrad = AsBool(args[1], "requires_grad");
                 return new StoredTensor(data.Storage, data.StorageOffset, data.Shape, data.Strides, requiresGrad);
             case "torch.Size":

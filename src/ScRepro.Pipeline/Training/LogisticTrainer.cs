@@ -1,0 +1,41 @@
+using System.Globalization;
+using System.Text;
+using ScRepro.Baselines.Logistic;
+using ScRepro.Core.IO;
+
+namespace ScRepro.Pipeline.Training;
+
+/// <summary>
+/// L1 logistic regression (liblinear semantics) as the Train-stage kind logreg_l1: C fixed or chosen by stratified
+/// 5-fold CV on the training cells; predictions.csv holds each test cell's true and predicted label.
+/// </summary>
+public sealed class LogisticTrainer : ITrainer
+{
+    public string Kind => "logreg_l1";
+    public string Task => "annotation";
+
+    public TrainOutcome Train(TrainRequest request)
+    {
+        var exp = request.Context.Experiment;
+        var settings = LogisticRunSettings.FromHyperparameters(request.Model.Hyperparameters, checked((int)request.Seed));
+        var trainCells = request.Split.Train.Concat(request.Split.Val).ToList();
+        var result = LogisticBaseline.Run(request.Data, exp.Columns.Label!, trainCells, request.Split.Test, settings,
+            ScRepro.Core.Console.Output.Info);
+        var csv = new StringBuilder("obs_name,true_label,predicted_label\n");
+        foreach (var p in result.Predictions) csv.Append(Csv(p.ObsName)).Append(',').Append(Csv(p.TrueLabel)).Append(',').Append(Csv(p.PredictedLabel)).Append('\n');
+        AtomicFile.WriteAllText(Path.Combine(request.OutputDir, "predictions.csv"), csv.ToString());
+        var details = new Dictionary<string, object?>
+        {
+            ["cells_seen"] = (long)result.NTrain,
+            ["test_cells"] = (long)result.NTest,
+            ["chosen_C"] = result.C,
+            ["chosen_C_by"] = result.CrossValidation is null ? "fixed in the manifest" : $"stratified {settings.CvFolds}-fold CV (unshuffled) over {string.Join(", ", settings.Grid.Select(g => g.ToString("G", CultureInfo.InvariantCulture)))}",
+            ["converged"] = result.Converged,
+        };
+        return new TrainOutcome(result.Converged ? TrainReasons.Converged : TrainReasons.MaxEpochs, details,
+            [new OutputFile("predictions.csv", $"true and predicted label of each of the {result.NTest} test cells")]);
+    }
+
+    private static string Csv(string value) =>
+        value.IndexOfAny([',', '"', '\n']) >= 0 ? "\"" + value.Replace("\"", "\"\"") + "\"" : value;
+}
