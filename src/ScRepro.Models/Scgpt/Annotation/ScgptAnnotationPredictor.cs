@@ -1,0 +1,117 @@
+using ScRepro.Core.Errors;
+using ScRepro.Core.IO;
+using ScRepro.Models.Scgpt.Checkpoints;
+using ScRepro.Models.Scgpt.Config;
+using ScRepro.Models.Scgpt.Modules;
+using ScRepro.Models.Scgpt.Preprocessing;
+using ScRepro.Torch;
+using static ScRepro.Torch.torch;
+
+namespace ScRepro.Models.Scgpt.Annotation;
+
+/// <summary>A fine-tuned classifier folder (args.json, vocab.json, classes.json, best_model.pt) that labels cells.</summary>
+public sealed class ScgptAnnotationPredictor : IDisposable
+{
+    private readonly TransformerModel _model;
+    private readonly Device _device;
+
+    private ScgptAnnotationPredictor(TransformerModel model, GeneVocab vocab, string[] classes, ScgptRecipe recipe)
+    {
+        _model = model;
+        Vocab = vocab;
+        Classes = classes;
+        Recipe = recipe;
+        _device = cuda.is_available() ? new Device(DeviceType.CUDA, 0) : CPU;
+        _model.to(_device);
+        _model.eval();
+    }
+
+    public GeneVocab Vocab { get; }
+    public string[] Classes { get; }
+    public ScgptRecipe Recipe { get; }
+
+    /// <summary>Strictly loads a classifier folder written by <see cref="ScgptAnnotationTrainer"/>.</summary>
+    public static ScgptAnnotationPredictor FromFolder(string dir)
+    {
+        var folder = PretrainedFolder.Load(dir);
+        var config = folder.FineTunedConfig(folder.Args.PadValue ?? -2);
+        if (config.Variant != ScgptVariant.Classifier) throw new ScReproException($"{folder.ModelPath}: not a cell-type classifier");
+        var classesPath = Path.Combine(dir, ScgptAnnotationTrainer.ClassesFile);
+        if (!File.Exists(classesPath)) throw new ScReproException($"{classesPath}: class names not found");
+        var classes = Json.Deserialize<string[]>(File.ReadAllText(classesPath));
+        if (classes.Length != config.NCls) throw new ScReproException($"{classesPath}: {classes.Length} classes but the head has {config.NCls} outputs");
+        var model = new TransformerModel(config);
+        ScgptWeights.Load(model, folder.StateDict, folder.Match(config, LoadMode.Strict));
+        var recipe = ScgptRecipe.AnnotationDefaults with
+        {
+            NBins = folder.Args.NBins ?? 51, MaxSeqLen = folder.Args.MaxSeqLen ?? 3001, PadValue = folder.Args.PadValue ?? -2,
+        };
+        return new ScgptAnnotationPredictor(model, folder.Vocab, classes, recipe);
+    }
+
+    /// <summary>Predicted label per row of <paramref name="data"/> in <paramref name="rows"/> (binning seeded with <paramref name="seed"/>).</summary>
+    public string[] Predict(AnnData.AnnData data, IReadOnlyList<int> rows, string labelColumn, long seed)
+    {
+        var view = new ScgptConfigView(Recipe.NBins, Recipe.IncludeZeroGene, Recipe.MaxSeqLen, (float)Recipe.PadValue);
+        var inputs = AnnotationInputs.Build(data, rows, labelColumn, Classes, Vocab, view, seed, "data");
+        var result = new List<string>(rows.Count);
+        using (no_grad())
+        {
+            foreach (var (batch, _) in Batches(inputs, Recipe.EvalBatchSize, Recipe.MaxSeqLen, Vocab.PadId, view.PadValue, seed + 1))
+            {
+                using var scope = NewDisposeScope();
+                var (src, values, mask) = ToTensors(batch, _device);
+                result.AddRange(_model.forward(src, values, mask).argmax(1).cpu().data<long>().Select(i => Classes[i]));
+            }
+        }
+        return [.. result];
+    }
+
+    /// <summary>Pads the whole set to one length (min(longest cell, max_len)) batch by batch, in cell order.</summary>
+    internal static List<(TokenizedBatch Batch, long[] Labels)> Batches(AnnotationInputs inputs, int batchSize, int maxLen, int padId, float padValue, long seed)
+    {
+        var rng = new LegacyNumpyRandom((uint)(seed & 0xffffffff));
+        var length = inputs.PaddedLength(maxLen);
+        var batches = new List<(TokenizedBatch, long[])>();
+        for (var start = 0; start < inputs.Cells.Count; start += batchSize)
+        {
+            var cells = inputs.Cells.Skip(start).Take(batchSize).ToList();
+            var labels = inputs.Labels.Skip(start).Take(batchSize).Select(l => (long)l).ToArray();
+            batches.Add((CellTokenizer.Pad(cells, maxLen, padId, padValue, rng, length), labels));
+        }
+        return batches;
+    }
+
+    internal static (Tensor Src, Tensor Values, Tensor Mask) ToTensors(TokenizedBatch b, Device device)
+    {
+        long[] shape = [b.BatchSize, b.Length];
+        return (tensor(b.GeneIds, shape, ScalarType.Int64).to(device), tensor(b.Values, shape, ScalarType.Float32).to(device),
+            tensor(b.PaddingMask, shape, ScalarType.Bool).to(device));
+    }
+
+    /// <summary>Mean cross-entropy and accuracy over labelled cells.</summary>
+    internal static (double Loss, double Accuracy) Evaluate(TransformerModel model, List<(TokenizedBatch Batch, long[] Labels)> batches, Device device)
+    {
+        var wasTraining = model.training;
+        model.eval();
+        double loss = 0;
+        long correct = 0, n = 0;
+        using (no_grad())
+        {
+            foreach (var (batch, labels) in batches)
+            {
+                using var scope = NewDisposeScope();
+                var (src, values, mask) = ToTensors(batch, device);
+                var logits = model.forward(src, values, mask);
+                var y = tensor(labels, [labels.Length], ScalarType.Int64).to(device);
+                loss += nn.functional.cross_entropy(logits, y, ignore_index: -1).item<float>() * labels.Length;
+                correct += logits.argmax(1).eq(y).sum().item<long>();
+                n += labels.Length;
+            }
+        }
+        model.train(wasTraining);
+        return (loss / Math.Max(n, 1), (double)correct / Math.Max(n, 1));
+    }
+
+    public void Dispose() => _model.Dispose();
+}

@@ -1,0 +1,105 @@
+using ScRepro.Core.Errors;
+using ScRepro.Models.Training;
+using ScRepro.Testing;
+using Xunit;
+
+namespace ScRepro.Models.Tests.Training;
+
+public sealed class BudgetTrackerTests
+{
+    private static BudgetTracker Tracker(TrainingBudget b, Func<double>? clock = null, bool higher = true) =>
+        new(b, "pearson_delta", higher, new TrainProgress(), clock ?? (() => 0));
+
+    /// <summary>Runs epochs of <paramref name="steps"/> steps with the given validation values until the tracker stops.</summary>
+    private static void Run(BudgetTracker t, int steps, params double[] vals)
+    {
+        var e = 0;
+        while (t.CanStartEpoch())
+        {
+            var s = 0;
+            while (s < steps && t.CanStep()) { t.RecordStep(64); s++; }
+            t.EndEpoch(0.1, vals[e++], complete: s == steps);
+        }
+    }
+
+    [Fact]
+    public void Should_stop_at_max_epochs_and_keep_the_best_epoch()
+    {
+        var t = Tracker(new TrainingBudget(Epochs: 3));
+        Run(t, 2, 0.1, 0.5, 0.4);
+        Assert.Equal(StopReason.MaxEpochs, t.Reason);
+        Assert.Equal((3, 6L, 384L), (t.Progress.EpochsCompleted, t.Progress.GradientSteps, t.Progress.CellsSeen));
+        Assert.Equal((0.5, 2), (t.Progress.BestValue, t.Progress.BestEpoch));
+    }
+
+    [Fact]
+    public void Should_stop_early_after_patience_epochs_without_improvement()
+    {
+        var t = Tracker(new TrainingBudget(Epochs: 15, EarlyStoppingMetric: "pearson_delta", Patience: 2));
+        Run(t, 1, 0.3, 0.2, 0.3, 0.9);
+        Assert.Equal(StopReason.EarlyStop, t.Reason);
+        Assert.Equal(3, t.Progress.EpochsCompleted); // 0.2 and an equal 0.3 are not improvements
+        Assert.Equal((0.3, 1), (t.Progress.BestValue, t.Progress.BestEpoch));
+    }
+
+    [Fact]
+    public void Should_stop_mid_epoch_at_max_steps_with_reason_budget()
+    {
+        var t = Tracker(new TrainingBudget(Epochs: 15, MaxSteps: 5));
+        Run(t, 2, 0.1, 0.2, 0.3);
+        Assert.Equal(StopReason.Budget, t.Reason);
+        Assert.Equal(5, t.Progress.GradientSteps);
+        Assert.Equal(3, t.Progress.EpochsCompleted); // the cut epoch is still validated
+    }
+
+    [Fact]
+    public void Should_stop_on_the_wall_clock_counting_earlier_sessions()
+    {
+        var now = 0.0;
+        var t = new BudgetTracker(new TrainingBudget(MaxWallClockS: 10), "mse", false,
+            new TrainProgress { ElapsedBeforeS = 7 }, () => now);
+        Assert.True(t.CanStep());
+        now = 3;
+        Assert.False(t.CanStep());
+        Assert.Equal(StopReason.Budget, t.Reason);
+        Assert.Equal(10, t.Snapshot().ElapsedBeforeS);
+    }
+
+    [Fact]
+    public void Should_prefer_lower_values_for_error_metrics()
+    {
+        var t = Tracker(new TrainingBudget(Epochs: 3), higher: false);
+        Run(t, 1, 0.3, 0.1, 0.2);
+        Assert.Equal((0.1, 2), (t.Progress.BestValue, t.Progress.BestEpoch));
+    }
+
+    [Theory]
+    [InlineData(0, null, null, null, null, "budget.epochs")]
+    [InlineData(null, null, null, "pearson_delta", 0, "budget.patience")]
+    [InlineData(null, null, null, null, 3, "early_stopping_metric is null")]
+    [InlineData(5, null, null, "spearman", 2, "'spearman'")]
+    [InlineData(null, null, null, null, null, "no limit")]
+    public void Should_reject_an_unusable_budget_naming_the_field(int? epochs, long? steps, double? wall, string? metric, int? patience, string expected)
+    {
+        var e = Assert.Throws<ScReproException>(() => new TrainingBudget(epochs, steps, wall, metric, patience).Validated("scgpt.yaml"));
+        Assert.Contains("scgpt.yaml", e.Message);
+        Assert.Contains(expected, e.Message);
+    }
+
+    [Fact]
+    public void Should_write_train_stats_in_the_seed_card_schema()
+    {
+        var t = Tracker(new TrainingBudget(Epochs: 2));
+        Run(t, 3, 0.4, 0.6);
+        var stats = t.ToStats("CPU (2 cores)", 2, new Dictionary<string, object?> { ["attention_layout"] = "InProj" });
+        using var dir = TestPaths.NewTempDir();
+        stats.Write(dir.File("training_stats.json"));
+        var json = File.ReadAllText(dir.File("training_stats.json"));
+        // Seed card: top-level wall_clock_s, wandb_run_url, reason, details.
+        foreach (var key in new[] { "\"wall_clock_s\"", "\"wandb_run_url\": null", "\"reason\": \"max_epochs\"", "\"details\"",
+                     "\"epochs_trained\": 2", "\"cells_seen\": 384", "\"gradient_steps\": 6", "\"hardware\": \"CPU (2 cores)\"",
+                     "\"best_val_value\": 0.6", "\"best_val_epoch\": 2", "\"attention_layout\": \"InProj\"" })
+            Assert.Contains(key, json);
+        Assert.Equal("max_epochs", TrainStats.Read(dir.File("training_stats.json")).Reason);
+    }
+}
