@@ -18,19 +18,9 @@ public sealed class AnnotationEvaluatorAdapter : IEvaluator
 
     public (IReadOnlyList<MetricStats> Metrics, IReadOnlyDictionary<string, string> Notes) Evaluate(EvalRequest request)
     {
-        var path = Path.Combine(request.TrainDir, "predictions.csv");
-        var lines = File.ReadAllLines(path);
-        if (lines.Length < 2 || lines[0] != "obs_name,true_label,predicted_label")
-            throw new ScReproException($"{path}: expected the header obs_name,true_label,predicted_label");
-        var truth = new List<string>();
-        var predicted = new List<string>();
-        foreach (var line in lines.Skip(1))
-        {
-            var fields = SplitCsv(line);
-            if (fields.Count != 3) throw new ScReproException($"{path}: malformed row '{line}'");
-            truth.Add(fields[1]);
-            predicted.Add(fields[2]);
-        }
+        var predictions = PredictionsCsv.Read(Path.Combine(request.TrainDir, "predictions.csv"));
+        var truth = predictions.Select(p => p.True).ToList();
+        var predicted = predictions.Select(p => p.Predicted).ToList();
         var report = ClassificationMetrics.Compute(truth, predicted);
         Json.WriteFile(Path.Combine(request.OutputDir, "metrics.json"), report);
         var perClass = new StringBuilder("label,precision,recall,f1,support\n");
@@ -47,26 +37,4 @@ public sealed class AnnotationEvaluatorAdapter : IEvaluator
     }
 
     private static string Quote(string s) => s.IndexOfAny([',', '"', '\n']) >= 0 ? "\"" + s.Replace("\"", "\"\"") + "\"" : s;
-
-    private static List<string> SplitCsv(string line)
-    {
-        var fields = new List<string>();
-        var current = new StringBuilder();
-        var quoted = false;
-        for (var i = 0; i < line.Length; i++)
-        {
-            var ch = line[i];
-            if (quoted)
-            {
-                if (ch == '"' && i + 1 < line.Length && line[i + 1] == '"') { current.Append('"'); i++; }
-                else if (ch == '"') quoted = false;
-                else current.Append(ch);
-            }
-            else if (ch == '"') quoted = true;
-            else if (ch == ',') { fields.Add(current.ToString()); current.Clear(); }
-            else current.Append(ch);
-        }
-        fields.Add(current.ToString());
-        return fields;
-    }
 }

@@ -1,7 +1,6 @@
 using System.Globalization;
-using System.Text;
 using ScRepro.Baselines.Logistic;
-using ScRepro.Core.IO;
+using ScRepro.Evaluation.Annotation;
 
 namespace ScRepro.Pipeline.Training;
 
@@ -21,9 +20,8 @@ public sealed class LogisticTrainer : ITrainer
         var trainCells = request.Split.Train.Concat(request.Split.Val).ToList();
         var result = LogisticBaseline.Run(request.Data, exp.Columns.Label!, trainCells, request.Split.Test, settings,
             ScRepro.Core.Console.Output.Info);
-        var csv = new StringBuilder("obs_name,true_label,predicted_label\n");
-        foreach (var p in result.Predictions) csv.Append(Csv(p.ObsName)).Append(',').Append(Csv(p.TrueLabel)).Append(',').Append(Csv(p.PredictedLabel)).Append('\n');
-        AtomicFile.WriteAllText(Path.Combine(request.OutputDir, "predictions.csv"), csv.ToString());
+        PredictionsCsv.Write(Path.Combine(request.OutputDir, "predictions.csv"),
+            result.Predictions.Select(p => new LabelledPrediction(p.ObsName, p.TrueLabel, p.PredictedLabel)));
         var details = new Dictionary<string, object?>
         {
             ["cells_seen"] = (long)result.NTrain,
@@ -35,7 +33,4 @@ public sealed class LogisticTrainer : ITrainer
         return new TrainOutcome(result.Converged ? TrainReasons.Converged : TrainReasons.MaxEpochs, details,
             [new OutputFile("predictions.csv", $"true and predicted label of each of the {result.NTest} test cells")]);
     }
-
-    private static string Csv(string value) =>
-        value.IndexOfAny([',', '"', '\n']) >= 0 ? "\"" + value.Replace("\"", "\"\"") + "\"" : value;
 }

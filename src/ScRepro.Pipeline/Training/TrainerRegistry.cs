@@ -10,6 +10,8 @@ public static class TrainerRegistry
     [
         .. Baselines.Perturbation.PerturbationBaselines.Kinds.Select(k => new PerturbationBaselineTrainer(k)),
         new LogisticTrainer(),
+        new ScgptTrainerAdapter("perturbation"),
+        new ScgptTrainerAdapter("annotation"),
     ];
 
     public static ITrainer Find(ModelManifest model)

@@ -1,0 +1,86 @@
+using ScRepro.AnnData;
+using ScRepro.Core.Errors;
+using ScRepro.Evaluation.Annotation;
+using ScRepro.Models.Scgpt;
+using ScRepro.Models.Scgpt.Perturbation;
+using ScRepro.Models.Training;
+
+namespace ScRepro.Pipeline.Training;
+
+/// <summary>
+/// scGPT's two fine-tuning recipes as Train-stage kinds (scgpt_perturbation, scgpt_annotation). The manifest's
+/// `pretrained` names a dataset folder under data/ holding args.json, vocab.json and best_model.pt (null: from
+/// scratch); the unit's folder becomes a complete scGPT model folder beside the predictions.
+/// </summary>
+public sealed class ScgptTrainerAdapter(string task) : ITrainer
+{
+    public string Kind => "scgpt_" + task;
+    public string Task => task;
+
+    public TrainOutcome Train(TrainRequest request)
+    {
+        var ctx = request.Context;
+        var exp = ctx.Experiment;
+        var model = request.Model;
+        var budget = new TrainingBudget(
+            model.Budget.Epochs is { } e ? checked((int)e) : null, model.Budget.MaxSteps, model.Budget.MaxWallClockS,
+            model.Budget.EarlyStoppingMetric, model.Budget.Patience is { } p ? checked((int)p) : null).Validated(model.Origin.File);
+        var pretrained = PretrainedDir(ctx, model);
+        IReadOnlyDictionary<string, object?> details;
+        string reason;
+        if (task == "perturbation")
+        {
+            var (stats, predictor) = ScgptTrainer.TrainPerturbation(request.Data, exp.Columns.Perturbation!, exp.Columns.Control!,
+                request.Split.Train, request.Split.Val, model.Hyperparameters, budget, request.Seed, request.OutputDir, pretrained,
+                model.Origin.File);
+            using (predictor)
+            {
+                var dataset = PerturbationDataset.FromAnnData(request.Data, exp.Columns.Perturbation!, exp.Columns.Control!, exp.File);
+                var predicted = predictor.Predict(dataset, request.Split.Test.Prepend(exp.Columns.Control!).ToList(), request.Seed);
+                AnnDataFile.Write(Path.Combine(request.OutputDir, "predictions.h5ad"), predicted);
+            }
+            (details, reason) = (ScgptTrainer.DetailsMap(stats), stats.Reason);
+        }
+        else
+        {
+            var (stats, predictor) = ScgptTrainer.TrainAnnotation(request.Data, exp.Columns.Label!, request.Split.Train, request.Split.Val,
+                model.Hyperparameters, budget, request.Seed, request.OutputDir, pretrained, model.Origin.File);
+            using (predictor)
+            {
+                var rowOf = request.Data.ObsNames.Select((n, i) => (n, i)).ToDictionary(t => t.n, t => t.i, StringComparer.Ordinal);
+                var rows = request.Split.Test.Select(c => rowOf[c]).ToList();
+                var labels = predictor.Predict(request.Data, rows, exp.Columns.Label!, request.Seed);
+                var truth = request.Data.Obs[exp.Columns.Label!];
+                PredictionsCsv.Write(Path.Combine(request.OutputDir, "predictions.csv"),
+                    rows.Select((r, i) => new LabelledPrediction(request.Data.ObsNames[r], truth.GetString(r) ?? "", labels[i])));
+            }
+            (details, reason) = (ScgptTrainer.DetailsMap(stats), stats.Reason);
+        }
+        var withBase = new Dictionary<string, object?>(details)
+        {
+            ["base_model"] = pretrained is null
+                ? "None: the scGPT architecture trained from scratch (no pretrained weights)."
+                : $"scGPT pretrained weights from {Path.GetRelativePath(ctx.Root, pretrained)} (args.json, vocab.json, best_model.pt).",
+        };
+        return new TrainOutcome(reason, withBase,
+        [
+            new OutputFile("best_model.pt", "fine-tuned state dict in torch.save format; loads into scGPT's TransformerGenerator"),
+            new OutputFile("args.json", "scGPT model arguments"),
+            new OutputFile("vocab.json", "gene vocabulary"),
+            task == "perturbation"
+                ? new OutputFile("predictions.h5ad", $"predicted profiles of the {request.Split.Test.Count} test conditions and the control")
+                : new OutputFile("predictions.csv", $"true and predicted cell type of each of the {request.Split.Test.Count} test cells"),
+        ]);
+    }
+
+    private static string? PretrainedDir(RunContext ctx, Core.Manifests.ModelManifest model)
+    {
+        if (!model.Hyperparameters.TryGetValue("pretrained", out var value) || value is null) return null;
+        if (value is not string name)
+            throw new ScReproException($"{model.Origin.File}: key 'hyperparameters.pretrained': expected a dataset id, got '{value}'");
+        var dir = Core.Manifests.SafePath.Resolve(Path.Combine(ctx.Root, "data"), name, $"{model.Origin.File}: key 'hyperparameters.pretrained'");
+        if (!File.Exists(Path.Combine(dir, "best_model.pt")))
+            throw new ScReproException($"{model.Origin.File}: key 'hyperparameters.pretrained': {dir} has no best_model.pt (download the scGPT whole-human folder there)");
+        return dir;
+    }
+}
