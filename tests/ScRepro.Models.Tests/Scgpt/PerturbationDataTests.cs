@@ -1,3 +1,4 @@
+using ScRepro.Splits.Random;
 using ScRepro.AnnData.Matrices;
 using ScRepro.Core.Errors;
 using ScRepro.Models.Scgpt.Perturbation;
@@ -22,12 +23,12 @@ public sealed class PerturbationDataTests
     public void Should_pair_perturbed_cells_with_seeded_controls_and_controls_with_themselves()
     {
         var d = Data();
-        var pairs = d.Pairs(new HashSet<string> { "ctrl", "B+ctrl" }, new LegacyNumpyRandom(0));
+        var pairs = d.Pairs(new HashSet<string> { "ctrl", "B+ctrl" }, new NumpyRandomState(0));
         Assert.Equal(4, pairs.Count);
         Assert.Equal(new CellPair(0, 0), pairs[0]);
         Assert.Equal(new CellPair(1, 1), pairs[1]);
         Assert.All(pairs.Skip(2), p => Assert.Contains(p.Control, d.ControlCells));
-        Assert.Equal(pairs, d.Pairs(new HashSet<string> { "ctrl", "B+ctrl" }, new LegacyNumpyRandom(0))); // same seed, same draws
+        Assert.Equal(pairs, d.Pairs(new HashSet<string> { "ctrl", "B+ctrl" }, new NumpyRandomState(0))); // same seed, same draws
     }
 
     [Fact]
@@ -44,8 +45,8 @@ public sealed class PerturbationDataTests
     [Fact]
     public void Should_subsample_one_shared_gene_subset_only_when_the_genes_do_not_fit()
     {
-        Assert.Equal([0, 1, 2, 3], PerturbationBatch.SelectPositions(4, 1536, new LegacyNumpyRandom(0)));
-        var sub = PerturbationBatch.SelectPositions(4, 2, new LegacyNumpyRandom(0));
+        Assert.Equal([0, 1, 2, 3], PerturbationBatch.SelectPositions(4, 1536, new NumpyRandomState(0)));
+        var sub = PerturbationBatch.SelectPositions(4, 2, new NumpyRandomState(0));
         Assert.Equal(2, sub.Distinct().Count());
         var batch = PerturbationBatch.Build(Data(), [new CellPair(0, 2), new CellPair(1, 3)], sub, [10, 11, 12, 13]);
         Assert.Equal(4, batch.Src.Length);

@@ -1,3 +1,4 @@
+using ScRepro.Splits.Random;
 using ScRepro.Models.Scgpt.Preprocessing;
 using Xunit;
 
@@ -10,11 +11,11 @@ public sealed class PreprocessingTests
     {
         // binning.json: np.random.seed(5); rand(5), and again seed(5); permutation(17) (numpy 1.24).
         var f = Fixtures.Json("binning.json");
-        var rng = new LegacyNumpyRandom(5);
+        var rng = new NumpyRandomState(5);
         var expected = f.GetProperty("seed5_rand").EnumerateArray().Select(e => e.GetDouble()).ToArray();
-        Assert.Equal(expected, Enumerable.Range(0, 5).Select(_ => rng.NextDouble()).ToArray());
+        Assert.Equal(expected, Enumerable.Range(0, 5).Select(_ => rng.RandomSample()).ToArray());
         var perm = f.GetProperty("seed5_permutation17").EnumerateArray().Select(e => e.GetInt32()).ToArray();
-        Assert.Equal(perm, new LegacyNumpyRandom(5).Permutation(17));
+        Assert.Equal(perm, new NumpyRandomState(5).Permutation(17));
     }
 
     [Fact]
@@ -27,7 +28,7 @@ public sealed class PreprocessingTests
         var rows = Fixtures.Floats2(f.GetProperty("rows"));
         var expected = Fixtures.Longs2(f.GetProperty("binned"));
         var expectedEdges = f.GetProperty("edges").EnumerateArray().Select(r => r.EnumerateArray().Select(x => x.GetDouble()).ToArray()).ToArray();
-        var rng = new LegacyNumpyRandom(0);
+        var rng = new NumpyRandomState(0);
         for (var r = 0; r < rows.Length; r++)
         {
             var bins = ExpressionBinning.BinRow(rows[r], nBins, rng, out var edges);
@@ -41,7 +42,7 @@ public sealed class PreprocessingTests
     [Fact]
     public void Should_map_the_smallest_nonzero_to_1_and_the_largest_to_n_bins_minus_1()
     {
-        var bins = ExpressionBinning.BinRow([0f, 0.5f, 3f, 1f, 9f, 0f], 51, new LegacyNumpyRandom(1), out _);
+        var bins = ExpressionBinning.BinRow([0f, 0.5f, 3f, 1f, 9f, 0f], 51, new NumpyRandomState(1), out _);
         // numpy 1.24 with the same edges gives [1, 33, 17, 50] for [0.5, 3, 1, 9]; zeros stay 0.
         Assert.Equal([0L, 1, 33, 17, 50, 0], bins);
     }
@@ -49,7 +50,7 @@ public sealed class PreprocessingTests
     [Fact]
     public void Should_refuse_negative_expression()
     {
-        Assert.Throws<ArgumentException>(() => ExpressionBinning.BinRow([1f, -1f], 51, new LegacyNumpyRandom(0), out _));
+        Assert.Throws<ArgumentException>(() => ExpressionBinning.BinRow([1f, -1f], 51, new NumpyRandomState(0), out _));
     }
 
     [Fact]
@@ -61,7 +62,7 @@ public sealed class PreprocessingTests
         var geneIds = f.GetProperty("gene_ids").EnumerateArray().Select(e => e.GetInt32()).ToArray();
         var cells = data.Select(row => CellTokenizer.Tokenize(row, geneIds, f.GetProperty("cls_id").GetInt32(), includeZeroGene: false)).ToList();
         var batch = CellTokenizer.Pad(cells, f.GetProperty("max_len").GetInt32(), f.GetProperty("pad_id").GetInt32(),
-            (float)f.GetProperty("pad_value").GetDouble(), new LegacyNumpyRandom(3));
+            (float)f.GetProperty("pad_value").GetDouble(), new NumpyRandomState(3));
         var ids = Fixtures.Longs2(f.GetProperty("ids"));
         var vals = Fixtures.Floats2(f.GetProperty("values"));
         Assert.Equal(6, batch.Length);

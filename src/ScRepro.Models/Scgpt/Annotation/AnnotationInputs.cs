@@ -1,3 +1,4 @@
+using ScRepro.Splits.Random;
 using ScRepro.Core.Errors;
 using ScRepro.Models.Scgpt.Preprocessing;
 
@@ -29,7 +30,7 @@ public sealed class AnnotationInputs
         if (keep.Length == 0) throw new ScReproException($"{source}: none of the {genes.Length} genes is in the model's vocab");
         var keepIds = keep.Select(g => vocab.IdOf(genes[g])).ToArray();
         var classIndex = classes.Select((c, i) => (c, i)).ToDictionary(t => t.c, t => t.i, StringComparer.Ordinal);
-        var rng = new LegacyNumpyRandom((uint)(seed & 0xffffffff));
+        var rng = new NumpyRandomState(seed & 0xffffffff);
         var cells = new List<(long[], float[])>(rows.Count);
         var labels = new int[rows.Count];
         const int chunk = 512;

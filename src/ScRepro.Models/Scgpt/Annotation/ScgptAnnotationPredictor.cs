@@ -1,3 +1,4 @@
+using ScRepro.Splits.Random;
 using ScRepro.Core.Errors;
 using ScRepro.Core.IO;
 using ScRepro.Models.Scgpt.Checkpoints;
@@ -70,7 +71,7 @@ public sealed class ScgptAnnotationPredictor : IDisposable
     /// <summary>Pads the whole set to one length (min(longest cell, max_len)) batch by batch, in cell order.</summary>
     internal static List<(TokenizedBatch Batch, long[] Labels)> Batches(AnnotationInputs inputs, int batchSize, int maxLen, int padId, float padValue, long seed)
     {
-        var rng = new LegacyNumpyRandom((uint)(seed & 0xffffffff));
+        var rng = new NumpyRandomState(seed & 0xffffffff);
         var length = inputs.PaddedLength(maxLen);
         var batches = new List<(TokenizedBatch, long[])>();
         for (var start = 0; start < inputs.Cells.Count; start += batchSize)

@@ -1,3 +1,4 @@
+using ScRepro.Splits.Random;
 using ScRepro.Models.Scgpt.Preprocessing;
 
 namespace ScRepro.Models.Scgpt.Perturbation;
@@ -12,7 +13,7 @@ public sealed record PerturbationBatch(int BatchSize, int[] Positions, long[] Sr
     public int Length => Positions.Length;
 
     /// <summary>The gene positions for one batch: all when they fit, else torch.randperm(n)[:max_seq_len] (seeded here).</summary>
-    public static int[] SelectPositions(int nGenes, int maxSeqLen, LegacyNumpyRandom rng) =>
+    public static int[] SelectPositions(int nGenes, int maxSeqLen, NumpyRandomState rng) =>
         nGenes <= maxSeqLen ? Enumerable.Range(0, nGenes).ToArray() : rng.Permutation(nGenes)[..maxSeqLen];
 
     public static PerturbationBatch Build(PerturbationDataset data, IReadOnlyList<CellPair> pairs, int[] positions, IReadOnlyList<int> geneVocabIds)

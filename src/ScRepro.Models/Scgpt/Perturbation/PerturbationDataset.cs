@@ -1,3 +1,4 @@
+using ScRepro.Splits.Random;
 using ScRepro.AnnData.Matrices;
 using ScRepro.Core.Errors;
 using ScRepro.Models.Scgpt.Preprocessing;
@@ -62,13 +63,13 @@ public sealed class PerturbationDataset
     /// (input control cell, target cell) for every cell whose condition is in <paramref name="conditions"/>, in cell order;
     /// control cells pair with themselves. The control draw is seeded (GEARS' np.random.randint is not).
     /// </summary>
-    public List<CellPair> Pairs(IReadOnlySet<string> conditions, LegacyNumpyRandom rng)
+    public List<CellPair> Pairs(IReadOnlySet<string> conditions, NumpyRandomState rng)
     {
         var pairs = new List<CellPair>();
         for (var i = 0; i < Conditions.Length; i++)
         {
             if (!conditions.Contains(Conditions[i])) continue;
-            var control = Conditions[i] == ControlLabel ? i : ControlCells[(int)rng.Interval((ulong)(ControlCells.Length - 1))];
+            var control = Conditions[i] == ControlLabel ? i : ControlCells[(int)rng.RandomInterval((ulong)(ControlCells.Length - 1))];
             pairs.Add(new CellPair(control, i));
         }
         return pairs;

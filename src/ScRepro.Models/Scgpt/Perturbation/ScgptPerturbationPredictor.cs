@@ -1,3 +1,4 @@
+using ScRepro.Splits.Random;
 using ScRepro.AnnData.Frames;
 using ScRepro.AnnData.Matrices;
 using ScRepro.Core.Errors;
@@ -69,7 +70,7 @@ public sealed class ScgptPerturbationPredictor : IDisposable
     /// </summary>
     public AnnData.AnnData Predict(PerturbationDataset data, IReadOnlyList<string> conditions, long seed, int batchSize = 64)
     {
-        var rng = new LegacyNumpyRandom((uint)(seed & 0xffffffff));
+        var rng = new NumpyRandomState(seed & 0xffffffff);
         var geneIds = Vocab.MapGenes(data.Genes).Ids;
         var rows = new List<float[]>();
         var labels = new List<string>();

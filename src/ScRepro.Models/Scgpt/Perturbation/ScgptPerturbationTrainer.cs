@@ -1,3 +1,4 @@
+using ScRepro.Splits.Random;
 using System.Diagnostics;
 using ScRepro.Core.Console;
 using ScRepro.Core.Errors;
@@ -43,7 +44,7 @@ public static class ScgptPerturbationTrainer
         model.to(device);
 
         // GEARS pairs once, when it builds its dataset; seeded here.
-        var pairRng = new LegacyNumpyRandom((uint)(request.Seed & 0xffffffff));
+        var pairRng = new NumpyRandomState(request.Seed & 0xffffffff);
         var trainPairs = data.Pairs(trainSet, pairRng);
         var valPairs = data.Pairs(valSet, pairRng);
         if (trainPairs.Count < r.BatchSize)
@@ -74,7 +75,7 @@ public static class ScgptPerturbationTrainer
                 var epoch = progress.EpochsCompleted + 1;
                 var epochSeed = request.Seed * 1000 + epoch;
                 manual_seed(epochSeed);
-                var rng = new LegacyNumpyRandom((uint)(epochSeed & 0xffffffff));
+                var rng = new NumpyRandomState(epochSeed & 0xffffffff);
                 var order = rng.Permutation(trainPairs.Count);
                 model.train();
                 double lossSum = 0;

@@ -1,3 +1,5 @@
+using ScRepro.Splits.Random;
+
 namespace ScRepro.Models.Scgpt.Preprocessing;
 
 /// <summary>
@@ -29,7 +31,7 @@ public static class CellTokenizer
     /// </summary>
     /// <param name="fixedLength">The length to pad to when the caller pads a whole set batch by batch (the tutorial pads the
     /// whole set in one call: its length is min(longest cell of the set, max_len)); null = this batch's own.</param>
-    public static TokenizedBatch Pad(IReadOnlyList<(long[] Ids, float[] Values)> cells, int maxLen, int padId, float padValue, LegacyNumpyRandom rng,
+    public static TokenizedBatch Pad(IReadOnlyList<(long[] Ids, float[] Values)> cells, int maxLen, int padId, float padValue, NumpyRandomState rng,
         int? fixedLength = null)
     {
         if (cells.Count == 0) throw new ArgumentException("empty batch");
@@ -43,7 +45,7 @@ public static class CellTokenizer
             var o = r * length;
             if (cid.Length > length)
             {
-                var idx = rng.ChoiceWithoutReplacement(cid.Length - 1, length - 1);
+                var idx = rng.Choice(cid.Length - 1, length - 1, replace: false);
                 ids[o] = cid[0];
                 vals[o] = cval[0];
                 for (var k = 0; k < idx.Length; k++)

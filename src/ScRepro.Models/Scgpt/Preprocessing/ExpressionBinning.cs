@@ -1,3 +1,5 @@
+using ScRepro.Splits.Random;
+
 namespace ScRepro.Models.Scgpt.Preprocessing;
 
 /// <summary>
@@ -9,7 +11,7 @@ namespace ScRepro.Models.Scgpt.Preprocessing;
 public static class ExpressionBinning
 {
     /// <summary>Bins one cell; the random draws come from <paramref name="rng"/> (one rand per non-zero value).</summary>
-    public static long[] BinRow(ReadOnlySpan<float> row, int nBins, LegacyNumpyRandom rng, out double[] edges)
+    public static long[] BinRow(ReadOnlySpan<float> row, int nBins, NumpyRandomState rng, out double[] edges)
     {
         if (nBins < 3) throw new ArgumentOutOfRangeException(nameof(nBins), "n_bins must be at least 3");
         var binned = new long[row.Length];
@@ -34,7 +36,7 @@ public static class ExpressionBinning
         {
             var left = SearchSorted(cuts, x[i], rightSide: true);   // np.digitize(x, bins), right=False
             var right = SearchSorted(cuts, x[i], rightSide: false); // np.digitize(x, bins, right=True)
-            var u = rng.NextDouble();
+            var u = rng.RandomSample();
             binned[nzIdx[i]] = (long)Math.Ceiling(u * (right - left) + left);
         }
         edges = new double[nBins];
