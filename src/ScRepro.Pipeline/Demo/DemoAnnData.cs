@@ -1,5 +1,6 @@
 using ScRepro.AnnData.Frames;
 using ScRepro.AnnData.Matrices;
+using ScRepro.AnnData.Preprocessing;
 
 namespace ScRepro.Pipeline.Demo;
 
@@ -21,25 +22,11 @@ internal static class DemoAnnData
         obs.Add(new NumericColumn("n_counts", totals, "float32"));
         var var = new DataFrame(genes);
         var.Add(new StringColumn("gene_name", genes.Select(g => (string?)g).ToArray()));
-        var adata = new AnnData.AnnData(normalise ? LogNormalise(raw) : raw, obs, var);
+        // scanpy's normalize_total(target_sum=1e4) then log1p, as GEARS' Norman file stores X.
+        var x = normalise ? Log1p.Apply(NormalizeTotal.Apply(raw, 1e4)) : raw;
+        var adata = new AnnData.AnnData(x, obs, var);
         if (normalise) adata.Layers["counts"] = raw;
         foreach (var (k, v) in uns) adata.Uns[k] = v;
         return adata;
-    }
-
-    /// <summary>scanpy's normalize_total(target_sum=1e4) then log1p, as GEARS' Norman file stores X.</summary>
-    private static CsrMatrix LogNormalise(CsrMatrix counts)
-    {
-        var data = new float[counts.Data.Length];
-        for (var r = 0; r < counts.Rows; r++)
-        {
-            var lo = counts.IndPtr[r];
-            var hi = counts.IndPtr[r + 1];
-            double sum = 0;
-            for (var k = lo; k < hi; k++) sum += counts.Data[k];
-            var scale = sum > 0 ? 1e4 / sum : 0;
-            for (var k = lo; k < hi; k++) data[k] = (float)Math.Log(1 + counts.Data[k] * scale);
-        }
-        return new CsrMatrix(counts.Rows, counts.Cols, (int[])counts.IndPtr.Clone(), (int[])counts.Indices.Clone(), data) { SourceDtype = "float32" };
     }
 }
