@@ -1,4 +1,0 @@
-namespace ScRepro.Pipeline;
-
-/// <summary>A type to name this assembly by (tests, reflection).</summary>
-public static class AssemblyMarker;
