@@ -12,13 +12,14 @@ public static class PaperPearsonMetrics
     {
         var ctrl = pair.Real.Mean(pair.Control);
         var rows = new List<PaperPearsonRow>();
+        var control = new Lazy<(double[], double[], int)>(() => TopDeGenes.ControlStats(pair));
         foreach (var p in pair.Perturbations)
         {
             var truth = pair.Real.Mean(p);
             var pred = pair.Pred.Mean(p);
             var dTruth = truth.Select((v, g) => v - ctrl[g]).ToArray();
             var dPred = pred.Select((v, g) => v - ctrl[g]).ToArray();
-            var (de, source) = TopDeGenes.For(pair, realUns, p);
+            var (de, source) = TopDeGenes.For(pair, realUns, p, control);
             double[] Pick(double[] v) => de.Select(g => v[g]).ToArray();
             rows.Add(new PaperPearsonRow(p,
                 Correlation.Pearson(pred, truth),

@@ -14,7 +14,12 @@ public static class TopDeGenes
     public const int Count = 20;
 
     /// <summary>Gene indices and where they came from ("uns:KEY" or "t-test").</summary>
-    public static (int[] Genes, string Source) For(PerturbationPair pair, IReadOnlyDictionary<string, object?>? uns, string pert)
+    public static (int[] Genes, string Source) For(PerturbationPair pair, IReadOnlyDictionary<string, object?>? uns, string pert) =>
+        For(pair, uns, pert, new Lazy<(double[], double[], int)>(() => ControlStats(pair)));
+
+    /// <summary>As above, sharing the control cells' mean and variance across perturbations (computed once, when needed).</summary>
+    internal static (int[] Genes, string Source) For(PerturbationPair pair, IReadOnlyDictionary<string, object?>? uns, string pert,
+        Lazy<(double[] Mean, double[] Var, int N)> control)
     {
         if (uns is not null && uns.TryGetValue(UnsKey, out var entry) && entry is IReadOnlyDictionary<string, object?> lists)
         {
@@ -31,13 +36,16 @@ public static class TopDeGenes
                 return (genes, $"uns:{key}");
             }
         }
-        return (TTestTop(pair, pert), "t-test");
+        return (TTestTop(pair, pert, control.Value), "t-test");
     }
 
-    private static int[] TTestTop(PerturbationPair pair, string pert)
+    internal static (double[] Mean, double[] Var, int N) ControlStats(PerturbationPair pair) =>
+        MeanVar(pair.Real, pair.Real.Groups[pair.Control]);
+
+    private static int[] TTestTop(PerturbationPair pair, string pert, (double[] Mean, double[] Var, int N) control)
     {
         var (mp, vp, np) = MeanVar(pair.Real, pair.Real.Groups[pert]);
-        var (mc, vc, nc) = MeanVar(pair.Real, pair.Real.Groups[pair.Control]);
+        var (mc, vc, nc) = control;
         var score = new double[mp.Length];
         for (var g = 0; g < score.Length; g++)
         {
