@@ -48,33 +48,10 @@ public sealed class TorchBenchmark : IBenchmark
             Console.WriteLine($"  C# / PyTorch step time: {ours / r:F3} (goal ≤ 1.05)");
     }
 
-    // Debian's python3-torch is the reference: the same libtorch as the shim. A pyenv python3 on PATH usually lacks it.
-    private static double? RunPyTorch(int threads)
-    {
-        var python = File.Exists("/usr/bin/python3") ? "/usr/bin/python3" : "python3";
-        var psi = new ProcessStartInfo(python) { RedirectStandardOutput = true, RedirectStandardError = true };
-        psi.ArgumentList.Add("-c");
-        psi.ArgumentList.Add(Script);
-        psi.ArgumentList.Add(threads.ToString(CultureInfo.InvariantCulture));
-        psi.ArgumentList.Add(TimedSteps.ToString(CultureInfo.InvariantCulture));
-        try
-        {
-            using var p = Process.Start(psi)!;
-            var stdout = p.StandardOutput.ReadToEndAsync();
-            var stderr = p.StandardError.ReadToEndAsync();
-            p.WaitForExit();
-            if (p.ExitCode != 0)
-            {
-                Console.Error.WriteLine($"  pytorch reference unavailable: {stderr.Result.Trim().Split('\n').LastOrDefault()}");
-                return null;
-            }
-            return double.Parse(stdout.Result.Trim().Split('\n')[^1], CultureInfo.InvariantCulture);
-        }
-        catch (System.ComponentModel.Win32Exception)
-        {
-            return null;
-        }
-    }
+    // Debian's python3-torch is the reference: the same libtorch as the shim (BenchContext picks Debian's python3).
+    private static double? RunPyTorch(int threads) =>
+        BenchContext.RunPython(Script, threads.ToString(CultureInfo.InvariantCulture), TimedSteps.ToString(CultureInfo.InvariantCulture))
+            is { } stdout ? double.Parse(stdout.Trim().Split('\n')[^1], CultureInfo.InvariantCulture) : null;
 
     private const string Script = """
         import sys, time
