@@ -1,4 +1,5 @@
-// Tasks, then targets. Targets only aggregate dependencies.
+// Tasks, then targets. Targets only aggregate dependencies: a stage task skipped by its criteria (up to date) must not be
+// the target itself, or Cake stops with "could not reach target".
 
 Task("Build")
     .Description("Restore and build the solution (the libtorch shim is built by CMake from ScRepro.Torch.csproj)")
@@ -19,39 +20,39 @@ Task("Preflight")
     .WithCriteria<PipelineContext>((ctx, p) => p.Release, "only with --release")
     .Does<PipelineContext>(p => Screpro(Context, p, "preflight"));
 
-Task("Download")
+Task("Stage-Download")
     .Description("Fetch (or generate) every dataset source of the experiment, verified by sha256")
     .IsDependentOn("Preflight")
     .WithCriteria<PipelineContext>((ctx, p) => !UpToDate(ctx, p, "download"), "up to date: every source present with its pinned hash")
     .Does<PipelineContext>(p => Screpro(Context, p, "download"));
 
-Task("Hash")
+Task("Stage-Hash")
     .Description("Write the dataset lock files (path, size, sha256 per file; canonical manifest hash)")
-    .IsDependentOn("Download")
+    .IsDependentOn("Stage-Download")
     .WithCriteria<PipelineContext>((ctx, p) => !UpToDate(ctx, p, "hash"), "up to date: lock matches files (cached by path, size, mtime)")
     .Does<PipelineContext>(p => Screpro(Context, p, "hash"));
 
-Task("Splits")
+Task("Stage-Splits")
     .Description("Make the experiment's split files with their membership hashes")
-    .IsDependentOn("Hash")
+    .IsDependentOn("Stage-Hash")
     .WithCriteria<PipelineContext>((ctx, p) => !UpToDate(ctx, p, "split"), "up to date: split stamps match the data lock and parameters")
     .Does<PipelineContext>(p => Screpro(Context, p, "split"));
 
-Task("Train")
+Task("Stage-Train")
     .Description("Train every model x split x seed whose stamp is out of date")
-    .IsDependentOn("Splits")
+    .IsDependentOn("Stage-Splits")
     .WithCriteria<PipelineContext>((ctx, p) => !UpToDate(ctx, p, "train"), "up to date: every model's stamp matches")
     .Does<PipelineContext>(p => Screpro(Context, p, "train"));
 
-Task("Evaluate")
+Task("Stage-Evaluate")
     .Description("Evaluate every trained model on its test split (cell-eval metrics)")
-    .IsDependentOn("Train")
+    .IsDependentOn("Stage-Train")
     .WithCriteria<PipelineContext>((ctx, p) => !UpToDate(ctx, p, "evaluate"), "up to date: every evaluation's stamp matches")
     .Does<PipelineContext>(p => Screpro(Context, p, "evaluate"));
 
-Task("Card")
-    .Description("Render MODEL_CARD.md per model x dataset x split, and the experiment's comparison page (default target)")
-    .IsDependentOn("Evaluate")
+Task("Stage-Card")
+    .Description("Render MODEL_CARD.md per model x dataset x split, and the experiment's comparison page")
+    .IsDependentOn("Stage-Evaluate")
     .WithCriteria<PipelineContext>((ctx, p) => !UpToDate(ctx, p, "card"), "up to date: every card's stamp matches")
     .Does<PipelineContext>(p => Screpro(Context, p, "card"));
 
@@ -116,4 +117,13 @@ Task("Clean")
             DeleteDirectory(dir, new DeleteDirectorySettings { Recursive = true, Force = true });
     });
 
-Task("Default").IsDependentOn("Card");
+
+
+// Targets: each stage can be the end of a run; Card (the default) runs the whole DAG.
+Task("Download").Description("Target: up to the Download stage").IsDependentOn("Stage-Download");
+Task("Hash").Description("Target: up to the Hash stage").IsDependentOn("Stage-Hash");
+Task("Splits").Description("Target: up to the Splits stage").IsDependentOn("Stage-Splits");
+Task("Train").Description("Target: up to the Train stage").IsDependentOn("Stage-Train");
+Task("Evaluate").Description("Target: up to the Evaluate stage").IsDependentOn("Stage-Evaluate");
+Task("Card").Description("Target (default): the whole DAG, Download → Hash → Splits → Train → Evaluate → Card").IsDependentOn("Stage-Card");
+Task("Default").Description("Same as Card").IsDependentOn("Card");
