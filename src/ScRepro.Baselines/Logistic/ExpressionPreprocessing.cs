@@ -1,3 +1,4 @@
+using ScRepro.AnnData.Preprocessing;
 using ScRepro.AnnData.Matrices;
 using ScRepro.Core.Errors;
 
@@ -15,9 +16,7 @@ public enum Preprocess
 }
 
 /// <summary>
-/// Minimal normalize_total + log1p on CSR. Kept private to the baselines for now; to be replaced by
-/// ScRepro.AnnData.Preprocessing once that lands (same definitions: per-cell total in float64, cells with total 0
-/// left at 0, result float32).
+/// The paper's recipes by name, applied with ScRepro.AnnData's scanpy-exact normalize_total and log1p.
 /// </summary>
 public static class ExpressionPreprocessing
 {
@@ -37,25 +36,8 @@ public static class ExpressionPreprocessing
     };
 
     /// <summary>Returns a new matrix (or <paramref name="x"/> itself for <see cref="Preprocess.None"/>).</summary>
-    public static CsrMatrix Apply(CsrMatrix x, Preprocess kind, double targetSum = 1e4)
-    {
-        if (kind == Preprocess.None) return x;
-        var data = new float[x.Data.Length];
-        var log2 = kind == Preprocess.Log2p;
-        Parallel.For(0, x.Rows, r =>
-        {
-            int start = x.IndPtr[r], end = x.IndPtr[r + 1];
-            double total = 0;
-            for (var p = start; p < end; p++) total += x.Data[p];
-            var scale = total > 0 ? targetSum / total : 0;
-            for (var p = start; p < end; p++)
-            {
-                // scanpy divides in float32 then applies np.log1p to float32; we round at the same two points.
-                var normalised = (float)(x.Data[p] * scale);
-                var logged = Math.Log(1.0 + normalised);
-                data[p] = (float)(log2 ? logged / Math.Log(2.0) : logged);
-            }
-        });
-        return new CsrMatrix(x.Rows, x.Cols, x.IndPtr, x.Indices, data);
-    }
+    public static CsrMatrix Apply(CsrMatrix x, Preprocess kind, double targetSum = 1e4) =>
+        kind == Preprocess.None
+            ? x
+            : (CsrMatrix)Log1p.Apply(NormalizeTotal.Apply(x, targetSum), kind == Preprocess.Log2p ? 2.0 : null);
 }
