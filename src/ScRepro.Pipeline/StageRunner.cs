@@ -43,8 +43,8 @@ public static class StageRunner
             var stamp = Stamp.Create(unit.Stage, unit.Name, unit.Inputs, ctx.Code, unit.CodeSensitive);
             var why = StampStore.Staleness(unit.OutputDir, stamp, unit.Outputs);
             if (why is null) continue;
-            if (unit.ReuseBase is not null && ctx.Siblings(unit.OutputDir, unit.ReuseBase)
-                    .Any(s => Path.GetFullPath(s) != Path.GetFullPath(unit.OutputDir) && StampStore.Staleness(s, stamp, unit.Outputs) is null))
+            if (unit.ReuseBase is not null
+                && StampStore.FindReusable(unit.OutputDir, stamp, unit.Outputs, ctx.Siblings(unit.OutputDir, unit.ReuseBase)) is not null)
                 return $"{unit.Name}: reusable from a sibling run";
             return $"{unit.Name}: {why}";
         }

@@ -44,19 +44,18 @@ public static class StampStore
     /// <summary>Writes the stamp last, after every output: an interrupted unit is never taken as done.</summary>
     public static void Write(string outputDir, Stamp stamp) => Json.WriteFile(Path.Combine(outputDir, FileName), stamp);
 
+    /// <summary>The first sibling run folder holding this unit up to date (same stamp key, every output), or null.</summary>
+    public static string? FindReusable(string outputDir, Stamp expected, IReadOnlyList<string> outputs, IEnumerable<string> siblingDirs) =>
+        siblingDirs.FirstOrDefault(candidate => Path.GetFullPath(candidate) != Path.GetFullPath(outputDir)
+                                                && Staleness(candidate, expected, outputs) is null);
+
     /// <summary>Copies a matching unit from a sibling run folder; true when reused.</summary>
     public static bool TryReuse(string outputDir, Stamp expected, IReadOnlyList<string> outputs, IEnumerable<string> siblingDirs, out string from)
     {
-        foreach (var candidate in siblingDirs)
-        {
-            if (Path.GetFullPath(candidate) == Path.GetFullPath(outputDir)) continue;
-            if (Staleness(candidate, expected, outputs) is not null) continue;
-            CopyTree(candidate, outputDir);
-            from = candidate;
-            return true;
-        }
-        from = "";
-        return false;
+        from = FindReusable(outputDir, expected, outputs, siblingDirs) ?? "";
+        if (from.Length == 0) return false;
+        CopyTree(from, outputDir);
+        return true;
     }
 
     private static void CopyTree(string source, string target)
