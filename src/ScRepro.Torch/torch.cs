@@ -18,6 +18,9 @@ public static partial class torch
 
     public static int get_num_threads() => Native.Check(NativeMethods.SRTTorch_get_num_threads());
 
+    /// <summary>libtorch's version, as torch.__version__ gives it (e.g. "1.13.0"), for provenance.</summary>
+    public static string __version__ => System.Runtime.InteropServices.Marshal.PtrToStringUTF8(NativeMethods.SRTTorch_version())!;
+
     /// <summary>Native tensor handles alive in this process (all threads); for leak checks.</summary>
     public static long LiveTensorHandles => NativeMethods.SRTTorch_live_tensors();
 

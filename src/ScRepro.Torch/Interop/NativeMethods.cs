@@ -22,6 +22,7 @@ internal static unsafe partial class NativeMethods
     [LibraryImport(Lib)] internal static partial int SRTTorch_set_grad_enabled(int enabled);
     [LibraryImport(Lib)] internal static partial int SRTTorch_is_grad_enabled();
     [LibraryImport(Lib)] internal static partial long SRTTorch_live_tensors();
+    [LibraryImport(Lib)] internal static partial IntPtr SRTTorch_version();
 
     // ---- tensor: factories ----
     [LibraryImport(Lib)] internal static partial IntPtr SRTTensor_empty(long[] shape, int ndim, int dtype, int dt, int di, int rg);

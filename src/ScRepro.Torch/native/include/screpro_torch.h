@@ -37,6 +37,7 @@ SRT_EXPORT(int) SRTTorch_cuda_synchronize(int device);
 SRT_EXPORT(int) SRTTorch_set_grad_enabled(int enabled); /* returns the previous mode */
 SRT_EXPORT(int) SRTTorch_is_grad_enabled(void);
 SRT_EXPORT(int64_t) SRTTorch_live_tensors(void);        /* handles created and not yet disposed */
+SRT_EXPORT(const char*) SRTTorch_version(void);         /* TORCH_VERSION of the libtorch built against; static, never freed */
 
 /* ---- tensor: factories (dtype = c10::ScalarType code, device_type = c10::DeviceType code) ---- */
 SRT_EXPORT(srt_tensor) SRTTensor_empty(const int64_t* shape, int ndim, int dtype, int device_type, int device_index, int requires_grad);

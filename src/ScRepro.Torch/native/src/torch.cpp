@@ -3,6 +3,7 @@
 #include <ATen/Parallel.h>
 #include <ATen/detail/CUDAHooksInterface.h>
 #include <c10/core/GradMode.h>
+#include <torch/csrc/api/include/torch/version.h>
 #include <cstdlib>
 
 namespace srt {
@@ -78,3 +79,6 @@ SRT_EXPORT(int) SRTTorch_set_grad_enabled(int enabled)
 SRT_EXPORT(int) SRTTorch_is_grad_enabled(void) { return c10::GradMode::is_enabled() ? 1 : 0; }
 
 SRT_EXPORT(int64_t) SRTTorch_live_tensors(void) { return srt::live_tensors.load(); }
+
+// The headers' version: the shim is rebuilt per libtorch, so this is the library actually loaded.
+SRT_EXPORT(const char*) SRTTorch_version(void) { return TORCH_VERSION; }
