@@ -16,7 +16,7 @@ public static class StageRunner
         foreach (var unit in units)
         {
             var stamp = Stamp.Create(unit.Stage, unit.Name, unit.Inputs, ctx.Code, unit.CodeSensitive);
-            var why = ctx.Force ? "forced (--force)" : StampStore.Staleness(unit.OutputDir, stamp, unit.Outputs);
+            var why = ctx.Force ? "forced (--force)" : Staleness(unit, stamp);
             if (why is null)
             {
                 Output.Info($"skip {stage} {unit.Name}: up to date");
@@ -41,7 +41,7 @@ public static class StageRunner
         foreach (var unit in units)
         {
             var stamp = Stamp.Create(unit.Stage, unit.Name, unit.Inputs, ctx.Code, unit.CodeSensitive);
-            var why = StampStore.Staleness(unit.OutputDir, stamp, unit.Outputs);
+            var why = Staleness(unit, stamp);
             if (why is null) continue;
             if (unit.ReuseBase is not null
                 && StampStore.FindReusable(unit.OutputDir, stamp, unit.Outputs, ctx.Siblings(unit.OutputDir, unit.ReuseBase)) is not null)
@@ -50,6 +50,11 @@ public static class StageRunner
         }
         return null;
     }
+
+    private static string? Staleness(WorkUnit unit, Stamp stamp) =>
+        unit.Products?.FirstOrDefault(p => !File.Exists(p)) is { } missing
+            ? $"{Path.GetFileName(missing)} is missing"
+            : StampStore.Staleness(unit.OutputDir, stamp, unit.Outputs);
 
     private static void RunInto(WorkUnit unit, Stamp stamp)
     {

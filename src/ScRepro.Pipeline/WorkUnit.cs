@@ -5,6 +5,8 @@ namespace ScRepro.Pipeline;
 /// records, the files it must leave, and the action that makes them inside a temporary folder.
 /// A unit that is not <see cref="CodeSensitive"/> (a verified download, a lock) ignores code changes: re-fetching
 /// gigabytes because a C# file changed would prove nothing its hashes do not already prove.
+/// <see cref="Products"/> are files the unit makes outside its folder (a download lands in data/&lt;id&gt;/): one that is
+/// missing makes the unit stale. (Their presence cannot be a stamp input: it changes the moment the unit runs.)
 /// </summary>
 public sealed record WorkUnit(
     string Stage,
@@ -14,7 +16,8 @@ public sealed record WorkUnit(
     IReadOnlyList<string> Outputs,
     Action<string> Run,
     string? ReuseBase = null,
-    bool CodeSensitive = true);
+    bool CodeSensitive = true,
+    IReadOnlyList<string>? Products = null);
 
 /// <summary>A unit could not be planned because an upstream output is missing (e.g. Train before Splits).</summary>
 public sealed class UpstreamMissingException(string message) : Exception(message);

@@ -9,7 +9,18 @@ public sealed record DatasetManifest(
     string? Description,
     IReadOnlyList<DatasetSource> Sources,
     DatasetGenerator? Generator,
-    ManifestOrigin Origin);
+    ManifestOrigin Origin)
+{
+    /// <summary>Files made from downloaded ones after every source is in place (none for most datasets).</summary>
+    public IReadOnlyList<DatasetCombine> Combine { get; init; } = [];
+}
+
+/// <summary>
+/// One file joined from several downloaded AnnData files as scGPT's tutorials join them: optionally
+/// var.set_index(var[<see cref="VarNames"/>]) on each, then concatenate(batch_key=<see cref="BatchKey"/>), the parts
+/// labelled "0", "1", … in input order (see ScRepro.AnnData.AnnDataConcat).
+/// </summary>
+public sealed record DatasetCombine(string Output, IReadOnlyList<string> Inputs, string BatchKey, string? VarNames);
 
 /// <summary>
 /// One downloadable file; <see cref="Sha256"/> null means "pinned on first download". <see cref="ThenExtract"/> lists

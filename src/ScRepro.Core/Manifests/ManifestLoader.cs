@@ -38,8 +38,16 @@ public static partial class ManifestLoader
         }
         if ((sources.Count == 0) == (generator is null))
             throw m.Error("sources", "a dataset needs exactly one of 'sources' (downloads) or 'generator'");
+        var combine = m.MappingList("combine", c =>
+        {
+            var inputs = c.StringList("inputs", required: true).Select((p, i) => CheckRelative(c, $"inputs[{i}]", p)).ToList();
+            if (inputs.Count < 2) throw c.Error("inputs", "list at least two files to combine");
+            return new DatasetCombine(RelativePath(c, "output", required: true)!, inputs, c.RequiredString("batch_key"), c.OptionalString("var_names"));
+        });
+        if (combine.Count > 0 && sources.Count == 0)
+            throw m.Error("combine", "'combine' joins downloaded files; a generated dataset has none");
         return new DatasetManifest(id, m.RequiredString("title"), m.RequiredString("citation"), m.RequiredString("license"),
-            m.OptionalString("description"), sources, generator, origin);
+            m.OptionalString("description"), sources, generator, origin) { Combine = combine };
     });
 
     public static ModelManifest LoadModel(string file) => Load(file, (m, origin) =>

@@ -30,7 +30,7 @@ public sealed class DownloadStage : IStage
             };
             return [new WorkUnit(Name, ds.Id, ctx.DataDir, inputs, g.Outputs, tmp => Generate(ctx, g, tmp))];
         }
-        return ds.Sources.Select(s => SourceDownload.Plan(ctx, s)).ToList();
+        return [.. ds.Sources.Select(s => SourceDownload.Plan(ctx, s)), .. ds.Combine.Select(c => CombineFiles.Plan(ctx, c))];
     }
 
     private static void Generate(RunContext ctx, Core.Manifests.DatasetGenerator g, string dir)

@@ -28,6 +28,7 @@ public sealed class HashStage : IStage
             files.Add(new ExpectedFile(s.Path, s.Sha256, s.Size));
             files.AddRange(s.Provides.Select(p => new ExpectedFile(p)));
         }
+        files.AddRange(ds.Combine.Select(c => new ExpectedFile(c.Output)));
         return files;
     }
 

@@ -7,8 +7,8 @@ namespace ScRepro.Pipeline.Stages;
 /// <summary>
 /// One manifest source as a Download unit. The file lands in data/&lt;id&gt;/&lt;path&gt; (the downloader writes to a
 /// temporary name, checks size and sha256, then renames); archives are extracted with every entry checked to stay
-/// inside the dataset folder. The unit's stamp and receipt live in data/&lt;id&gt;/.screpro/sources/&lt;n&gt;/; whether
-/// the files are present is part of the stamp, so deleting one fetches it again.
+/// inside the dataset folder. The unit's stamp and receipt live in data/&lt;id&gt;/.screpro/sources/&lt;n&gt;/; the files are
+/// its products, so deleting one fetches it again.
 /// </summary>
 public static class SourceDownload
 {
@@ -16,7 +16,6 @@ public static class SourceDownload
     {
         var index = ctx.Dataset.Sources.ToList().IndexOf(source);
         var target = ctx.DataFile(source.Path);
-        var present = File.Exists(target) && source.Provides.All(p => File.Exists(ctx.DataFile(p)));
         var inputs = new Dictionary<string, string>
         {
             ["source"] = Core.Hashing.TextHash.Sha256(YamlValues.CanonicalJson(new SortedDictionary<string, object?>
@@ -24,10 +23,10 @@ public static class SourceDownload
                 ["url"] = source.Url, ["path"] = source.Path, ["sha256"] = source.Sha256, ["size"] = source.Size,
                 ["extract"] = source.Extract, ["provides"] = source.Provides.ToList(), ["then_extract"] = source.ThenExtract.ToList(),
             })),
-            ["present"] = present ? "yes" : "no",
         };
         var dir = Path.Combine(ctx.DataDir, ".screpro", "sources", index.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        return new WorkUnit("download", $"{ctx.Dataset.Id}/{source.Path}", dir, inputs, ["receipt.json"], tmp => Fetch(ctx, source, target, tmp), CodeSensitive: false);
+        return new WorkUnit("download", $"{ctx.Dataset.Id}/{source.Path}", dir, inputs, ["receipt.json"], tmp => Fetch(ctx, source, target, tmp), CodeSensitive: false,
+            Products: [target, .. source.Provides.Select(ctx.DataFile)]);
     }
 
     private static void Fetch(RunContext ctx, DatasetSource source, string target, string receiptDir)

@@ -110,6 +110,20 @@ public sealed class ManifestLoaderTests
         Assert.Contains(reason, e.Message);
     }
 
+    [Theory]
+    [InlineData("    inputs: [a.h5ad, b.h5ad]\n    batch_key: str_batch\n    join: outer", "key 'combine[0].join': unknown key")]
+    [InlineData("    inputs: [a.h5ad]\n    batch_key: str_batch", "key 'combine[0].inputs': list at least two files")]
+    [InlineData("    inputs: [a.h5ad, ../b.h5ad]\n    batch_key: str_batch", "key 'combine[0].inputs[1]'")]
+    [InlineData("    inputs: [a.h5ad, b.h5ad]", "key 'combine[0].batch_key'")]
+    public void Should_refuse_a_bad_combine_entry_naming_its_key(string body, string expected)
+    {
+        using var dir = TestPaths.NewTempDir();
+        var path = Write(dir, "datasets", "d.yaml", "id: d\ntitle: t\ncitation: c\nlicense: CC0-1.0\nsources:\n  - url: https://example.org/x.zip\n" +
+            "    path: x.zip\ncombine:\n  - output: joined.h5ad\n" + body + "\n");
+        var e = Assert.Throws<ScReproException>(() => ManifestLoader.LoadDataset(path));
+        Assert.Contains(expected, e.Message);
+    }
+
     [Fact]
     public void Should_refuse_a_malformed_sha256()
     {
