@@ -51,6 +51,9 @@ public static class StageRunner
         return null;
     }
 
+    // Holds the stamp key the partial work was made under; only a run with the same key may continue it.
+    private const string ResumeMarker = ".resume-stamp";
+
     private static string? Staleness(WorkUnit unit, Stamp stamp) =>
         unit.Products?.FirstOrDefault(p => !File.Exists(p)) is { } missing
             ? $"{Path.GetFileName(missing)} is missing"
@@ -59,12 +62,17 @@ public static class StageRunner
     private static void RunInto(WorkUnit unit, Stamp stamp)
     {
         var final = Path.GetFullPath(unit.OutputDir);
-        var tmp = final + $".tmp-{Environment.ProcessId}";
-        if (Directory.Exists(tmp)) Directory.Delete(tmp, true);
+        var tmp = unit.Resumable ? final + ".partial" : final + $".tmp-{Environment.ProcessId}";
+        var marker = Path.Combine(tmp, ResumeMarker);
+        var resuming = unit.Resumable && File.Exists(marker) && File.ReadAllText(marker) == stamp.Key;
+        if (!resuming && Directory.Exists(tmp)) Directory.Delete(tmp, true);
+        if (resuming) Output.Info($"resume {unit.Stage} {unit.Name}: from {tmp}");
         Directory.CreateDirectory(tmp);
+        if (unit.Resumable) File.WriteAllText(marker, stamp.Key);
         try
         {
             unit.Run(tmp);
+            if (unit.Resumable) File.Delete(marker);
             foreach (var output in unit.Outputs)
                 if (!File.Exists(Path.Combine(tmp, output)))
                     throw new InvalidOperationException($"{unit.Stage} {unit.Name} did not write {output}");
@@ -75,7 +83,7 @@ public static class StageRunner
         }
         catch
         {
-            if (Directory.Exists(tmp)) Directory.Delete(tmp, true);
+            if (!unit.Resumable && Directory.Exists(tmp)) Directory.Delete(tmp, true);
             throw;
         }
     }

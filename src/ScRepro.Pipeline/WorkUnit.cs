@@ -7,6 +7,8 @@ namespace ScRepro.Pipeline;
 /// gigabytes because a C# file changed would prove nothing its hashes do not already prove.
 /// <see cref="Products"/> are files the unit makes outside its folder (a download lands in data/&lt;id&gt;/): one that is
 /// missing makes the unit stale. (Their presence cannot be a stamp input: it changes the moment the unit runs.)
+/// A <see cref="Resumable"/> unit works in &lt;output&gt;.partial/, kept when it fails or is killed and handed to the next
+/// run with the same stamp (scGPT continues from its epoch checkpoint there); a different stamp discards it.
 /// </summary>
 public sealed record WorkUnit(
     string Stage,
@@ -17,7 +19,8 @@ public sealed record WorkUnit(
     Action<string> Run,
     string? ReuseBase = null,
     bool CodeSensitive = true,
-    IReadOnlyList<string>? Products = null);
+    IReadOnlyList<string>? Products = null,
+    bool Resumable = false);
 
 /// <summary>A unit could not be planned because an upstream output is missing (e.g. Train before Splits).</summary>
 public sealed class UpstreamMissingException(string message) : Exception(message);

@@ -88,4 +88,35 @@ public sealed class StageRunnerTests
         Assert.True(File.Exists(Path.Combine(dirty.RunDir, "a", "out.txt")));
         Assert.NotNull(StampStore.Read(Path.Combine(dirty.RunDir, "a")));
     }
+
+    // A trainer that checkpoints: the first attempt writes its checkpoint and dies; the next continues from it.
+    private static WorkUnit Resumable(RunContext ctx, string input, List<string> log, bool die) =>
+        new("train", "r", Path.Combine(ctx.RunDir, "r"), new Dictionary<string, string> { ["x"] = input }, ["out.txt"], tmp =>
+        {
+            var checkpoint = Path.Combine(tmp, "checkpoint.txt");
+            log.Add(File.Exists(checkpoint) ? "resumed " + File.ReadAllText(checkpoint) : "fresh");
+            File.WriteAllText(checkpoint, "epoch 3");
+            if (die) throw new InvalidOperationException("killed");
+            File.WriteAllText(Path.Combine(tmp, "out.txt"), input);
+        }, ctx.RunDir, Resumable: true);
+
+    [Fact]
+    public void Should_resume_partial_work_of_the_same_stamp_and_discard_it_otherwise()
+    {
+        using var dir = TestPaths.NewTempDir();
+        var ctx = PipelineFixture.Context(dir);
+        var log = new List<string>();
+        Assert.Throws<InvalidOperationException>(() => StageRunner.Execute(ctx, "train", [Resumable(ctx, "1", log, die: true)]));
+        Assert.True(File.Exists(Path.Combine(ctx.RunDir, "r.partial", "checkpoint.txt")));
+        Assert.False(Directory.Exists(Path.Combine(ctx.RunDir, "r")));
+        Assert.Equal(1, StageRunner.Execute(ctx, "train", [Resumable(ctx, "1", log, die: false)]));
+        Assert.Equal(["fresh", "resumed epoch 3"], log);
+        Assert.False(Directory.Exists(Path.Combine(ctx.RunDir, "r.partial")));
+        Assert.False(File.Exists(Path.Combine(ctx.RunDir, "r", ".resume-stamp")));
+
+        log.Clear();
+        Assert.Throws<InvalidOperationException>(() => StageRunner.Execute(ctx, "train", [Resumable(ctx, "2", log, die: true)]));
+        Assert.Equal(1, StageRunner.Execute(ctx, "train", [Resumable(ctx, "3", log, die: false)]));
+        Assert.Equal(["fresh", "fresh"], log); // input 3's run must not continue input 2's checkpoint
+    }
 }

@@ -10,7 +10,8 @@ namespace ScRepro.Pipeline.Stages;
 /// <summary>
 /// Train: one unit per model × seed, in runs/&lt;exp&gt;/&lt;commit&gt;/train/&lt;model&gt;/seed&lt;k&gt;/.
 /// Its stamp holds the data lock hash, the split's membership hash, the model manifest's canonical hash,
-/// the seed and the experiment's columns, so editing one model manifest re-trains only that model.
+/// the seed and the experiment's columns, so editing one model manifest re-trains only that model. Resumable trainers
+/// (scGPT) work in &lt;unit&gt;.partial/, which survives an interruption and is continued by the next run of the same stamp.
 /// </summary>
 public sealed class TrainStage : IStage
 {
@@ -49,7 +50,7 @@ public sealed class TrainStage : IStage
                 var s = seed;
                 units.Add(new WorkUnit(Name, $"{model.Id}/seed{seed}", UnitDir(ctx, model.Id, seed), inputs,
                     ["training_stats.json", PredictionFile(model.Task)],
-                    tmp => Train(ctx, trainer, model, s, data.Value, split, tmp), ctx.RunDir));
+                    tmp => Train(ctx, trainer, model, s, data.Value, split, tmp), ctx.RunDir, Resumable: trainer.Resumable));
             }
         }
         return units;

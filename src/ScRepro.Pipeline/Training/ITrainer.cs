@@ -12,5 +12,8 @@ public interface ITrainer
     /// <summary>perturbation or annotation.</summary>
     string Task { get; }
 
+    /// <summary>Whether the trainer checkpoints into its output folder and continues from what it finds there.</summary>
+    bool Resumable => false;
+
     TrainOutcome Train(TrainRequest request);
 }
