@@ -74,4 +74,27 @@ public sealed class SimulatorTests
         Assert.True(counts[0] > 5 * counts[^1], string.Join(",", counts));
         Assert.Equal(3, ((CategoricalColumn)adata.Obs["donor"]).Categories.Length);
     }
+
+    [Fact]
+    public void Should_make_t_subtypes_closer_to_each_other_than_to_other_lineages()
+    {
+        var settings = new AnnotationSimulator.Settings(Cells: 3000, Genes: 200, Types: 10, Donors: 2, MarkersPerType: 12,
+            Imbalance: 0.85, MarkerLogFold: 1.6, DonorEffect: 0.1, Dispersion: 6, LibrarySize: 3000, SubtypeLogFold: 0.5);
+        var adata = AnnotationSimulator.Simulate(settings, 11);
+        var labels = (CategoricalColumn)adata.Obs["cell_type"];
+        var x = adata.X!.ToDense();
+        // Mean log1p profile per type; distances between type means are what a classifier has to separate.
+        double[] Profile(string type)
+        {
+            var code = Array.IndexOf(labels.Categories, type);
+            var rows = Enumerable.Range(0, adata.NObs).Where(r => labels.Codes[r] == code).ToList();
+            return Enumerable.Range(0, adata.NVars).Select(g => rows.Average(r => Math.Log(1 + x[r, g]))).ToArray();
+        }
+        static double Distance(double[] a, double[] b) => Math.Sqrt(a.Zip(b, (u, v) => (u - v) * (u - v)).Sum());
+        var cd8 = Profile("CD8+ Cytotoxic T");
+        var naiveCd8 = Profile("CD8+/CD45RA+ Naive Cytotoxic");
+        var b = Profile("CD19+ B");
+        // Same lineage (shared strong markers, weak subtype ones) versus another lineage: expect a clear gap.
+        Assert.True(2 * Distance(cd8, naiveCd8) < Distance(cd8, b), $"T-T {Distance(cd8, naiveCd8):F3}, T-B {Distance(cd8, b):F3}");
+    }
 }
