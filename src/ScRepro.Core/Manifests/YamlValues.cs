@@ -47,6 +47,9 @@ public static class YamlValues
         return v;
     }
 
+    /// <summary>sha256 of <see cref="CanonicalJson"/>: the stamp input for a piece of a manifest.</summary>
+    public static string CanonicalHash(object? value) => Hashing.TextHash.Sha256(CanonicalJson(value));
+
     /// <summary>Canonical JSON of a value tree: sorted keys, no whitespace, shortest round-trip numbers.</summary>
     public static string CanonicalJson(object? value)
     {

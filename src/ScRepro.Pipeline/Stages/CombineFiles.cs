@@ -18,11 +18,11 @@ public static class CombineFiles
         var index = ctx.Dataset.Combine.ToList().IndexOf(combine);
         var inputs = new Dictionary<string, string>
         {
-            ["combine"] = Core.Hashing.TextHash.Sha256(YamlValues.CanonicalJson(new SortedDictionary<string, object?>
+            ["combine"] = YamlValues.CanonicalHash(new SortedDictionary<string, object?>
             {
                 ["output"] = combine.Output, ["inputs"] = combine.Inputs.ToList(), ["batch_key"] = combine.BatchKey,
                 ["var_names"] = combine.VarNames,
-            })),
+            }),
             ["sources"] = Core.Hashing.TextHash.Sha256(string.Join("\n", ctx.Dataset.Sources.Select(s => $"{s.Url} {s.Path} {s.Sha256}"))),
         };
         var dir = Path.Combine(ctx.DataDir, ".screpro", "combine", index.ToString(System.Globalization.CultureInfo.InvariantCulture));

@@ -20,13 +20,13 @@ public sealed class DownloadStage : IStage
         {
             var inputs = new Dictionary<string, string>
             {
-                ["generator"] = Core.Hashing.TextHash.Sha256(Core.Manifests.YamlValues.CanonicalJson(new SortedDictionary<string, object?>
+                ["generator"] = Core.Manifests.YamlValues.CanonicalHash(new SortedDictionary<string, object?>
                 {
                     ["name"] = g.Name,
                     ["seed"] = g.Seed,
                     ["parameters"] = g.Parameters,
                     ["outputs"] = g.Outputs.ToList(),
-                })),
+                }),
             };
             return [new WorkUnit(Name, ds.Id, ctx.DataDir, inputs, g.Outputs, tmp => Generate(ctx, g, tmp))];
         }

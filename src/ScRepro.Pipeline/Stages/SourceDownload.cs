@@ -18,11 +18,11 @@ public static class SourceDownload
         var target = ctx.DataFile(source.Path);
         var inputs = new Dictionary<string, string>
         {
-            ["source"] = Core.Hashing.TextHash.Sha256(YamlValues.CanonicalJson(new SortedDictionary<string, object?>
+            ["source"] = YamlValues.CanonicalHash(new SortedDictionary<string, object?>
             {
                 ["url"] = source.Url, ["path"] = source.Path, ["sha256"] = source.Sha256, ["size"] = source.Size,
                 ["extract"] = source.Extract, ["provides"] = source.Provides.ToList(), ["then_extract"] = source.ThenExtract.ToList(),
-            })),
+            }),
         };
         var dir = Path.Combine(ctx.DataDir, ".screpro", "sources", index.ToString(System.Globalization.CultureInfo.InvariantCulture));
         return new WorkUnit("download", $"{ctx.Dataset.Id}/{source.Path}", dir, inputs, ["receipt.json"], tmp => Fetch(ctx, source, target, tmp), CodeSensitive: false,
