@@ -2,6 +2,7 @@
 // Op families are dispatched by a small integer code (the C# side keeps the same tables in Interop/OpCodes.cs)
 // so the ABI grows by table rows, not by exports.
 #include "shim.h"
+#include <type_traits>
 #include <c10/core/GradMode.h>
 
 using srt::dims;
@@ -84,51 +85,12 @@ void unary_(at::Tensor& t, int op)
     }
 }
 
-at::Tensor binary(const at::Tensor& a, const at::Tensor& b, int op, double alpha)
+// One op-code table for a tensor or a scalar right-hand side (B is at::Tensor or at::Scalar); the matrix products
+// and logical ops exist only for tensors.
+template <typename B>
+at::Tensor binary(const at::Tensor& a, const B& b, int op, double alpha)
 {
-    switch (op)
-    {
-    case 0: return at::add(a, b, scalar(alpha));
-    case 1: return at::sub(a, b, scalar(alpha));
-    case 2: return at::mul(a, b);
-    case 3: return at::div(a, b);
-    case 4: return at::pow(a, b);
-    case 5: return at::matmul(a, b);
-    case 6: return at::bmm(a, b);
-    case 7: return at::mm(a, b);
-    case 8: return at::maximum(a, b);
-    case 9: return at::minimum(a, b);
-    case 10: return at::eq(a, b);
-    case 11: return at::ne(a, b);
-    case 12: return at::lt(a, b);
-    case 13: return at::le(a, b);
-    case 14: return at::gt(a, b);
-    case 15: return at::ge(a, b);
-    case 16: return at::logical_and(a, b);
-    case 17: return at::logical_or(a, b);
-    case 18: return at::remainder(a, b);
-    case 19: return at::fmod(a, b);
-    case 20: return at::logical_xor(a, b);
-    case 21: return at::div(a, b, "floor");
-    default: throw std::invalid_argument("unknown binary op code " + std::to_string(op));
-    }
-}
-
-void binary_(at::Tensor& a, const at::Tensor& b, int op, double alpha)
-{
-    switch (op)
-    {
-    case 0: a.add_(b, scalar(alpha)); return;
-    case 1: a.sub_(b, scalar(alpha)); return;
-    case 2: a.mul_(b); return;
-    case 3: a.div_(b); return;
-    case 4: a.pow_(b); return;
-    default: throw std::invalid_argument("unknown in-place binary op code " + std::to_string(op));
-    }
-}
-
-at::Tensor binary_scalar(const at::Tensor& a, const at::Scalar& b, int op, double alpha)
-{
+    constexpr bool tensor = std::is_same_v<B, at::Tensor>;
     switch (op)
     {
     case 0: return at::add(a, b, scalar(alpha));
@@ -144,11 +106,27 @@ at::Tensor binary_scalar(const at::Tensor& a, const at::Scalar& b, int op, doubl
     case 15: return at::ge(a, b);
     case 18: return at::remainder(a, b);
     case 19: return at::fmod(a, b);
-    default: throw std::invalid_argument("unknown scalar op code " + std::to_string(op));
     }
+    if constexpr (tensor)
+    {
+        switch (op)
+        {
+        case 5: return at::matmul(a, b);
+        case 6: return at::bmm(a, b);
+        case 7: return at::mm(a, b);
+        case 8: return at::maximum(a, b);
+        case 9: return at::minimum(a, b);
+        case 16: return at::logical_and(a, b);
+        case 17: return at::logical_or(a, b);
+        case 20: return at::logical_xor(a, b);
+        case 21: return at::div(a, b, "floor");
+        }
+    }
+    throw std::invalid_argument(std::string(tensor ? "unknown binary op code " : "unknown scalar op code ") + std::to_string(op));
 }
 
-void binary_scalar_(at::Tensor& a, const at::Scalar& b, int op, double alpha)
+template <typename B>
+void binary_(at::Tensor& a, const B& b, int op, double alpha)
 {
     switch (op)
     {
@@ -157,10 +135,9 @@ void binary_scalar_(at::Tensor& a, const at::Scalar& b, int op, double alpha)
     case 2: a.mul_(b); return;
     case 3: a.div_(b); return;
     case 4: a.pow_(b); return;
-    default: throw std::invalid_argument("unknown in-place scalar op code " + std::to_string(op));
+    default: throw std::invalid_argument("unknown in-place op code " + std::to_string(op));
     }
 }
-
 
 std::vector<at::indexing::TensorIndex> indices(const int* kinds, const int64_t* a, const int64_t* b, const int64_t* c,
                                                const int* flags, const srt_tensor* tensors, int n)
@@ -329,8 +306,8 @@ SRT_EXPORT(srt_tensor) SRTTensor_unary(srt_tensor t, int op) { SRT_TENSOR(unary(
 SRT_EXPORT(int) SRTTensor_unary_(srt_tensor t, int op) { SRT_STATUS(unary_(*t, op)) }
 SRT_EXPORT(srt_tensor) SRTTensor_binary(srt_tensor a, srt_tensor b, int op, double alpha) { SRT_TENSOR(binary(*a, *b, op, alpha)) }
 SRT_EXPORT(int) SRTTensor_binary_(srt_tensor a, srt_tensor b, int op, double alpha) { SRT_STATUS(binary_(*a, *b, op, alpha)) }
-SRT_EXPORT(srt_tensor) SRTTensor_binary_scalar(srt_tensor a, double b, int op, double alpha) { SRT_TENSOR(binary_scalar(*a, scalar(b), op, alpha)) }
-SRT_EXPORT(int) SRTTensor_binary_scalar_(srt_tensor a, double b, int op, double alpha) { SRT_STATUS(binary_scalar_(*a, scalar(b), op, alpha)) }
+SRT_EXPORT(srt_tensor) SRTTensor_binary_scalar(srt_tensor a, double b, int op, double alpha) { SRT_TENSOR(binary(*a, scalar(b), op, alpha)) }
+SRT_EXPORT(int) SRTTensor_binary_scalar_(srt_tensor a, double b, int op, double alpha) { SRT_STATUS(binary_(*a, scalar(b), op, alpha)) }
 SRT_EXPORT(srt_tensor) SRTTensor_rsub_scalar(srt_tensor a, double b) { SRT_TENSOR(at::rsub(*a, scalar(b))) }
 SRT_EXPORT(srt_tensor) SRTTensor_rdiv_scalar(srt_tensor a, double b) { SRT_TENSOR(at::mul(a->reciprocal(), scalar(b))) }
 SRT_EXPORT(srt_tensor) SRTTensor_addcmul(srt_tensor t, srt_tensor a, srt_tensor b, double v) { SRT_TENSOR(at::addcmul(*t, *a, *b, v)) }
