@@ -13,7 +13,7 @@ namespace ScRepro.Bench;
 /// </summary>
 public sealed class TorchBenchmark : IBenchmark
 {
-    private const int Batch = 16, Tokens = 512, Width = 256, Heads = 8, FeedForward = 256, Layers = 4, TimedSteps = 2;
+    private const int Batch = 16, Tokens = 512, Width = 256, Heads = 8, FeedForward = 256, Layers = 4, TimedSteps = 4;
 
     public string Name => "torch";
 
