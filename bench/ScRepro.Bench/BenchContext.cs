@@ -42,6 +42,10 @@ public sealed class BenchContext
         psi.ArgumentList.Add("-c");
         psi.ArgumentList.Add(script);
         foreach (var a in args) psi.ArgumentList.Add(a);
+        // The allocator settings ScRepro.Torch's shim applies to itself (native/src/torch.cpp), so libtorch runs under
+        // the same malloc behaviour on both sides.
+        psi.Environment["MALLOC_TRIM_THRESHOLD_"] = "1073741824";
+        psi.Environment["MALLOC_TOP_PAD_"] = "1073741824";
         try
         {
             using var p = Process.Start(psi)!;

@@ -27,6 +27,9 @@ public sealed class ScgptTrainerAdapter(string task) : ITrainer
             model.Budget.Epochs is { } e ? checked((int)e) : null, model.Budget.MaxSteps, model.Budget.MaxWallClockS,
             model.Budget.EarlyStoppingMetric, model.Budget.Patience is { } p ? checked((int)p) : null).Validated(model.Origin.File);
         var pretrained = PretrainedDir(ctx, model);
+        // libtorch starts with one intra-op thread on this Debian build (OpenMP reports 1); training uses every core.
+        // The count is in the card's hardware line: float sums, hence the last digits, depend on it.
+        Torch.torch.set_num_threads(Environment.ProcessorCount);
         IReadOnlyDictionary<string, object?> details;
         string reason;
         if (task == "perturbation")
