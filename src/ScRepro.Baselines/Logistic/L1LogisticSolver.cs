@@ -235,15 +235,27 @@ internal static unsafe class L1LogisticSolver
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static (double H, double G) HessianAndGradient(int* rows, float* vals, int start, int end, CurvatureAndStep* dx, double* tau)
     {
-        double h = Nu, g = 0;
-        for (var p = start; p < end; p++)
+        // Two independent accumulators per sum: one add chain per sum is latency-bound (4 cycles per stored value);
+        // two chains let consecutive values overlap. Only the summation order changes.
+        double h0 = Nu, h1 = 0, g0 = 0, g1 = 0;
+        var p = start;
+        for (; p + 1 < end; p += 2)
+        {
+            int i0 = rows[p], i1 = rows[p + 1];
+            double v0 = vals[p], v1 = vals[p + 1];
+            h0 += v0 * v0 * dx[i0].D;
+            g0 += v0 * tau[i0];
+            h1 += v1 * v1 * dx[i1].D;
+            g1 += v1 * tau[i1];
+        }
+        if (p < end)
         {
             var i = rows[p];
             double v = vals[p];
-            h += v * v * dx[i].D;
-            g += v * tau[i];
+            h0 += v * v * dx[i].D;
+            g0 += v * tau[i];
         }
-        return (h, g);
+        return (h0 + h1, g0 + g1);
     }
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
@@ -255,13 +267,23 @@ internal static unsafe class L1LogisticSolver
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static double QuadraticGradient(int* rows, float* vals, int start, int end, CurvatureAndStep* dx)
     {
-        double g = 0;
-        for (var p = start; p < end; p++)
+        // Four accumulators: the single add chain of liblinear's loop, not the memory, bounds its speed.
+        double g0 = 0, g1 = 0, g2 = 0, g3 = 0;
+        var p = start;
+        for (; p + 3 < end; p += 4)
         {
-            var i = rows[p];
-            g += vals[p] * dx[i].D * dx[i].XTd;
+            CurvatureAndStep* a = dx + rows[p], b = dx + rows[p + 1], c = dx + rows[p + 2], d = dx + rows[p + 3];
+            g0 += vals[p] * a->D * a->XTd;
+            g1 += vals[p + 1] * b->D * b->XTd;
+            g2 += vals[p + 2] * c->D * c->XTd;
+            g3 += vals[p + 3] * d->D * d->XTd;
         }
-        return g;
+        for (; p < end; p++)
+        {
+            var a = dx + rows[p];
+            g0 += vals[p] * a->D * a->XTd;
+        }
+        return (g0 + g1) + (g2 + g3);
     }
 
     private static void UpdateTauAndD(double[] expWTx, double[] c, double[] tau, CurvatureAndStep[] dx)
