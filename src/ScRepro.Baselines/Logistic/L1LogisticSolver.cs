@@ -47,6 +47,9 @@ internal static unsafe class L1LogisticSolver
         // D (Hessian weights) and xTd (X·direction) side by side: the inner loop reads both for the same instance,
         // so one cache line serves both gathers.
         var dx = new CurvatureAndStep[l];
+        // X·(wpd − w) in double, recomputed from the weights after each inner solve: the line search and exp(wᵀx)
+        // must not inherit the single-precision running sums of the inner loop (liblinear keeps one double array).
+        var xTd = new double[l];
         var rng = new SplitMix64(seed);
 
         // w starts at 0, so exp(wᵀx) = 1 for every instance.
@@ -69,6 +72,7 @@ internal static unsafe class L1LogisticSolver
         fixed (int* pRow = rowIdx)
         fixed (float* pVal = vals)
         fixed (double* pTau = tau)
+        fixed (double* pXTd = xTd)
         fixed (CurvatureAndStep* pDx = dx)
         {
         double wNorm = 0, gmaxOld = double.PositiveInfinity, gnorm1Init = -1, innerEps = 1;
@@ -161,7 +165,7 @@ internal static unsafe class L1LogisticSolver
                     qpGmaxNew = Math.Max(qpGmaxNew, violation);
                     qpGnorm1New += violation;
                     wpd[j] += z;
-                    AddScaledColumn(pRow, pVal, start, end, z, pDx);
+                    AddScaledColumn(pRow, pVal, start, end, (float)z, pDx);
                 }
                 cycles++;
                 if (qpGnorm1New <= innerEps * gnorm1Init)
@@ -176,14 +180,17 @@ internal static unsafe class L1LogisticSolver
 
             // Armijo backtracking on the full objective along wpd − w.
             double delta = 0, wNormNew = 0;
+            Array.Clear(xTd);
             for (var j = 0; j < wSize; j++)
             {
-                delta += grad[j] * (wpd[j] - w[j]);
+                var d = wpd[j] - w[j];
+                if (d != 0) AddScaledColumn(pRow, pVal, colPtr[j], colPtr[j + 1], d, pXTd);
+                delta += grad[j] * d;
                 if (wpd[j] != 0) wNormNew += Math.Abs(wpd[j]);
             }
             delta += wNormNew - wNorm;
             double negSumXTd = 0;
-            for (var i = 0; i < l; i++) if (!positive[i]) negSumXTd += c[i] * pDx[i].XTd;
+            for (var i = 0; i < l; i++) if (!positive[i]) negSumXTd += c[i] * xTd[i];
 
             var searches = 0;
             for (; searches < MaxLineSearch; searches++)
@@ -191,7 +198,7 @@ internal static unsafe class L1LogisticSolver
                 var cond = wNormNew - wNorm + negSumXTd - Sigma * delta;
                 for (var i = 0; i < l; i++)
                 {
-                    var expXTd = Math.Exp(pDx[i].XTd);
+                    var expXTd = Math.Exp(xTd[i]);
                     expWTxNew[i] = expWTx[i] * expXTd;
                     cond += c[i] * Math.Log((1 + expWTxNew[i]) / (expXTd + expWTxNew[i]));
                 }
@@ -211,7 +218,7 @@ internal static unsafe class L1LogisticSolver
                 }
                 delta *= 0.5;
                 negSumXTd *= 0.5;
-                for (var i = 0; i < l; i++) pDx[i].XTd *= 0.5;
+                for (var i = 0; i < l; i++) xTd[i] *= 0.5;
             }
             if (searches >= MaxLineSearch)
             {
@@ -242,7 +249,7 @@ internal static unsafe class L1LogisticSolver
         for (; p + 1 < end; p += 2)
         {
             int i0 = rows[p], i1 = rows[p + 1];
-            double v0 = vals[p], v1 = vals[p + 1];
+            float v0 = vals[p], v1 = vals[p + 1];
             h0 += v0 * v0 * dx[i0].D;
             g0 += v0 * tau[i0];
             h1 += v1 * v1 * dx[i1].D;
@@ -251,7 +258,7 @@ internal static unsafe class L1LogisticSolver
         if (p < end)
         {
             var i = rows[p];
-            double v = vals[p];
+            var v = vals[p];
             h0 += v * v * dx[i].D;
             g0 += v * tau[i];
         }
@@ -259,9 +266,14 @@ internal static unsafe class L1LogisticSolver
     }
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static void AddScaledColumn(int* rows, float* vals, int start, int end, double z, CurvatureAndStep* dx)
+    private static void AddScaledColumn(int* rows, float* vals, int start, int end, float z, CurvatureAndStep* dx)
     {
         for (var p = start; p < end; p++) dx[rows[p]].XTd += vals[p] * z;
+    }
+
+    private static void AddScaledColumn(int* rows, float* vals, int start, int end, double z, double* target)
+    {
+        for (var p = start; p < end; p++) target[rows[p]] += vals[p] * z;
     }
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
@@ -293,7 +305,7 @@ internal static unsafe class L1LogisticSolver
             var t = 1 / (1 + expWTx[i]);
             tau[i] = c[i] * t;
             // liblinear writes C·e·t², which is NaN once e overflows; t·(1−t) is the same number without that trap.
-            dx[i].D = c[i] * t * (1 - t);
+            dx[i].D = (float)(c[i] * t * (1 - t));
         }
     }
 }
