@@ -43,7 +43,7 @@ internal static unsafe class L1LogisticSolver
         var index = new int[wSize];
         var expWTx = new double[l];
         var expWTxNew = new double[l];
-        var tau = new double[l];
+        var tau = new SlopeAndCurvature[l];
         // D (Hessian weights) and xTd (X·direction) side by side: the inner loop reads both for the same instance,
         // so one cache line serves both gathers.
         var dx = new CurvatureAndStep[l];
@@ -71,7 +71,7 @@ internal static unsafe class L1LogisticSolver
         // four arrays per stored value roughly double it.
         fixed (int* pRow = rowIdx)
         fixed (float* pVal = vals)
-        fixed (double* pTau = tau)
+        fixed (SlopeAndCurvature* pTau = tau)
         fixed (double* pXTd = xTd)
         fixed (CurvatureAndStep* pDx = dx)
         {
@@ -86,7 +86,7 @@ internal static unsafe class L1LogisticSolver
             for (var s = 0; s < activeSize; s++)
             {
                 var j = index[s];
-                var (h, g) = HessianAndGradient(pRow, pVal, colPtr[j], colPtr[j + 1], pDx, pTau);
+                var (h, g) = HessianAndGradient(pRow, pVal, colPtr[j], colPtr[j + 1], pTau);
                 hdiag[j] = h;
                 grad[j] = xjNegSum[j] - g;
 
@@ -240,7 +240,7 @@ internal static unsafe class L1LogisticSolver
     }
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static (double H, double G) HessianAndGradient(int* rows, float* vals, int start, int end, CurvatureAndStep* dx, double* tau)
+    private static (double H, double G) HessianAndGradient(int* rows, float* vals, int start, int end, SlopeAndCurvature* td)
     {
         // Two independent accumulators per sum: one add chain per sum is latency-bound (4 cycles per stored value);
         // two chains let consecutive values overlap. Only the summation order changes.
@@ -248,19 +248,19 @@ internal static unsafe class L1LogisticSolver
         var p = start;
         for (; p + 1 < end; p += 2)
         {
-            int i0 = rows[p], i1 = rows[p + 1];
+            SlopeAndCurvature* a = td + rows[p], b = td + rows[p + 1];
             float v0 = vals[p], v1 = vals[p + 1];
-            h0 += v0 * v0 * dx[i0].D;
-            g0 += v0 * tau[i0];
-            h1 += v1 * v1 * dx[i1].D;
-            g1 += v1 * tau[i1];
+            h0 += v0 * v0 * a->D;
+            g0 += v0 * a->Tau;
+            h1 += v1 * v1 * b->D;
+            g1 += v1 * b->Tau;
         }
         if (p < end)
         {
-            var i = rows[p];
+            var a = td + rows[p];
             var v = vals[p];
-            h0 += v * v * dx[i].D;
-            g0 += v * tau[i];
+            h0 += v * v * a->D;
+            g0 += v * a->Tau;
         }
         return (h0 + h1, g0 + g1);
     }
@@ -298,14 +298,14 @@ internal static unsafe class L1LogisticSolver
         return (g0 + g1) + (g2 + g3);
     }
 
-    private static void UpdateTauAndD(double[] expWTx, double[] c, double[] tau, CurvatureAndStep[] dx)
+    private static void UpdateTauAndD(double[] expWTx, double[] c, SlopeAndCurvature[] tau, CurvatureAndStep[] dx)
     {
         for (var i = 0; i < expWTx.Length; i++)
         {
             var t = 1 / (1 + expWTx[i]);
-            tau[i] = c[i] * t;
+            tau[i].Tau = c[i] * t;
             // liblinear writes C·e·t², which is NaN once e overflows; t·(1−t) is the same number without that trap.
-            dx[i].D = (float)(c[i] * t * (1 - t));
+            dx[i].D = tau[i].D = (float)(c[i] * t * (1 - t));
         }
     }
 }
