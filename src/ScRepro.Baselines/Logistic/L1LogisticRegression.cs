@@ -36,20 +36,27 @@ public static class L1LogisticRegression
         var problems = classes.Length == 2 ? 1 : classes.Length;
         var weights = new double[cs.Count * problems][];
         var iterations = new int[cs.Count * problems];
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.MaxDegreeOfParallelism ?? Environment.ProcessorCount };
-        // Largest problems first would balance better, but the order must not matter for the result: each job owns
-        // its slot and its seed, so the output is identical for any thread count.
-        Parallel.For(0, weights.Length, parallel, job =>
+        var threads = Math.Clamp(options.MaxDegreeOfParallelism ?? Environment.ProcessorCount, 1, weights.Length);
+        var order = CostliestFirst(y, classes.Length, problems, cs);
+        var next = -1;
+        // A shared queue taken costliest first, so the threads finish together. Each job owns its slot and its
+        // seed, so the output is identical for any thread count and any order.
+        Parallel.For(0, threads, new ParallelOptions { MaxDegreeOfParallelism = threads }, _ =>
         {
-            var ci = job / problems;
-            var k = job % problems;
-            var positiveClass = classes.Length == 2 ? 1 : k;
-            var positive = new bool[y.Length];
-            for (var i = 0; i < y.Length; i++) positive[i] = y[i] == positiveClass;
-            var seed = (ulong)(uint)options.Seed * 0x100000001B3UL ^ (ulong)k * 0x9E3779B97F4A7C15UL;
-            var (w, it) = L1LogisticSolver.Solve(prob, positive, cs[ci], cs[ci], options.Tol, options.MaxIter, seed);
-            weights[job] = w;
-            iterations[job] = it;
+            int taken;
+            while ((taken = Interlocked.Increment(ref next)) < order.Length)
+            {
+                var job = order[taken];
+                var ci = job / problems;
+                var k = job % problems;
+                var positiveClass = classes.Length == 2 ? 1 : k;
+                var positive = new bool[y.Length];
+                for (var i = 0; i < y.Length; i++) positive[i] = y[i] == positiveClass;
+                var seed = (ulong)(uint)options.Seed * 0x100000001B3UL ^ (ulong)k * 0x9E3779B97F4A7C15UL;
+                var (w, it) = L1LogisticSolver.Solve(prob, positive, cs[ci], cs[ci], options.Tol, options.MaxIter, seed);
+                weights[job] = w;
+                iterations[job] = it;
+            }
         });
 
         var models = new LogisticModel[cs.Count];
@@ -67,5 +74,27 @@ public static class L1LogisticRegression
                 iterations.AsSpan(ci * problems, problems).ToArray(), cs[ci], x.Cols);
         }
         return models;
+    }
+
+    /// <summary>
+    /// Job indices (ci · problems + k) in the order to start them: larger C first (a weaker penalty keeps more
+    /// weights nonzero), then the rarer side first within a C: liblinear's tolerance scales with min(#pos, #neg),
+    /// so the rare classes run the most Newton iterations.
+    /// </summary>
+    private static int[] CostliestFirst(int[] y, int classCount, int problems, IReadOnlyList<double> cs)
+    {
+        var counts = new int[classCount];
+        foreach (var label in y) counts[label]++;
+        var minority = new int[problems];
+        for (var k = 0; k < problems; k++)
+        {
+            var pos = counts[classCount == 2 ? 1 : k];
+            minority[k] = Math.Min(pos, y.Length - pos);
+        }
+        return Enumerable.Range(0, cs.Count * problems)
+            .OrderByDescending(job => cs[job / problems])
+            .ThenBy(job => minority[job % problems])
+            .ThenBy(job => job)
+            .ToArray();
     }
 }
