@@ -54,4 +54,17 @@ public sealed class AnnotationTrainingTests
             Assert.True(accuracy >= 0.8, $"val accuracy {accuracy} (chance is 1/3)");
         }
     }
+    [Fact]
+    public void Should_hold_out_ten_percent_of_the_training_cells_when_the_split_has_no_val_part()
+    {
+        using var dir = TestPaths.NewTempDir();
+        var recipe = ScgptRecipe.AnnotationDefaults with { DModel = 16, NHead = 2, DHid = 16, NLayers = 1, Dropout = 0, MaxSeqLen = 40 };
+        var train = Enumerable.Range(0, 90).Select(i => $"c{i}").ToList();
+        var (stats, predictor) = ScgptAnnotationTrainer.Train(new AnnotationTrainRequest(Data(), "cell_type", train, [], recipe,
+            new TrainingBudget(Epochs: 1), Seed: 1, dir.Path, Source: "synthetic"));
+        predictor.Dispose();
+        // train_test_split(test_size=0.1) of 90 cells keeps ceil(9) = 9 for validation: 81 cells seen in 3 batches (32, 32, 17).
+        Assert.Equal((81L, 3L), (stats.Details.CellsSeen, stats.Details.GradientSteps));
+        Assert.True(double.IsFinite(stats.Details.BestValValue ?? double.NaN), "a validation loss was computed on the held-out cells");
+    }
 }

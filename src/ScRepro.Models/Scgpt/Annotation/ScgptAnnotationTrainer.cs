@@ -1,3 +1,4 @@
+using ScRepro.Splits.Random;
 using System.Diagnostics;
 using ScRepro.Core.Console;
 using ScRepro.Core.Errors;
@@ -32,6 +33,18 @@ public static class ScgptAnnotationTrainer
             : throw new ScReproException($"{request.Source}: split cell '{n}' is not an obs_name")).ToArray();
         var trainRows = Rows(request.TrainCells);
         var valRows = Rows(request.ValCells);
+        var valSource = "split val cells";
+        if (valRows.Length == 0)
+        {
+            // No val part in the split (e.g. a stratified train/test split): hold out 10% of the training cells as the tutorial
+            // does (train_test_split(test_size=0.1, shuffle=True): ceil(0.1 n) of a permutation), seeded here.
+            if (trainRows.Length < 2) throw new ScReproException($"{request.Source}: {trainRows.Length} training cells, too few to hold out validation cells");
+            var perm = new NumpyRandomState((request.Seed + 4) & 0xffffffff).Permutation(trainRows.Length);
+            var nVal = (int)Math.Ceiling(0.1 * trainRows.Length);
+            valRows = perm[..nVal].Select(i => trainRows[i]).ToArray();
+            trainRows = perm[nVal..].Select(i => trainRows[i]).ToArray();
+            valSource = "10% of the training cells (the split has no val part; the tutorial's train_test_split(test_size=0.1), seeded)";
+        }
         // Classes: every label in the data, sorted (the tutorial codes the categories of the whole reference set).
         var classes = Enumerable.Range(0, data.NObs).Select(i => data.Obs[request.LabelColumn].GetString(i))
             .Where(s => s is not null).Select(s => s!).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
@@ -65,6 +78,7 @@ public static class ScgptAnnotationTrainer
             for (var e = 0; e < progress.EpochsCompleted; e++) scheduler.step();
         }
         var metric = budget.EarlyStoppingMetric ?? r.SelectionMetric;
+        if (r.Amp) Output.Info($"{request.Source}: {r.PrecisionNote}");
         var clock = Stopwatch.StartNew();
         var tracker = new BudgetTracker(budget, metric, MetricDirection.HigherIsBetter(metric, request.Source), progress, () => clock.Elapsed.TotalSeconds);
         var bestPath = Path.Combine(request.OutputDir, BestModelFile);
@@ -119,9 +133,9 @@ public static class ScgptAnnotationTrainer
             ["pretrained_attention_layout"] = built.Pretrained?.Layout.ToString(),
             ["pretrained_loaded"] = built.Pretrained?.Loaded.Count,
             ["pretrained_left_initialised"] = built.Pretrained?.LeftInitialised,
-            ["train_cells"] = trainRows.Length, ["val_cells"] = valRows.Length, ["padded_length"] = trainBatches[0].Batch.Length,
+            ["train_cells"] = trainRows.Length, ["val_cells"] = valRows.Length, ["val_source"] = valSource, ["padded_length"] = trainBatches[0].Batch.Length,
             ["seed"] = request.Seed,
-            ["precision"] = "fp32 (the tutorial's fp16 autocast is not implemented)",
+            ["precision"] = r.PrecisionNote, ["amp_requested"] = r.Amp,
             ["rng_note"] = "binning ties and long-cell subsampling drawn from a seeded numpy-compatible generator (scGPT's are unseeded)",
         };
         var stats = tracker.ToStats(Perturbation.ScgptPerturbationTrainer.Hardware(device), budget.Epochs, details);

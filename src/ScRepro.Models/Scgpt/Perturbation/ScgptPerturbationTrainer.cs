@@ -61,6 +61,7 @@ public static class ScgptPerturbationTrainer
             for (var e = 0; e < progress.EpochsCompleted; e++) scheduler.step();
             Output.Info($"scgpt: resuming from {ResumeCheckpoint.PathIn(request.OutputDir)} after epoch {progress.EpochsCompleted}");
         }
+        if (r.Amp) Output.Info($"{request.Source}: {r.PrecisionNote}");
         var clock = Stopwatch.StartNew();
         var tracker = new BudgetTracker(budget, budget.EarlyStoppingMetric ?? r.SelectionMetric,
             MetricDirection.HigherIsBetter(budget.EarlyStoppingMetric ?? r.SelectionMetric, request.Source), progress, () => clock.Elapsed.TotalSeconds);
@@ -129,7 +130,7 @@ public static class ScgptPerturbationTrainer
             ["seed"] = request.Seed,
             ["rng_note"] = "control pairing, shuffling and gene subsets drawn from seeded generators (scGPT/GEARS draw unseeded)",
             ["final_lr"] = scheduler.get_last_lr()[0],
-            ["precision"] = "fp32 (the tutorial's fp16 autocast is not implemented)",
+            ["precision"] = r.PrecisionNote, ["amp_requested"] = r.Amp,
         };
         var stats = tracker.ToStats(Hardware(device), budget.Epochs, details);
         stats.Write(Path.Combine(request.OutputDir, "training_stats.json"));
