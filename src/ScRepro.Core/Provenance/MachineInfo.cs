@@ -24,7 +24,10 @@ internal static class MachineInfo
             var line = File.ReadLines("/etc/os-release").FirstOrDefault(l => l.StartsWith("PRETTY_NAME=", StringComparison.Ordinal));
             pretty = line?["PRETTY_NAME=".Length..].Trim('"');
         }
-        var kernel = RuntimeInformation.OSDescription.Trim();
+        // .NET's OSDescription is the distribution's name again on Linux; the kernel release is in /proc.
+        const string release = "/proc/sys/kernel/osrelease";
+        var kernel = File.Exists(release) ? "Linux " + File.ReadAllText(release).Trim() : RuntimeInformation.OSDescription.Trim();
+        if (kernel == pretty) pretty = null;
         var arch = RuntimeInformation.OSArchitecture.ToString().ToLowerInvariant();
         return string.IsNullOrEmpty(pretty) ? $"{kernel} ({arch})" : $"{pretty}; {kernel} ({arch})";
     }
