@@ -25,10 +25,8 @@ public static class CombineFiles
             }),
             ["sources"] = Core.Hashing.TextHash.Sha256(string.Join("\n", ctx.Dataset.Sources.Select(s => $"{s.Url} {s.Path} {s.Sha256}"))),
         };
-        var dir = Path.Combine(ctx.DataDir, ".screpro", "combine", index.ToString(System.Globalization.CultureInfo.InvariantCulture));
         var output = ctx.DataFile(combine.Output);
-        return new WorkUnit("download", $"{ctx.Dataset.Id}/{combine.Output}", dir, inputs, ["receipt.json"],
-            tmp => Join(ctx, combine, index, output, tmp), CodeSensitive: false, Products: [output]);
+        return DatasetUnit.Create(ctx, "combine", index, combine.Output, inputs, tmp => Join(ctx, combine, index, output, tmp), [output]);
     }
 
     private static void Join(RunContext ctx, DatasetCombine combine, int index, string output, string receiptDir)

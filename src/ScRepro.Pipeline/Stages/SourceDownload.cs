@@ -24,9 +24,8 @@ public static class SourceDownload
                 ["extract"] = source.Extract, ["provides"] = source.Provides.ToList(), ["then_extract"] = source.ThenExtract.ToList(),
             }),
         };
-        var dir = Path.Combine(ctx.DataDir, ".screpro", "sources", index.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        return new WorkUnit("download", $"{ctx.Dataset.Id}/{source.Path}", dir, inputs, ["receipt.json"], tmp => Fetch(ctx, source, target, tmp), CodeSensitive: false,
-            Products: [target, .. source.Provides.Select(ctx.DataFile)]);
+        return DatasetUnit.Create(ctx, "sources", index, source.Path, inputs, tmp => Fetch(ctx, source, target, tmp),
+            [target, .. source.Provides.Select(ctx.DataFile)]);
     }
 
     private static void Fetch(RunContext ctx, DatasetSource source, string target, string receiptDir)
