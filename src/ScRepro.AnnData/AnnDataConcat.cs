@@ -47,9 +47,10 @@ public static class AnnDataConcat
         var varColumns = parts.SelectMany(p => p.Var.Columns.Select(c => c.Name)).Distinct().ToList();
         var aligned = varColumns.ToDictionary(n => n, n => parts.Select((p, i) =>
             p.Var.Contains(n) ? ColumnSubset.Take(p.Var[n], columnsOf[i]) : null).ToList());
-        foreach (var name in varColumns.Where(n => FrameColumns.AllEqual(aligned[n])))
+        var same = varColumns.Where(n => FrameColumns.AllEqual(aligned[n])).ToHashSet(StringComparer.Ordinal);
+        foreach (var name in varColumns.Where(same.Contains))
             var.Add(aligned[name][0]!);
-        foreach (var name in varColumns.Where(n => !FrameColumns.AllEqual(aligned[n])))
+        foreach (var name in varColumns.Where(n => !same.Contains(n)))
             for (var i = 0; i < parts.Count; i++)
                 if (aligned[name][i] is { } c) var.Add(FrameColumns.Renamed(c, $"{name}-{keys[i]}"));
         return new AnnData(x, obs, var);

@@ -8,8 +8,8 @@ namespace ScRepro.Pipeline.Stages;
 /// <summary>
 /// A manifest's <c>combine</c> entry as a Download unit: after the sources, the listed downloaded files are joined
 /// into one (scGPT ships reference and query separately; its tutorials join them with str_batch "0"/"1", and the
-/// Boiarsky experiments read that joined file). The stamp holds the entry and every source's spec, so a changed URL
-/// or pin re-joins; the output file is a product, so deleting it re-joins. The Hash stage then pins it like any file.
+/// Boiarsky experiments read that joined file). The stamp holds the entry and every source's stamp input, so whatever
+/// re-fetches a source re-joins; the output file is a product, so deleting it re-joins. The Hash stage then pins it like any file.
 /// </summary>
 public static class CombineFiles
 {
@@ -23,7 +23,7 @@ public static class CombineFiles
                 ["output"] = combine.Output, ["inputs"] = combine.Inputs.ToList(), ["batch_key"] = combine.BatchKey,
                 ["var_names"] = combine.VarNames,
             }),
-            ["sources"] = Core.Hashing.TextHash.Sha256(string.Join("\n", ctx.Dataset.Sources.Select(s => $"{s.Url} {s.Path} {s.Sha256}"))),
+            ["sources"] = Core.Hashing.TextHash.Sha256Lines(ctx.Dataset.Sources.Select(SourceDownload.SpecHash)),
         };
         var output = ctx.DataFile(combine.Output);
         return DatasetUnit.Create(ctx, "combine", index, combine.Output, inputs, tmp => Join(ctx, combine, index, output, tmp), [output]);

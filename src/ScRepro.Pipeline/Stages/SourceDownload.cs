@@ -16,17 +16,17 @@ public static class SourceDownload
     {
         var index = ctx.Dataset.Sources.ToList().IndexOf(source);
         var target = ctx.DataFile(source.Path);
-        var inputs = new Dictionary<string, string>
-        {
-            ["source"] = YamlValues.CanonicalHash(new SortedDictionary<string, object?>
-            {
-                ["url"] = source.Url, ["path"] = source.Path, ["sha256"] = source.Sha256, ["size"] = source.Size,
-                ["extract"] = source.Extract, ["provides"] = source.Provides.ToList(), ["then_extract"] = source.ThenExtract.ToList(),
-            }),
-        };
+        var inputs = new Dictionary<string, string> { ["source"] = SpecHash(source) };
         return DatasetUnit.Create(ctx, "sources", index, source.Path, inputs, tmp => Fetch(ctx, source, target, tmp),
             [target, .. source.Provides.Select(ctx.DataFile)]);
     }
+
+    /// <summary>The stamp input of a source: every manifest field that decides what lands in data/&lt;id&gt;/.</summary>
+    public static string SpecHash(DatasetSource source) => YamlValues.CanonicalHash(new SortedDictionary<string, object?>
+    {
+        ["url"] = source.Url, ["path"] = source.Path, ["sha256"] = source.Sha256, ["size"] = source.Size,
+        ["extract"] = source.Extract, ["provides"] = source.Provides.ToList(), ["then_extract"] = source.ThenExtract.ToList(),
+    });
 
     private static void Fetch(RunContext ctx, DatasetSource source, string target, string receiptDir)
     {

@@ -15,5 +15,8 @@ public interface ITrainer
     /// <summary>Whether the trainer checkpoints into its output folder and continues from what it finds there.</summary>
     bool Resumable => false;
 
+    /// <summary>Whether it trains on libtorch, whose version then goes into the unit's provenance.</summary>
+    bool UsesLibtorch => false;
+
     TrainOutcome Train(TrainRequest request);
 }

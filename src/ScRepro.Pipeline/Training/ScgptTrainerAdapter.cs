@@ -17,6 +17,7 @@ public sealed class ScgptTrainerAdapter(string task) : ITrainer
     public string Kind => "scgpt_" + task;
     public string Task => task;
     public bool Resumable => true;
+    public bool UsesLibtorch => true;
 
     public TrainOutcome Train(TrainRequest request)
     {

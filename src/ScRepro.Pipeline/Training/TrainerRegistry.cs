@@ -24,5 +24,5 @@ public static class TrainerRegistry
     }
 
     /// <summary>libtorch's version for trainers that run on it (recorded in provenance), else null.</summary>
-    public static string? LibtorchVersion(ITrainer trainer) => trainer is ScgptTrainerAdapter ? Torch.torch.__version__ : null;
+    public static string? LibtorchVersion(ITrainer trainer) => trainer.UsesLibtorch ? Torch.torch.__version__ : null;
 }
