@@ -35,17 +35,25 @@ public sealed class BenchContext
     public static string Python { get; } = Environment.GetEnvironmentVariable("SCREPRO_BENCH_PYTHON")
         ?? (File.Exists("/usr/bin/python3") ? "/usr/bin/python3" : "python3");
 
-    /// <summary>Runs a python3 script (reference implementation); returns stdout, or null when python or a module is missing.</summary>
-    public static string? RunPython(string script, params string[] args)
+    /// <summary>
+    /// glibc's allocator settings that ScRepro.Torch's shim applies to itself (native/src/torch.cpp), so a PyTorch
+    /// reference runs libtorch under the same malloc behaviour as ours.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, string> ShimAllocator = new Dictionary<string, string>
+    {
+        ["MALLOC_TRIM_THRESHOLD_"] = "1073741824",
+        ["MALLOC_TOP_PAD_"] = "1073741824",
+    };
+
+    /// <summary>Runs a python3 script (reference implementation) under <see cref="ShimAllocator"/>; returns stdout, or null when python or a module is missing.</summary>
+    public static string? RunPython(string script, params string[] args) => RunPython(["-c", script, .. args], ShimAllocator);
+
+    /// <summary>python3 with these arguments and extra environment variables; stdout, or null (the reason on stderr) when it fails.</summary>
+    public static string? RunPython(IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string> environment)
     {
         var psi = new ProcessStartInfo(Python) { RedirectStandardOutput = true, RedirectStandardError = true };
-        psi.ArgumentList.Add("-c");
-        psi.ArgumentList.Add(script);
-        foreach (var a in args) psi.ArgumentList.Add(a);
-        // The allocator settings ScRepro.Torch's shim applies to itself (native/src/torch.cpp), so libtorch runs under
-        // the same malloc behaviour on both sides.
-        psi.Environment["MALLOC_TRIM_THRESHOLD_"] = "1073741824";
-        psi.Environment["MALLOC_TOP_PAD_"] = "1073741824";
+        foreach (var a in arguments) psi.ArgumentList.Add(a);
+        foreach (var (k, v) in environment) psi.Environment[k] = v;
         try
         {
             using var p = Process.Start(psi)!;

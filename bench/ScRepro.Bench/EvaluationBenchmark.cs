@@ -172,37 +172,15 @@ public sealed class EvaluationBenchmark : IBenchmark
         }
         var script = Path.Combine(dir, "evaluation_reference.py");
         File.WriteAllText(script, PythonDriver);
-        // Debian's interpreter has numpy/scipy/sklearn; a pyenv "python3" on PATH may not.
-        var python = File.Exists("/usr/bin/python3") ? "/usr/bin/python3" : "python3";
-        var psi = new ProcessStartInfo(python) { RedirectStandardOutput = true, RedirectStandardError = true };
-        psi.ArgumentList.Add(script);
-        psi.ArgumentList.Add(dir);
-        psi.ArgumentList.Add(PythonPerturbations.ToString(CultureInfo.InvariantCulture));
-        psi.ArgumentList.Add(Perturbations.ToString(CultureInfo.InvariantCulture));
-        psi.ArgumentList.Add(ReferenceScripts());
-        psi.Environment["OMP_NUM_THREADS"] = "2";
-        psi.Environment["OPENBLAS_NUM_THREADS"] = "2";
-        try
-        {
-            using var p = Process.Start(psi)!;
-            var stdout = p.StandardOutput.ReadToEndAsync();
-            var stderr = p.StandardError.ReadToEndAsync();
-            p.WaitForExit();
-            if (p.ExitCode != 0)
-            {
-                Console.Error.WriteLine("  python reference failed: " + stderr.Result.Trim().Split('\n').LastOrDefault());
-                return null;
-            }
-            var line = stdout.Result.Trim().Split('\n').Last();
-            Console.WriteLine("  python: " + line);
-            // Last line: "fixed_s=… per_pert_s=… n=… scaled_s=…"
-            var scaled = line.Split(' ').Single(t => t.StartsWith("scaled_s=", StringComparison.Ordinal))["scaled_s=".Length..];
-            return double.Parse(scaled, CultureInfo.InvariantCulture);
-        }
-        catch (System.ComponentModel.Win32Exception)
-        {
-            return null;
-        }
+        var stdout = BenchContext.RunPython(
+            [script, dir, PythonPerturbations.ToString(CultureInfo.InvariantCulture), Perturbations.ToString(CultureInfo.InvariantCulture), ReferenceScripts()],
+            new Dictionary<string, string> { ["OMP_NUM_THREADS"] = "2", ["OPENBLAS_NUM_THREADS"] = "2" });
+        if (stdout is null) return null;
+        var line = stdout.Trim().Split('\n').Last();
+        Console.WriteLine("  python: " + line);
+        // Last line: "fixed_s=… per_pert_s=… n=… scaled_s=…"
+        var scaled = line.Split(' ').Single(t => t.StartsWith("scaled_s=", StringComparison.Ordinal))["scaled_s=".Length..];
+        return double.Parse(scaled, CultureInfo.InvariantCulture);
     }
 
     // The transcription lives once, in the fixture generator; this driver only loads the data and times it.

@@ -136,20 +136,6 @@ p = lr.predict(X[test])
 print(t, np.mean(p == y[test]), f1_score(y[test], p, average="macro"), ",".join(map(str, lr.n_iter_)), c)
 """;
 
-    /// <summary>Debian's sklearn lives under /usr/bin/python3 (a pyenv python3 on PATH may lack it).</summary>
-    private static string? RunSklearn(string dir)
-    {
-        if (!File.Exists("/usr/bin/python3")) return BenchContext.RunPython(SklearnScript, dir);
-        var psi = new ProcessStartInfo("/usr/bin/python3") { RedirectStandardOutput = true, RedirectStandardError = true };
-        psi.ArgumentList.Add("-c");
-        psi.ArgumentList.Add(SklearnScript);
-        psi.ArgumentList.Add(dir);
-        using var p = Process.Start(psi)!;
-        var stdout = p.StandardOutput.ReadToEndAsync();
-        var stderr = p.StandardError.ReadToEndAsync();
-        p.WaitForExit();
-        if (p.ExitCode == 0) return stdout.Result;
-        Console.Error.WriteLine($"  sklearn reference failed: {stderr.Result.Trim().Split('\n').LastOrDefault()}");
-        return null;
-    }
+    // Plain environment: liblinear does not allocate per iteration the way libtorch does.
+    private static string? RunSklearn(string dir) => BenchContext.RunPython(["-c", SklearnScript, dir], new Dictionary<string, string>());
 }
