@@ -31,9 +31,11 @@ internal static class PairwiseDistanceSum
             for (var k = 0; k < idx.Length; k++) n += (double)val[k] * val[k] - 2.0 * val[k] * centre[idx[k]];
             aNorms[i] = n;
         }
+        // Chunking needs each row's non-zeros in gene order (scipy's canonical CSR); otherwise one chunk of all genes.
+        var chunk = SortedRows(x, aRows) ? GeneChunk : b.Genes;
         var partial = new double[b.BlockCount];
         Parallel.For(0, b.BlockCount, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, threads) },
-            blk => partial[blk] = BlockSum(x, aRows, aNorms, b, blk, self));
+            blk => partial[blk] = BlockSum(x, aRows, aNorms, b, blk, self, chunk));
         // Fixed summation order: the result does not depend on the number of threads.
         double total = 0;
         foreach (var p in partial) total += p;
@@ -45,11 +47,9 @@ internal static class PairwiseDistanceSum
     private const int GeneChunk = 160;
     private const int RowTile = 128;
 
-    private static unsafe double BlockSum(CsrMatrix x, int[] aRows, double[] aNorms, CentredCells b, int blk, bool self)
+    private static unsafe double BlockSum(CsrMatrix x, int[] aRows, double[] aNorms, CentredCells b, int blk, bool self, int chunk)
     {
         var valid = Math.Min(CentredCells.Width, b.Cells - blk * CentredCells.Width);
-        // Chunking needs each row's non-zeros in gene order (scipy's canonical CSR); otherwise one chunk of all genes.
-        var chunk = SortedRows(x, aRows) ? GeneChunk : b.Genes;
         var dots = new double[RowTile * CentredCells.Width];
         var cursor = new int[RowTile];
         var indices = x.Indices;
