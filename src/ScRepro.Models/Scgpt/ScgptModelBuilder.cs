@@ -7,7 +7,18 @@ using static ScRepro.Torch.torch;
 namespace ScRepro.Models.Scgpt;
 
 /// <summary>A built model with what the card needs to say about how it was initialised.</summary>
-public sealed record BuiltModel(ScgptNetwork Model, GeneVocab Vocab, ScgptConfig Config, LoadReport? Pretrained, long Trainable, long Frozen);
+public sealed record BuiltModel(ScgptNetwork Model, GeneVocab Vocab, ScgptConfig Config, LoadReport? Pretrained, long Trainable, long Frozen)
+{
+    /// <summary>
+    /// Writes vocab.json and args.json into <paramref name="dir"/>, so that with best_model.pt it is a complete scGPT
+    /// model folder (`screpro predict --model-dir` and scGPT's own loaders read it back).
+    /// </summary>
+    public void WriteModelFolder(string dir, int maxSeqLen)
+    {
+        Core.IO.AtomicFile.WriteAllText(Path.Combine(dir, PretrainedFolder.VocabFile), Vocab.ToJson());
+        Core.IO.AtomicFile.WriteAllText(Path.Combine(dir, PretrainedFolder.ArgsFile), ScgptArgs.FromConfig(Config, maxSeqLen).ToJson());
+    }
+}
 
 /// <summary>
 /// Builds the recipe's model: from scratch (seeded init, vocab = the dataset's genes + specials) or from a pretrained
@@ -16,6 +27,9 @@ public sealed record BuiltModel(ScgptNetwork Model, GeneVocab Vocab, ScgptConfig
 /// </summary>
 public static class ScgptModelBuilder
 {
+    /// <summary>Where scGPT models train and predict: the first GPU when libtorch sees one, else the CPU.</summary>
+    public static Device DefaultDevice => cuda.is_available() ? new Device(Torch.DeviceType.CUDA, 0) : CPU;
+
     public static BuiltModel Build(ScgptRecipe recipe, IReadOnlyList<string> genes, int nCls, long seed, string? pretrainedDir)
     {
         manual_seed(seed);

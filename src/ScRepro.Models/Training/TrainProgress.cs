@@ -31,5 +31,11 @@ public sealed record TrainProgress
     /// <summary>Mean training loss per epoch, in order.</summary>
     public List<double> TrainLossHistory { get; set; } = [];
 
+    /// <summary>The dynamic loss scale of fp16 training and its steps since the last change (null when not scaling).</summary>
+    public LossScaleState? LossScale { get; set; }
+
     public TrainProgress Copy() => this with { ValHistory = [.. ValHistory], TrainLossHistory = [.. TrainLossHistory] };
 }
+
+/// <summary>GradScaler's state: the scale and the overflow-free steps since it last changed.</summary>
+public sealed record LossScaleState(double Scale, int GrowthTracker);

@@ -69,7 +69,8 @@ public sealed class ScgptTrainerAdapter(string task) : ITrainer
         };
         return new TrainOutcome(reason, withBase,
         [
-            new OutputFile("best_model.pt", "fine-tuned state dict in torch.save format; loads into scGPT's TransformerGenerator"),
+            new OutputFile("best_model.pt", "fine-tuned state dict in torch.save format; loads into scGPT's "
+                + (task == "perturbation" ? "TransformerGenerator" : "TransformerModel (with its ClsDecoder head)")),
             new OutputFile("args.json", "scGPT model arguments"),
             new OutputFile("vocab.json", "gene vocabulary"),
             task == "perturbation"

@@ -21,6 +21,9 @@ internal static unsafe partial class NativeMethods
     [LibraryImport(Lib)] internal static partial int SRTTorch_cuda_synchronize(int device);
     [LibraryImport(Lib)] internal static partial int SRTTorch_set_grad_enabled(int enabled);
     [LibraryImport(Lib)] internal static partial int SRTTorch_is_grad_enabled();
+    [LibraryImport(Lib)] internal static partial int SRTTorch_autocast_enter(int deviceType, int dtype, out int previousEnabled, out int previousDtype);
+    [LibraryImport(Lib)] internal static partial int SRTTorch_autocast_exit(int deviceType, int previousEnabled, int previousDtype);
+    [LibraryImport(Lib)] internal static partial int SRTTorch_autocast_is_enabled(int deviceType);
     [LibraryImport(Lib)] internal static partial long SRTTorch_live_tensors();
     [LibraryImport(Lib)] internal static partial IntPtr SRTTorch_version();
 

@@ -67,4 +67,17 @@ public sealed class AnnotationTrainingTests
         Assert.Equal((81L, 3L), (stats.Details.CellsSeen, stats.Details.GradientSteps));
         Assert.True(double.IsFinite(stats.Details.BestValValue ?? double.NaN), "a validation loss was computed on the held-out cells");
     }
+
+    [Fact]
+    public void Should_name_the_field_when_the_selection_metric_is_not_one_the_recipe_validates()
+    {
+        using var dir = TestPaths.NewTempDir();
+        // Annotation validates val_loss and accuracy; pearson_delta is a perturbation metric.
+        var recipe = ScgptRecipe.AnnotationDefaults with { DModel = 16, NHead = 2, DHid = 16, NLayers = 1, MaxSeqLen = 40, SelectionMetric = "pearson_delta" };
+        var train = Enumerable.Range(0, 90).Select(i => $"c{i}").ToList();
+        var e = Assert.Throws<ScRepro.Core.Errors.ScReproException>(() => ScgptAnnotationTrainer.Train(new AnnotationTrainRequest(Data(), "cell_type",
+            train, [], recipe, new TrainingBudget(Epochs: 1), Seed: 1, dir.Path, Source: "models/x.yaml")));
+        Assert.Equal("models/x.yaml: hyperparameters.selection_metric 'pearson_delta' is not validated by the annotation recipe (one of: val_loss, accuracy)", e.Message);
+        Assert.Empty(Directory.EnumerateFileSystemEntries(dir.Path)); // checked before anything is written
+    }
 }

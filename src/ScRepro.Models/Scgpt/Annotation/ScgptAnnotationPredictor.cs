@@ -22,7 +22,7 @@ public sealed class ScgptAnnotationPredictor : IDisposable
         Vocab = vocab;
         Classes = classes;
         Recipe = recipe;
-        _device = cuda.is_available() ? new Device(DeviceType.CUDA, 0) : CPU;
+        _device = ScgptModelBuilder.DefaultDevice;
         _model.to(_device);
         _model.eval();
     }

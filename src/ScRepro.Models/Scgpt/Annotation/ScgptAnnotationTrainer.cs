@@ -1,6 +1,4 @@
 using ScRepro.Splits.Random;
-using System.Diagnostics;
-using ScRepro.Core.Console;
 using ScRepro.Core.Errors;
 using ScRepro.Core.IO;
 using ScRepro.Models.Scgpt.Checkpoints;
@@ -19,13 +17,18 @@ namespace ScRepro.Models.Scgpt.Annotation;
 /// </summary>
 public static class ScgptAnnotationTrainer
 {
-    public const string BestModelFile = "best_model.pt";
+    public const string BestModelFile = FineTuneLoop.BestModelFile;
+
     public const string ClassesFile = "classes.json";
+
+    /// <summary>What each epoch's validation reports: mean cross-entropy and accuracy on the validation cells.</summary>
+    private static readonly string[] ValidationMetrics = ["val_loss", "accuracy"];
 
     public static (TrainStats Stats, ScgptAnnotationPredictor Predictor) Train(AnnotationTrainRequest request, int? interruptAfterEpochs = null)
     {
         var r = request.Recipe;
         var budget = request.Budget.Validated(request.Source);
+        FineTuneLoop.CheckSelectionMetric(r, budget, ValidationMetrics, request.Source);
         var data = request.Data;
         if (!data.Obs.Contains(request.LabelColumn)) throw new ScReproException($"{request.Source}: obs has no column '{request.LabelColumn}'");
         var rowOf = data.ObsNames.Select((n, i) => (n, i)).ToDictionary(t => t.n, t => t.i, StringComparer.Ordinal);
@@ -55,10 +58,9 @@ public static class ScgptAnnotationTrainer
             : data.VarNames;
         var built = ScgptModelBuilder.Build(r, genes, classes.Length, request.Seed, request.PretrainedDir);
         var model = (TransformerModel)built.Model;
-        AtomicFile.WriteAllText(Path.Combine(request.OutputDir, PretrainedFolder.VocabFile), built.Vocab.ToJson());
-        AtomicFile.WriteAllText(Path.Combine(request.OutputDir, PretrainedFolder.ArgsFile), Config.ScgptArgs.FromConfig(built.Config, r.MaxSeqLen).ToJson());
+        built.WriteModelFolder(request.OutputDir, r.MaxSeqLen);
         Json.WriteFile(Path.Combine(request.OutputDir, ClassesFile), classes);
-        var device = cuda.is_available() ? new Device(DeviceType.CUDA, 0) : CPU;
+        var device = ScgptModelBuilder.DefaultDevice;
         model.to(device);
 
         var view = new ScgptConfigView(r.NBins, r.IncludeZeroGene, r.MaxSeqLen, (float)r.PadValue);
@@ -68,60 +70,19 @@ public static class ScgptAnnotationTrainer
         var trainBatches = ScgptAnnotationPredictor.Batches(train, r.BatchSize, r.MaxSeqLen, built.Vocab.PadId, view.PadValue, request.Seed + 2);
         var valBatches = ScgptAnnotationPredictor.Batches(val, r.EvalBatchSize, r.MaxSeqLen, built.Vocab.PadId, view.PadValue, request.Seed + 3);
 
-        var trainable = model.parameters().Where(p => p.requires_grad).ToList();
-        var optimizer = optim.Adam(trainable, r.Lr, eps: r.AdamEps);
-        var scheduler = optim.lr_scheduler.StepLR(optimizer, r.ScheduleInterval, r.ScheduleGamma);
-        var progress = new TrainProgress();
-        if (ResumeCheckpoint.Exists(request.OutputDir))
+        var loop = new FineTuneLoop(model, r, budget, request.Seed, request.OutputDir, device, request.Source);
+        // The tutorial's loader does not shuffle: every epoch walks the same batches in the same order.
+        IEnumerable<TrainStep> EpochSteps(int epoch, long epochSeed) => trainBatches.Select(b => (TrainStep)(() =>
         {
-            progress = ResumeCheckpoint.Load(request.OutputDir, model, optimizer);
-            for (var e = 0; e < progress.EpochsCompleted; e++) scheduler.step();
-        }
-        var metric = budget.EarlyStoppingMetric ?? r.SelectionMetric;
-        if (r.Amp) Output.Info($"{request.Source}: {r.PrecisionNote}");
-        var clock = Stopwatch.StartNew();
-        var tracker = new BudgetTracker(budget, metric, MetricDirection.HigherIsBetter(metric, request.Source), progress, () => clock.Elapsed.TotalSeconds);
-        var bestPath = Path.Combine(request.OutputDir, BestModelFile);
-        var sessionEpochs = 0;
-        Output.WithProgress("scgpt annotation", (budget.Epochs ?? 1) * (double)trainBatches.Count, report =>
+            var (src, values, mask) = ScgptAnnotationPredictor.ToTensors(b.Batch, device);
+            var labels = tensor(b.Labels, [b.Labels.Length], ScalarType.Int64).to(device);
+            return (nn.functional.cross_entropy(model.forward(src, values, mask), labels, ignore_index: -1), b.Batch.BatchSize);
+        }));
+        loop.Run("scgpt annotation", trainBatches.Count, EpochSteps, () =>
         {
-            while (tracker.CanStartEpoch())
-            {
-                var epoch = progress.EpochsCompleted + 1;
-                manual_seed(request.Seed * 1000 + epoch); // dropout masks: a function of (seed, epoch), so resume replays them
-                model.train();
-                double lossSum = 0;
-                var steps = 0;
-                foreach (var (batch, labels) in trainBatches)
-                {
-                    if (!tracker.CanStep()) break;
-                    using var scope = NewDisposeScope();
-                    var (src, values, mask) = ScgptAnnotationPredictor.ToTensors(batch, device);
-                    var logits = model.forward(src, values, mask);
-                    var loss = nn.functional.cross_entropy(logits, tensor(labels, [labels.Length], ScalarType.Int64).to(device), ignore_index: -1);
-                    optimizer.zero_grad();
-                    loss.backward();
-                    nn.utils.clip_grad_norm_(trainable, r.GradClip);
-                    optimizer.step();
-                    tracker.RecordStep(batch.BatchSize);
-                    lossSum += loss.item<float>();
-                    steps++;
-                    report(1);
-                }
-                var (valLoss, valAcc) = ScgptAnnotationPredictor.Evaluate(model, valBatches, device);
-                var value = metric switch { "val_loss" or "loss" or "cross_entropy" => valLoss, "accuracy" => valAcc,
-                    _ => throw new ScReproException($"{request.Source}: annotation selection metric '{metric}' must be val_loss or accuracy") };
-                if (tracker.EndEpoch(steps == 0 ? double.NaN : lossSum / steps, value, complete: steps == trainBatches.Count))
-                    ScgptWeights.Save(model, bestPath);
-                scheduler.step();
-                ResumeCheckpoint.Save(request.OutputDir, model, optimizer, tracker.Snapshot());
-                Output.Info($"scgpt: epoch {epoch} train ce {lossSum / Math.Max(steps, 1):F4} val loss {valLoss:F4} acc {valAcc:F4}");
-                sessionEpochs++;
-                if (interruptAfterEpochs is { } n && sessionEpochs >= n && tracker.CanStartEpoch())
-                    throw new OperationCanceledException($"interrupted after {sessionEpochs} epoch(s) (test hook)");
-            }
-        });
-        if (!File.Exists(bestPath)) ScgptWeights.Save(model, bestPath);
+            var (loss, accuracy) = ScgptAnnotationPredictor.Evaluate(model, valBatches, device);
+            return new Dictionary<string, double> { ["val_loss"] = loss, ["accuracy"] = accuracy };
+        }, "ce", interruptAfterEpochs);
         var predictor = ScgptAnnotationPredictor.FromFolder(request.OutputDir);
         var details = new Dictionary<string, object?>
         {
@@ -135,10 +96,10 @@ public static class ScgptAnnotationTrainer
             ["pretrained_left_initialised"] = built.Pretrained?.LeftInitialised,
             ["train_cells"] = trainRows.Length, ["val_cells"] = valRows.Length, ["val_source"] = valSource, ["padded_length"] = trainBatches[0].Batch.Length,
             ["seed"] = request.Seed,
-            ["precision"] = r.PrecisionNote, ["amp_requested"] = r.Amp,
+            ["precision"] = loop.PrecisionNote, ["amp_requested"] = r.Amp,
             ["rng_note"] = "binning ties and long-cell subsampling drawn from a seeded numpy-compatible generator (scGPT's are unseeded)",
         };
-        var stats = tracker.ToStats(Perturbation.ScgptPerturbationTrainer.Hardware(device), budget.Epochs, details);
+        var stats = loop.Tracker.ToStats(FineTuneLoop.Hardware(device), budget.Epochs, details);
         stats.Write(Path.Combine(request.OutputDir, "training_stats.json"));
         return (stats, predictor);
     }

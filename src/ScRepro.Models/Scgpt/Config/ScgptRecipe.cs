@@ -50,16 +50,8 @@ public sealed record ScgptRecipe
     /// <summary>Validation metric that picks best_model.pt when the budget names no early-stopping metric.</summary>
     public string SelectionMetric { get; init; } = "pearson_delta";
 
-    /// <summary>Whether the recipe, as published, used fp16 autocast; recorded only: ScRepro.Torch has no autocast, so training is fp32.</summary>
+    /// <summary>The tutorials' fp16 autocast + GradScaler (on by default in both); honoured on a GPU, float32 on CPU as in PyTorch (MixedPrecision).</summary>
     public bool Amp { get; init; } = true;
-
-    /// <summary>
-    /// What precision the run used, for TrainStats: always float32, and when the manifest asked for amp the note says that
-    /// hyperparameters.amp was not honoured, so the departure is on the card rather than silent.
-    /// </summary>
-    public string PrecisionNote => Amp
-        ? "fp32: hyperparameters.amp is true (the tutorial's fp16 autocast + GradScaler) but ScRepro.Torch has no autocast, so this run trained in float32"
-        : "fp32 (hyperparameters.amp is false)";
 
     /// <summary>The annotation tutorial's settings (spec §8): CE on &lt;cls&gt;, binned input, pad −2, batch 32, 3001 genes.</summary>
     public static ScgptRecipe AnnotationDefaults => new()

@@ -7,6 +7,9 @@ namespace ScRepro.Models.Scgpt.Perturbation;
 /// </summary>
 public static class PerturbationMetrics
 {
+    /// <summary>The metrics <see cref="Compute"/> reports.</summary>
+    public static readonly string[] Names = ["pearson", "pearson_delta", "mse"];
+
     public static IReadOnlyDictionary<string, double> Compute(
         IReadOnlyDictionary<string, (double[] Pred, double[] True)> byCondition, double[] controlMean)
     {

@@ -26,7 +26,7 @@ public sealed class ScgptPerturbationPredictor : IDisposable
         Vocab = vocab;
         ConditionColumn = conditionColumn;
         Report = report;
-        _device = cuda.is_available() ? new Device(DeviceType.CUDA, 0) : CPU;
+        _device = ScgptModelBuilder.DefaultDevice;
         _model.to(_device);
         _model.eval();
     }

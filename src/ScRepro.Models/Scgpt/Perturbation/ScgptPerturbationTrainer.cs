@@ -1,6 +1,4 @@
 using ScRepro.Splits.Random;
-using System.Diagnostics;
-using ScRepro.Core.Console;
 using ScRepro.Core.Errors;
 using ScRepro.Models.Scgpt.Checkpoints;
 using ScRepro.Models.Scgpt.Modules;
@@ -20,7 +18,7 @@ namespace ScRepro.Models.Scgpt.Perturbation;
 /// </summary>
 public static class ScgptPerturbationTrainer
 {
-    public const string BestModelFile = "best_model.pt";
+    public const string BestModelFile = FineTuneLoop.BestModelFile;
 
     /// <param name="request">Data, split, recipe, budget, seed and output folder.</param>
     /// <param name="interruptAfterEpochs">Test hook: throw after this many epochs of this session (a simulated kill).</param>
@@ -28,6 +26,7 @@ public static class ScgptPerturbationTrainer
     {
         var r = request.Recipe;
         var budget = request.Budget.Validated(request.Source);
+        FineTuneLoop.CheckSelectionMetric(r, budget, PerturbationMetrics.Names, request.Source);
         var data = PerturbationDataset.FromAnnData(request.Data, request.ConditionColumn, request.ControlLabel, request.Source);
         var trainSet = request.TrainConditions.Append(request.ControlLabel).ToHashSet(StringComparer.Ordinal);
         var valSet = request.ValConditions.Where(c => c != request.ControlLabel).ToHashSet(StringComparer.Ordinal);
@@ -37,10 +36,8 @@ public static class ScgptPerturbationTrainer
         var built = ScgptModelBuilder.Build(r, data.Genes, 1, request.Seed, request.PretrainedDir);
         var model = (TransformerGenerator)built.Model;
         var geneIds = built.Vocab.MapGenes(data.Genes).Ids;
-        // The output folder is a complete scGPT model folder: `screpro predict --model-dir` reads it back.
-        Core.IO.AtomicFile.WriteAllText(Path.Combine(request.OutputDir, PretrainedFolder.VocabFile), built.Vocab.ToJson());
-        Core.IO.AtomicFile.WriteAllText(Path.Combine(request.OutputDir, PretrainedFolder.ArgsFile), Config.ScgptArgs.FromConfig(built.Config, r.MaxSeqLen).ToJson());
-        var device = cuda.is_available() ? new Device(DeviceType.CUDA, 0) : CPU;
+        built.WriteModelFolder(request.OutputDir, r.MaxSeqLen);
+        var device = ScgptModelBuilder.DefaultDevice;
         model.to(device);
 
         // GEARS pairs once, when it builds its dataset; seeded here.
@@ -51,69 +48,30 @@ public static class ScgptPerturbationTrainer
             throw new ScReproException($"{request.Source}: {trainPairs.Count} training cells, fewer than one batch of {r.BatchSize}");
         var controlMean = data.MeanProfile(data.ControlCells);
 
-        var trainable = model.parameters().Where(p => p.requires_grad).ToList();
-        var optimizer = optim.Adam(trainable, r.Lr, eps: r.AdamEps);
-        var scheduler = optim.lr_scheduler.StepLR(optimizer, r.ScheduleInterval, r.ScheduleGamma);
-        var progress = new TrainProgress();
-        if (ResumeCheckpoint.Exists(request.OutputDir))
-        {
-            progress = ResumeCheckpoint.Load(request.OutputDir, model, optimizer);
-            for (var e = 0; e < progress.EpochsCompleted; e++) scheduler.step();
-            Output.Info($"scgpt: resuming from {ResumeCheckpoint.PathIn(request.OutputDir)} after epoch {progress.EpochsCompleted}");
-        }
-        if (r.Amp) Output.Info($"{request.Source}: {r.PrecisionNote}");
-        var clock = Stopwatch.StartNew();
-        var tracker = new BudgetTracker(budget, budget.EarlyStoppingMetric ?? r.SelectionMetric,
-            MetricDirection.HigherIsBetter(budget.EarlyStoppingMetric ?? r.SelectionMetric, request.Source), progress, () => clock.Elapsed.TotalSeconds);
-        var bestPath = Path.Combine(request.OutputDir, BestModelFile);
+        var loop = new FineTuneLoop(model, r, budget, request.Seed, request.OutputDir, device, request.Source);
         var stepsPerEpoch = trainPairs.Count / r.BatchSize;
-        var sessionEpochs = 0;
-
-        Output.WithProgress("scgpt perturbation", (budget.Epochs ?? 1) * (double)stepsPerEpoch, report =>
+        // Each epoch: a seeded shuffle (drop_last), and per batch one seeded gene subset when the genes exceed max_seq_len.
+        IEnumerable<TrainStep> EpochSteps(int epoch, long epochSeed)
         {
-            while (tracker.CanStartEpoch())
+            var rng = new NumpyRandomState(epochSeed & 0xffffffff);
+            var order = rng.Permutation(trainPairs.Count);
+            for (var b = 0; b < stepsPerEpoch; b++)
             {
-                var epoch = progress.EpochsCompleted + 1;
-                var epochSeed = request.Seed * 1000 + epoch;
-                manual_seed(epochSeed);
-                var rng = new NumpyRandomState(epochSeed & 0xffffffff);
-                var order = rng.Permutation(trainPairs.Count);
-                model.train();
-                double lossSum = 0;
-                var steps = 0;
-                for (var b = 0; b < stepsPerEpoch && tracker.CanStep(); b++)
+                var batchIndex = b;
+                yield return () =>
                 {
-                    var pairs = order.Skip(b * r.BatchSize).Take(r.BatchSize).Select(i => trainPairs[i]).ToList();
+                    var pairs = order.Skip(batchIndex * r.BatchSize).Take(r.BatchSize).Select(i => trainPairs[i]).ToList();
                     var positions = PerturbationBatch.SelectPositions(data.NGenes, r.MaxSeqLen, rng);
                     var batch = PerturbationBatch.Build(data, pairs, positions, geneIds);
-                    using var scope = NewDisposeScope();
                     var (src, values, flags, target) = ToTensors(batch, device);
-                    var output = model.forward(src, values, flags);
-                    var loss = nn.functional.mse_loss(output, target);
-                    optimizer.zero_grad();
-                    loss.backward();
-                    nn.utils.clip_grad_norm_(trainable, r.GradClip);
-                    optimizer.step();
-                    tracker.RecordStep(pairs.Count);
-                    lossSum += loss.item<float>();
-                    steps++;
-                    report(1);
-                }
-                var metrics = Validate(model, data, valPairs, geneIds, controlMean, r.EvalBatchSize, device);
-                var value = metrics[tracker.SelectionMetric];
-                if (tracker.EndEpoch(steps == 0 ? double.NaN : lossSum / steps, value, complete: steps == stepsPerEpoch))
-                    ScgptWeights.Save(model, bestPath);
-                scheduler.step();
-                ResumeCheckpoint.Save(request.OutputDir, model, optimizer, tracker.Snapshot());
-                Output.Info($"scgpt: epoch {epoch} train mse {lossSum / Math.Max(steps, 1):F5} val {tracker.SelectionMetric} {value:F4}");
-                sessionEpochs++;
-                if (interruptAfterEpochs is { } n && sessionEpochs >= n && tracker.CanStartEpoch())
-                    throw new OperationCanceledException($"interrupted after {sessionEpochs} epoch(s) (test hook)");
+                    return (nn.functional.mse_loss(model.forward(src, values, flags), target), pairs.Count);
+                };
             }
-        });
+        }
+        loop.Run("scgpt perturbation", stepsPerEpoch, EpochSteps,
+            () => Validate(model, data, valPairs, geneIds, controlMean, r.EvalBatchSize, device), "mse", interruptAfterEpochs);
 
-        if (!File.Exists(bestPath)) ScgptWeights.Save(model, bestPath);
-        var best = ScgptPerturbationPredictor.Load(bestPath, built.Config, built.Vocab, request.ConditionColumn);
+        var best = ScgptPerturbationPredictor.Load(loop.BestModelPath, built.Config, built.Vocab, request.ConditionColumn);
         var details = new Dictionary<string, object?>
         {
             ["architecture"] = "TransformerGenerator",
@@ -129,10 +87,10 @@ public static class ScgptPerturbationTrainer
             ["train_cells"] = trainPairs.Count, ["val_cells"] = valPairs.Count,
             ["seed"] = request.Seed,
             ["rng_note"] = "control pairing, shuffling and gene subsets drawn from seeded generators (scGPT/GEARS draw unseeded)",
-            ["final_lr"] = scheduler.get_last_lr()[0],
-            ["precision"] = r.PrecisionNote, ["amp_requested"] = r.Amp,
+            ["final_lr"] = loop.FinalLr,
+            ["precision"] = loop.PrecisionNote, ["amp_requested"] = r.Amp,
         };
-        var stats = tracker.ToStats(Hardware(device), budget.Epochs, details);
+        var stats = loop.Tracker.ToStats(FineTuneLoop.Hardware(device), budget.Epochs, details);
         stats.Write(Path.Combine(request.OutputDir, "training_stats.json"));
         return (stats, best);
     }
@@ -160,7 +118,4 @@ public static class ScgptPerturbationTrainer
         }
         return PerturbationMetrics.Compute(byCondition, controlMean);
     }
-
-    internal static string Hardware(Device device) =>
-        device.type == DeviceType.CUDA ? "CUDA GPU (libtorch)" : $"CPU ({Environment.ProcessorCount} cores, {get_num_threads()} torch threads)";
 }

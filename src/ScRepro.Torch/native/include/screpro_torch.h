@@ -36,6 +36,9 @@ SRT_EXPORT(int) SRTTorch_cuda_manual_seed_all(int64_t seed);
 SRT_EXPORT(int) SRTTorch_cuda_synchronize(int device);
 SRT_EXPORT(int) SRTTorch_set_grad_enabled(int enabled); /* returns the previous mode */
 SRT_EXPORT(int) SRTTorch_is_grad_enabled(void);
+SRT_EXPORT(int) SRTTorch_autocast_enter(int device_type, int dtype, int* previous_enabled, int* previous_dtype);
+SRT_EXPORT(int) SRTTorch_autocast_exit(int device_type, int previous_enabled, int previous_dtype);
+SRT_EXPORT(int) SRTTorch_autocast_is_enabled(int device_type); /* 1, 0, or -1 on error */
 SRT_EXPORT(int64_t) SRTTorch_live_tensors(void);        /* handles created and not yet disposed */
 SRT_EXPORT(const char*) SRTTorch_version(void);         /* TORCH_VERSION of the libtorch built against; static, never freed */
 

@@ -1,6 +1,7 @@
 // Error slot and process-wide state: seeds, threads, devices, grad mode.
 #include "shim.h"
 #include <ATen/Parallel.h>
+#include <ATen/autocast_mode.h>
 #include <ATen/detail/CUDAHooksInterface.h>
 #include <c10/core/GradMode.h>
 #include <torch/csrc/api/include/torch/version.h>
@@ -99,6 +100,55 @@ SRT_EXPORT(int) SRTTorch_set_grad_enabled(int enabled)
 }
 
 SRT_EXPORT(int) SRTTorch_is_grad_enabled(void) { return c10::GradMode::is_enabled() ? 1 : 0; }
+
+// torch.autocast's __enter__/__exit__: the state is thread-local in libtorch, like the forward pass that reads it.
+// Entering records the previous state so that exiting restores it (autocast regions nest); leaving the outermost
+// region drops the cache of casted weights, as Python's autocast does.
+SRT_EXPORT(int) SRTTorch_autocast_enter(int device_type, int dtype, int* previous_enabled, int* previous_dtype)
+{
+    SRT_STATUS({
+        auto type = static_cast<at::ScalarType>(dtype);
+        if (static_cast<c10::DeviceType>(device_type) == c10::DeviceType::CUDA)
+        {
+            *previous_enabled = at::autocast::is_enabled() ? 1 : 0;
+            *previous_dtype = static_cast<int>(at::autocast::get_autocast_gpu_dtype());
+            at::autocast::set_enabled(true);
+            at::autocast::set_autocast_gpu_dtype(type);
+        }
+        else
+        {
+            *previous_enabled = at::autocast::is_cpu_enabled() ? 1 : 0;
+            *previous_dtype = static_cast<int>(at::autocast::get_autocast_cpu_dtype());
+            at::autocast::set_cpu_enabled(true);
+            at::autocast::set_autocast_cpu_dtype(type);
+        }
+        at::autocast::increment_nesting();
+    })
+}
+
+SRT_EXPORT(int) SRTTorch_autocast_exit(int device_type, int previous_enabled, int previous_dtype)
+{
+    SRT_STATUS({
+        if (at::autocast::decrement_nesting() == 0) at::autocast::clear_cache();
+        auto type = static_cast<at::ScalarType>(previous_dtype);
+        if (static_cast<c10::DeviceType>(device_type) == c10::DeviceType::CUDA)
+        {
+            at::autocast::set_enabled(previous_enabled != 0);
+            at::autocast::set_autocast_gpu_dtype(type);
+        }
+        else
+        {
+            at::autocast::set_cpu_enabled(previous_enabled != 0);
+            at::autocast::set_autocast_cpu_dtype(type);
+        }
+    })
+}
+
+SRT_EXPORT(int) SRTTorch_autocast_is_enabled(int device_type)
+{
+    SRT_VALUE(static_cast<c10::DeviceType>(device_type) == c10::DeviceType::CUDA ? at::autocast::is_enabled() ? 1 : 0
+                                                                                 : at::autocast::is_cpu_enabled() ? 1 : 0, -1)
+}
 
 SRT_EXPORT(int64_t) SRTTorch_live_tensors(void) { return srt::live_tensors.load(); }
 
