@@ -8,12 +8,16 @@ namespace ScRepro.Baselines.Logistic;
 /// </summary>
 internal sealed class ColumnProblem
 {
-    private ColumnProblem(int rows, int features, int[] colPtr, int[] rowIdx, float[] values, double bias)
+    /// <summary>Up to this many instances the row indices are stored in 16 bits (<see cref="NarrowRowIdx"/>).</summary>
+    public const int MaxNarrowRows = ushort.MaxValue + 1;
+
+    private ColumnProblem(int rows, int features, int[] colPtr, int[]? rowIdx, ushort[]? narrowRowIdx, float[] values, double bias)
     {
         Rows = rows;
         Features = features;
         ColPtr = colPtr;
         RowIdx = rowIdx;
+        NarrowRowIdx = narrowRowIdx;
         Values = values;
         Bias = bias;
     }
@@ -25,7 +29,16 @@ internal sealed class ColumnProblem
     public int Features { get; }
 
     public int[] ColPtr { get; }
-    public int[] RowIdx { get; }
+
+    /// <summary>Row of each stored value when there are more than <see cref="MaxNarrowRows"/> instances, else null.</summary>
+    public int[]? RowIdx { get; }
+
+    /// <summary>
+    /// Row of each stored value in 16 bits, when all rows fit (null otherwise). The solver streams every column
+    /// (row index + value) once per pass and that stream, not the arithmetic, bounds it: 6 bytes per stored value
+    /// instead of 8 is a quarter less to read.
+    /// </summary>
+    public ushort[]? NarrowRowIdx { get; }
     public float[] Values { get; }
 
     /// <summary>intercept_scaling (the value of the appended feature), or a negative number for no intercept.</summary>
@@ -33,8 +46,11 @@ internal sealed class ColumnProblem
 
     public int WeightCount => Bias >= 0 ? Features + 1 : Features;
 
-    /// <summary>Transposes <paramref name="rows"/> of <paramref name="x"/> (in that order) and appends the bias column.</summary>
-    public static ColumnProblem FromRows(CsrMatrix x, IReadOnlyList<int> rows, double bias)
+    /// <summary>
+    /// Transposes <paramref name="rows"/> of <paramref name="x"/> (in that order) and appends the bias column.
+    /// <paramref name="allowNarrow"/> = false keeps 32-bit row indices even for few rows (tests compare both).
+    /// </summary>
+    public static ColumnProblem FromRows(CsrMatrix x, IReadOnlyList<int> rows, double bias, bool allowNarrow = true)
     {
         var n = x.Cols;
         var l = rows.Count;
@@ -73,6 +89,8 @@ internal sealed class ColumnProblem
                 values[start + i] = (float)bias;
             }
         }
-        return new ColumnProblem(l, n, colPtr, rowIdx, values, bias);
+        if (allowNarrow && l <= MaxNarrowRows)
+            return new ColumnProblem(l, n, colPtr, null, Array.ConvertAll(rowIdx, r => (ushort)r), values, bias);
+        return new ColumnProblem(l, n, colPtr, rowIdx, null, values, bias);
     }
 }

@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace ScRepro.Baselines.Logistic;
 
 /// <summary>
@@ -18,14 +20,22 @@ internal static unsafe class L1LogisticSolver
     /// <summary>Solves one binary problem; <paramref name="positive"/>[i] says whether instance i is +1.</summary>
     /// <returns>The weights (bias last) and the number of Newton iterations, as sklearn's n_iter_.</returns>
     // Called once per class, so tiered JIT would run it as tier-0/OSR code: compile it fully optimised at once.
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static (double[] W, int Iterations) Solve(ColumnProblem prob, bool[] positive, double cPos, double cNeg,
-        double tol, int maxNewtonIter, ulong seed)
+        double tol, int maxNewtonIter, ulong seed) =>
+        prob.NarrowRowIdx is { } narrow
+            ? Solve(prob, narrow, positive, cPos, cNeg, tol, maxNewtonIter, seed)
+            : Solve(prob, prob.RowIdx!, positive, cPos, cNeg, tol, maxNewtonIter, seed);
+
+    // Generic over the row-index width (16 or 32 bits): the JIT compiles one copy per width, so the conversion to
+    // int is a plain zero- or no-extension in the hot loops.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    private static (double[] W, int Iterations) Solve<TRow>(ColumnProblem prob, TRow[] rowIdx, bool[] positive,
+        double cPos, double cNeg, double tol, int maxNewtonIter, ulong seed)
+        where TRow : unmanaged, IBinaryInteger<TRow>
     {
         var l = prob.Rows;
         var wSize = prob.WeightCount;
         var colPtr = prob.ColPtr;
-        var rowIdx = prob.RowIdx;
         var vals = prob.Values;
 
         var nPos = 0;
@@ -59,8 +69,8 @@ internal static unsafe class L1LogisticSolver
             var sum = 0.0;
             for (var p = colPtr[j]; p < colPtr[j + 1]; p++)
             {
-                var i = rowIdx[p];
-                if (!positive[i]) sum += c[i] * vals[p];
+                var i = int.CreateTruncating(rowIdx[p]);
+                if (!positive[i]) sum += c[i] * FloatWidening.Widen(vals[p]);
             }
             xjNegSum[j] = sum;
         }
@@ -69,7 +79,7 @@ internal static unsafe class L1LogisticSolver
 
         // Raw pointers in the hot loops: the gathers over instance arrays are the whole cost, and bounds checks on
         // four arrays per stored value roughly double it.
-        fixed (int* pRow = rowIdx)
+        fixed (TRow* pRow = rowIdx)
         fixed (float* pVal = vals)
         fixed (SlopeAndCurvature* pTau = tau)
         fixed (double* pXTd = xTd)
@@ -227,7 +237,7 @@ internal static unsafe class L1LogisticSolver
                 for (var j = 0; j < wSize; j++)
                 {
                     if (w[j] == 0) continue;
-                    for (var p = colPtr[j]; p < colPtr[j + 1]; p++) expWTx[rowIdx[p]] += w[j] * vals[p];
+                    for (var p = colPtr[j]; p < colPtr[j + 1]; p++) expWTx[int.CreateTruncating(rowIdx[p])] += w[j] * FloatWidening.Widen(vals[p]);
                 }
                 for (var i = 0; i < l; i++) expWTx[i] = Math.Exp(expWTx[i]);
             }
@@ -240,7 +250,8 @@ internal static unsafe class L1LogisticSolver
     }
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static (double H, double G) HessianAndGradient(int* rows, float* vals, int start, int end, SlopeAndCurvature* td)
+    private static (double H, double G) HessianAndGradient<TRow>(TRow* rows, float* vals, int start, int end, SlopeAndCurvature* td)
+        where TRow : unmanaged, IBinaryInteger<TRow>
     {
         // Two independent accumulators per sum: one add chain per sum is latency-bound (4 cycles per stored value);
         // two chains let consecutive values overlap. Only the summation order changes.
@@ -248,52 +259,57 @@ internal static unsafe class L1LogisticSolver
         var p = start;
         for (; p + 1 < end; p += 2)
         {
-            SlopeAndCurvature* a = td + rows[p], b = td + rows[p + 1];
+            SlopeAndCurvature* a = td + int.CreateTruncating(rows[p]), b = td + int.CreateTruncating(rows[p + 1]);
             float v0 = vals[p], v1 = vals[p + 1];
-            h0 += v0 * v0 * a->D;
-            g0 += v0 * a->Tau;
-            h1 += v1 * v1 * b->D;
-            g1 += v1 * b->Tau;
+            h0 += FloatWidening.Widen(v0 * v0 * a->D);
+            g0 += FloatWidening.Widen(v0) * a->Tau;
+            h1 += FloatWidening.Widen(v1 * v1 * b->D);
+            g1 += FloatWidening.Widen(v1) * b->Tau;
         }
         if (p < end)
         {
-            var a = td + rows[p];
+            var a = td + int.CreateTruncating(rows[p]);
             var v = vals[p];
-            h0 += v * v * a->D;
-            g0 += v * a->Tau;
+            h0 += FloatWidening.Widen(v * v * a->D);
+            g0 += FloatWidening.Widen(v) * a->Tau;
         }
         return (h0 + h1, g0 + g1);
     }
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static void AddScaledColumn(int* rows, float* vals, int start, int end, float z, CurvatureAndStep* dx)
+    private static void AddScaledColumn<TRow>(TRow* rows, float* vals, int start, int end, float z, CurvatureAndStep* dx)
+        where TRow : unmanaged, IBinaryInteger<TRow>
     {
-        for (var p = start; p < end; p++) dx[rows[p]].XTd += vals[p] * z;
-    }
-
-    private static void AddScaledColumn(int* rows, float* vals, int start, int end, double z, double* target)
-    {
-        for (var p = start; p < end; p++) target[rows[p]] += vals[p] * z;
+        for (var p = start; p < end; p++) dx[int.CreateTruncating(rows[p])].XTd += vals[p] * z;
     }
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static double QuadraticGradient(int* rows, float* vals, int start, int end, CurvatureAndStep* dx)
+    private static void AddScaledColumn<TRow>(TRow* rows, float* vals, int start, int end, double z, double* target)
+        where TRow : unmanaged, IBinaryInteger<TRow>
+    {
+        for (var p = start; p < end; p++) target[int.CreateTruncating(rows[p])] += FloatWidening.Widen(vals[p]) * z;
+    }
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    private static double QuadraticGradient<TRow>(TRow* rows, float* vals, int start, int end, CurvatureAndStep* dx)
+        where TRow : unmanaged, IBinaryInteger<TRow>
     {
         // Four accumulators: the single add chain of liblinear's loop, not the memory, bounds its speed.
         double g0 = 0, g1 = 0, g2 = 0, g3 = 0;
         var p = start;
         for (; p + 3 < end; p += 4)
         {
-            CurvatureAndStep* a = dx + rows[p], b = dx + rows[p + 1], c = dx + rows[p + 2], d = dx + rows[p + 3];
-            g0 += vals[p] * a->D * a->XTd;
-            g1 += vals[p + 1] * b->D * b->XTd;
-            g2 += vals[p + 2] * c->D * c->XTd;
-            g3 += vals[p + 3] * d->D * d->XTd;
+            CurvatureAndStep* a = dx + int.CreateTruncating(rows[p]), b = dx + int.CreateTruncating(rows[p + 1]);
+            CurvatureAndStep* c = dx + int.CreateTruncating(rows[p + 2]), d = dx + int.CreateTruncating(rows[p + 3]);
+            g0 += FloatWidening.Widen(vals[p] * a->D * a->XTd);
+            g1 += FloatWidening.Widen(vals[p + 1] * b->D * b->XTd);
+            g2 += FloatWidening.Widen(vals[p + 2] * c->D * c->XTd);
+            g3 += FloatWidening.Widen(vals[p + 3] * d->D * d->XTd);
         }
         for (; p < end; p++)
         {
-            var a = dx + rows[p];
-            g0 += vals[p] * a->D * a->XTd;
+            var a = dx + int.CreateTruncating(rows[p]);
+            g0 += FloatWidening.Widen(vals[p] * a->D * a->XTd);
         }
         return (g0 + g1) + (g2 + g3);
     }
