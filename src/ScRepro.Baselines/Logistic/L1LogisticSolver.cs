@@ -96,8 +96,8 @@ internal static unsafe class L1LogisticSolver
             for (var s = 0; s < activeSize; s++)
             {
                 var j = index[s];
-                var (h, g) = HessianAndGradient(pRow, pVal, colPtr[j], colPtr[j + 1], pTau);
-                hdiag[j] = h;
+                var (h, g) = ColumnKernels.HessianAndGradient(pRow, pVal, colPtr[j], colPtr[j + 1], pTau);
+                hdiag[j] = Nu + h;
                 grad[j] = xjNegSum[j] - g;
 
                 var gp = grad[j] + 1;
@@ -144,7 +144,7 @@ internal static unsafe class L1LogisticSolver
                     var h = hdiag[j];
                     var g = grad[j] + (wpd[j] - w[j]) * Nu;
                     int start = colPtr[j], end = colPtr[j + 1];
-                    g += QuadraticGradient(pRow, pVal, start, end, pDx);
+                    g += ColumnKernels.QuadraticGradient(pRow, pVal, start, end, pDx);
                     var gp = g + 1;
                     var gn = g - 1;
                     double violation;
@@ -175,7 +175,7 @@ internal static unsafe class L1LogisticSolver
                     qpGmaxNew = Math.Max(qpGmaxNew, violation);
                     qpGnorm1New += violation;
                     wpd[j] += z;
-                    AddScaledColumn(pRow, pVal, start, end, (float)z, pDx);
+                    ColumnKernels.AddScaledColumn(pRow, pVal, start, end, (float)z, pDx);
                 }
                 cycles++;
                 if (qpGnorm1New <= innerEps * gnorm1Init)
@@ -194,7 +194,7 @@ internal static unsafe class L1LogisticSolver
             for (var j = 0; j < wSize; j++)
             {
                 var d = wpd[j] - w[j];
-                if (d != 0) AddScaledColumn(pRow, pVal, colPtr[j], colPtr[j + 1], d, pXTd);
+                if (d != 0) ColumnKernels.AddScaledColumn(pRow, pVal, colPtr[j], colPtr[j + 1], d, pXTd);
                 delta += grad[j] * d;
                 if (wpd[j] != 0) wNormNew += Math.Abs(wpd[j]);
             }
@@ -247,71 +247,6 @@ internal static unsafe class L1LogisticSolver
         }
         return (w, newtonIter);
         }
-    }
-
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static (double H, double G) HessianAndGradient<TRow>(TRow* rows, float* vals, int start, int end, SlopeAndCurvature* td)
-        where TRow : unmanaged, IBinaryInteger<TRow>
-    {
-        // Two independent accumulators per sum: one add chain per sum is latency-bound (4 cycles per stored value);
-        // two chains let consecutive values overlap. Only the summation order changes.
-        double h0 = Nu, h1 = 0, g0 = 0, g1 = 0;
-        var p = start;
-        for (; p + 1 < end; p += 2)
-        {
-            SlopeAndCurvature* a = td + int.CreateTruncating(rows[p]), b = td + int.CreateTruncating(rows[p + 1]);
-            float v0 = vals[p], v1 = vals[p + 1];
-            h0 += FloatWidening.Widen(v0 * v0 * a->D);
-            g0 += FloatWidening.Widen(v0) * a->Tau;
-            h1 += FloatWidening.Widen(v1 * v1 * b->D);
-            g1 += FloatWidening.Widen(v1) * b->Tau;
-        }
-        if (p < end)
-        {
-            var a = td + int.CreateTruncating(rows[p]);
-            var v = vals[p];
-            h0 += FloatWidening.Widen(v * v * a->D);
-            g0 += FloatWidening.Widen(v) * a->Tau;
-        }
-        return (h0 + h1, g0 + g1);
-    }
-
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static void AddScaledColumn<TRow>(TRow* rows, float* vals, int start, int end, float z, CurvatureAndStep* dx)
-        where TRow : unmanaged, IBinaryInteger<TRow>
-    {
-        for (var p = start; p < end; p++) dx[int.CreateTruncating(rows[p])].XTd += vals[p] * z;
-    }
-
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static void AddScaledColumn<TRow>(TRow* rows, float* vals, int start, int end, double z, double* target)
-        where TRow : unmanaged, IBinaryInteger<TRow>
-    {
-        for (var p = start; p < end; p++) target[int.CreateTruncating(rows[p])] += FloatWidening.Widen(vals[p]) * z;
-    }
-
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static double QuadraticGradient<TRow>(TRow* rows, float* vals, int start, int end, CurvatureAndStep* dx)
-        where TRow : unmanaged, IBinaryInteger<TRow>
-    {
-        // Four accumulators: the single add chain of liblinear's loop, not the memory, bounds its speed.
-        double g0 = 0, g1 = 0, g2 = 0, g3 = 0;
-        var p = start;
-        for (; p + 3 < end; p += 4)
-        {
-            CurvatureAndStep* a = dx + int.CreateTruncating(rows[p]), b = dx + int.CreateTruncating(rows[p + 1]);
-            CurvatureAndStep* c = dx + int.CreateTruncating(rows[p + 2]), d = dx + int.CreateTruncating(rows[p + 3]);
-            g0 += FloatWidening.Widen(vals[p] * a->D * a->XTd);
-            g1 += FloatWidening.Widen(vals[p + 1] * b->D * b->XTd);
-            g2 += FloatWidening.Widen(vals[p + 2] * c->D * c->XTd);
-            g3 += FloatWidening.Widen(vals[p + 3] * d->D * d->XTd);
-        }
-        for (; p < end; p++)
-        {
-            var a = dx + int.CreateTruncating(rows[p]);
-            g0 += FloatWidening.Widen(vals[p] * a->D * a->XTd);
-        }
-        return (g0 + g1) + (g2 + g3);
     }
 
     private static void UpdateTauAndD(double[] expWTx, double[] c, SlopeAndCurvature[] tau, CurvatureAndStep[] dx)
