@@ -1,3 +1,4 @@
+using System.Numerics;
 using ScRepro.AnnData.Matrices;
 
 namespace ScRepro.Baselines.Logistic;
@@ -66,31 +67,41 @@ internal sealed class ColumnProblem
         if (nnz + (withBias ? l : 0) > int.MaxValue)
             throw new NotSupportedException($"training matrix has {nnz} stored values; at most {int.MaxValue} are supported");
         for (var c = 1; c < colPtr.Length; c++) colPtr[c] += colPtr[c - 1];
-        var rowIdx = new int[colPtr[^1]];
         var values = new float[colPtr[^1]];
+        if (allowNarrow && l <= MaxNarrowRows)
+            return new ColumnProblem(l, n, colPtr, null, Fill<ushort>(x, rows, bias, colPtr, values), values, bias);
+        return new ColumnProblem(l, n, colPtr, Fill<int>(x, rows, bias, colPtr, values), null, values, bias);
+    }
+
+    /// <summary>Scatters the rows into their columns (values into <paramref name="values"/>); returns the row indices.</summary>
+    private static TRow[] Fill<TRow>(CsrMatrix x, IReadOnlyList<int> rows, double bias, int[] colPtr, float[] values)
+        where TRow : unmanaged, IBinaryInteger<TRow>
+    {
+        var n = x.Cols;
+        var l = rows.Count;
+        var rowIdx = new TRow[colPtr[^1]];
         var next = (int[])colPtr.Clone();
         for (var i = 0; i < l; i++)
         {
             var idx = x.RowIndices(rows[i]);
             var val = x.RowValues(rows[i]);
+            var row = TRow.CreateTruncating(i);
             for (var k = 0; k < idx.Length; k++)
             {
                 var p = next[idx[k]]++;
-                rowIdx[p] = i;
+                rowIdx[p] = row;
                 values[p] = val[k];
             }
         }
-        if (withBias)
+        if (bias >= 0)
         {
             var start = colPtr[n];
             for (var i = 0; i < l; i++)
             {
-                rowIdx[start + i] = i;
+                rowIdx[start + i] = TRow.CreateTruncating(i);
                 values[start + i] = (float)bias;
             }
         }
-        if (allowNarrow && l <= MaxNarrowRows)
-            return new ColumnProblem(l, n, colPtr, null, Array.ConvertAll(rowIdx, r => (ushort)r), values, bias);
-        return new ColumnProblem(l, n, colPtr, rowIdx, null, values, bias);
+        return rowIdx;
     }
 }
