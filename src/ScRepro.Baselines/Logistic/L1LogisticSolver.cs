@@ -19,7 +19,6 @@ internal static unsafe class L1LogisticSolver
 
     /// <summary>Solves one binary problem; <paramref name="positive"/>[i] says whether instance i is +1.</summary>
     /// <returns>The weights (bias last) and the number of Newton iterations, as sklearn's n_iter_.</returns>
-    // Called once per class, so tiered JIT would run it as tier-0/OSR code: compile it fully optimised at once.
     public static (double[] W, int Iterations) Solve(ColumnProblem prob, bool[] positive, double cPos, double cNeg,
         double tol, int maxNewtonIter, ulong seed) =>
         prob.NarrowRowIdx is { } narrow
@@ -27,7 +26,8 @@ internal static unsafe class L1LogisticSolver
             : Solve(prob, prob.RowIdx!, positive, cPos, cNeg, tol, maxNewtonIter, seed);
 
     // Generic over the row-index width (16 or 32 bits): the JIT compiles one copy per width, so the conversion to
-    // int is a plain zero- or no-extension in the hot loops.
+    // int is a plain zero- or no-extension in the hot loops. Called once per class, so tiered JIT would run it as
+    // tier-0/OSR code: compile it fully optimised at once.
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static (double[] W, int Iterations) Solve<TRow>(ColumnProblem prob, TRow[] rowIdx, bool[] positive,
         double cPos, double cNeg, double tol, int maxNewtonIter, ulong seed)
