@@ -17,32 +17,33 @@ namespace ScRepro.Baselines.Logistic;
 /// </remarks>
 internal static unsafe class ColumnKernels
 {
-    /// <summary>Σ v²·Dᵢ and Σ v·τᵢ over the column: the Hessian diagonal and the loss part of the gradient.</summary>
+    /// <summary>
+    /// Σ v²·Dᵢ and Σ v·τᵢ over the column: the Hessian diagonal and the loss part of the gradient, with
+    /// Dᵢ = τᵢ(1 − τᵢ/C) (= C·σ(1 − σ)) derived from τ so that only τ is gathered.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static (double H, double G) HessianAndGradient<TRow>(TRow* rows, float* vals, int start, int end, SlopeAndCurvature* td)
+    public static (double H, double G) HessianAndGradient<TRow>(TRow* rows, float* vals, int start, int end, double* tau, double invC)
         where TRow : unmanaged, IBinaryInteger<TRow>
     {
         double h0 = 0, h1 = 0, g0 = 0, g1 = 0;
         var p = start;
         if (Avx2.IsSupported && end - start >= 8)
         {
-            // A slot is 16 bytes: index 2·row at scale 8 addresses τ (offset 0) and D (offset 8).
-            var tauBase = (double*)td;
-            var dBase = (float*)td + 2;
+            var one = Vector256.Create(1.0);
+            var scale = Vector256.Create(invC);
             Vector256<double> vh0 = default, vh1 = default, vg0 = default, vg1 = default;
             for (; p + 7 < end; p += 8)
             {
                 var idx = LoadRows(rows + p);
-                idx += idx;
-                var d = Avx2.GatherVector256(dBase, idx, 8);
-                var tauLo = Avx2.GatherVector256(tauBase, idx.GetLower(), 8);
-                var tauHi = Avx2.GatherVector256(tauBase, idx.GetUpper(), 8);
+                var tauLo = Avx2.GatherVector256(tau, idx.GetLower(), 8);
+                var tauHi = Avx2.GatherVector256(tau, idx.GetUpper(), 8);
                 var v = Avx.LoadVector256(vals + p);
-                var hv = v * v * d;
-                vh0 += Avx.ConvertToVector256Double(hv.GetLower());
-                vh1 += Avx.ConvertToVector256Double(hv.GetUpper());
-                vg0 += Avx.ConvertToVector256Double(v.GetLower()) * tauLo;
-                vg1 += Avx.ConvertToVector256Double(v.GetUpper()) * tauHi;
+                var vLo = Avx.ConvertToVector256Double(v.GetLower());
+                var vHi = Avx.ConvertToVector256Double(v.GetUpper());
+                vh0 += vLo * vLo * (tauLo * (one - tauLo * scale));
+                vh1 += vHi * vHi * (tauHi * (one - tauHi * scale));
+                vg0 += vLo * tauLo;
+                vg1 += vHi * tauHi;
             }
             h0 = Vector256.Sum(vh0 + vh1);
             g0 = Vector256.Sum(vg0 + vg1);
@@ -50,19 +51,19 @@ internal static unsafe class ColumnKernels
         // Two independent accumulators per sum: one add chain per sum is latency-bound (4 cycles per stored value).
         for (; p + 1 < end; p += 2)
         {
-            SlopeAndCurvature* a = td + int.CreateTruncating(rows[p]), b = td + int.CreateTruncating(rows[p + 1]);
-            float v0 = vals[p], v1 = vals[p + 1];
-            h0 += FloatWidening.Widen(v0 * v0 * a->D);
-            g0 += FloatWidening.Widen(v0) * a->Tau;
-            h1 += FloatWidening.Widen(v1 * v1 * b->D);
-            g1 += FloatWidening.Widen(v1) * b->Tau;
+            double t0 = tau[int.CreateTruncating(rows[p])], t1 = tau[int.CreateTruncating(rows[p + 1])];
+            double v0 = FloatWidening.Widen(vals[p]), v1 = FloatWidening.Widen(vals[p + 1]);
+            h0 += v0 * v0 * (t0 * (1 - t0 * invC));
+            g0 += v0 * t0;
+            h1 += v1 * v1 * (t1 * (1 - t1 * invC));
+            g1 += v1 * t1;
         }
         if (p < end)
         {
-            var a = td + int.CreateTruncating(rows[p]);
-            var v = vals[p];
-            h0 += FloatWidening.Widen(v * v * a->D);
-            g0 += FloatWidening.Widen(v) * a->Tau;
+            var t = tau[int.CreateTruncating(rows[p])];
+            var v = FloatWidening.Widen(vals[p]);
+            h0 += v * v * (t * (1 - t * invC));
+            g0 += v * t;
         }
         return (h0 + h1, g0 + g1);
     }

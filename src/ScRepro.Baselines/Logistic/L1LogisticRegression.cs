@@ -54,7 +54,7 @@ public static class L1LogisticRegression
                 var positive = new bool[y.Length];
                 for (var i = 0; i < y.Length; i++) positive[i] = y[i] == positiveClass;
                 var seed = (ulong)(uint)options.Seed * 0x100000001B3UL ^ (ulong)k * 0x9E3779B97F4A7C15UL;
-                var (w, it) = L1LogisticSolver.Solve(prob, positive, cs[ci], cs[ci], options.Tol, options.MaxIter, seed);
+                var (w, it) = L1LogisticSolver.Solve(prob, positive, cs[ci], options.Tol, options.MaxIter, seed);
                 weights[job] = w;
                 iterations[job] = it;
             }

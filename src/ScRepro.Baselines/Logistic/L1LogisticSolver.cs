@@ -17,20 +17,23 @@ internal static unsafe class L1LogisticSolver
     private const double Nu = 1e-12;
     private const double Sigma = 0.01;
 
-    /// <summary>Solves one binary problem; <paramref name="positive"/>[i] says whether instance i is +1.</summary>
+    /// <summary>
+    /// Solves one binary problem; <paramref name="positive"/>[i] says whether instance i is +1. One C for both
+    /// labels (liblinear's Cp = Cn): sklearn passes class weights there, and the spec fixes class_weight=None.
+    /// </summary>
     /// <returns>The weights (bias last) and the number of Newton iterations, as sklearn's n_iter_.</returns>
-    public static (double[] W, int Iterations) Solve(ColumnProblem prob, bool[] positive, double cPos, double cNeg,
+    public static (double[] W, int Iterations) Solve(ColumnProblem prob, bool[] positive, double c,
         double tol, int maxNewtonIter, ulong seed) =>
         prob.NarrowRowIdx is { } narrow
-            ? Solve(prob, narrow, positive, cPos, cNeg, tol, maxNewtonIter, seed)
-            : Solve(prob, prob.RowIdx!, positive, cPos, cNeg, tol, maxNewtonIter, seed);
+            ? Solve(prob, narrow, positive, c, tol, maxNewtonIter, seed)
+            : Solve(prob, prob.RowIdx!, positive, c, tol, maxNewtonIter, seed);
 
     // Generic over the row-index width (16 or 32 bits): the JIT compiles one copy per width, so the conversion to
     // int is a plain zero- or no-extension in the hot loops. Called once per class, so tiered JIT would run it as
     // tier-0/OSR code: compile it fully optimised at once.
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static (double[] W, int Iterations) Solve<TRow>(ColumnProblem prob, TRow[] rowIdx, bool[] positive,
-        double cPos, double cNeg, double tol, int maxNewtonIter, ulong seed)
+        double c, double tol, int maxNewtonIter, ulong seed)
         where TRow : unmanaged, IBinaryInteger<TRow>
     {
         var l = prob.Rows;
@@ -42,12 +45,10 @@ internal static unsafe class L1LogisticSolver
         for (var i = 0; i < l; i++) if (positive[i]) nPos++;
         var eps = tol * Math.Max(Math.Min(nPos, l - nPos), 1) / l;
 
-        var c = new double[l];
-        for (var i = 0; i < l; i++) c[i] = positive[i] ? cPos : cNeg;
         // Cᵢ on the negative instances, 0 on the positive ones: the sums over negatives multiply by it instead of
         // branching on the label, which mispredicts for every balanced class (adding 0·x leaves a sum unchanged).
         var negC = new double[l];
-        for (var i = 0; i < l; i++) negC[i] = positive[i] ? 0 : cNeg;
+        for (var i = 0; i < l; i++) negC[i] = positive[i] ? 0 : c;
 
         var w = new double[wSize];
         var wpd = new double[wSize];
@@ -57,7 +58,9 @@ internal static unsafe class L1LogisticSolver
         var index = new int[wSize];
         var expWTx = new double[l];
         var expWTxNew = new double[l];
-        var tau = new SlopeAndCurvature[l];
+        // τᵢ = C·σ(−wᵀxᵢ) in double: it makes the gradient that the stopping rule reads. 8 bytes per instance, so
+        // the gradient pass gathers from half the memory; it derives Dᵢ = τᵢ(1 − τᵢ/C) itself.
+        var tau = new double[l];
         // D (Hessian weights) and xTd (X·direction) side by side: the inner loop reads both for the same instance,
         // so one cache line serves both gathers.
         var dx = new CurvatureAndStep[l];
@@ -82,7 +85,7 @@ internal static unsafe class L1LogisticSolver
         // four arrays per stored value roughly double it.
         fixed (TRow* pRow = rowIdx)
         fixed (float* pVal = vals)
-        fixed (SlopeAndCurvature* pTau = tau)
+        fixed (double* pTau = tau)
         fixed (double* pXTd = xTd)
         fixed (CurvatureAndStep* pDx = dx)
         {
@@ -97,7 +100,7 @@ internal static unsafe class L1LogisticSolver
             for (var s = 0; s < activeSize; s++)
             {
                 var j = index[s];
-                var (h, g) = ColumnKernels.HessianAndGradient(pRow, pVal, colPtr[j], colPtr[j + 1], pTau);
+                var (h, g) = ColumnKernels.HessianAndGradient(pRow, pVal, colPtr[j], colPtr[j + 1], pTau, 1 / c);
                 hdiag[j] = Nu + h;
                 grad[j] = xjNegSum[j] - g;
 
@@ -211,7 +214,7 @@ internal static unsafe class L1LogisticSolver
                 {
                     var expXTd = Math.Exp(xTd[i]);
                     expWTxNew[i] = expWTx[i] * expXTd;
-                    cond += c[i] * Math.Log((1 + expWTxNew[i]) / (expXTd + expWTxNew[i]));
+                    cond += c * Math.Log((1 + expWTxNew[i]) / (expXTd + expWTxNew[i]));
                 }
                 if (cond <= 0)
                 {
@@ -250,14 +253,14 @@ internal static unsafe class L1LogisticSolver
         }
     }
 
-    private static void UpdateTauAndD(double[] expWTx, double[] c, SlopeAndCurvature[] tau, CurvatureAndStep[] dx)
+    private static void UpdateTauAndD(double[] expWTx, double c, double[] tau, CurvatureAndStep[] dx)
     {
         for (var i = 0; i < expWTx.Length; i++)
         {
             var t = 1 / (1 + expWTx[i]);
-            tau[i].Tau = c[i] * t;
+            tau[i] = c * t;
             // liblinear writes C·e·t², which is NaN once e overflows; t·(1−t) is the same number without that trap.
-            dx[i].D = tau[i].D = (float)(c[i] * t * (1 - t));
+            dx[i].D = (float)(c * t * (1 - t));
         }
     }
 }

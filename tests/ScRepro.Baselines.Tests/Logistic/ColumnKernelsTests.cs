@@ -22,26 +22,29 @@ public sealed unsafe class ColumnKernelsTests
     public void Should_sum_the_hessian_and_gradient_terms_at_the_column_rows()
     {
         var rng = new Random(1);
-        var td = Enumerable.Range(0, Instances).Select(_ => new SlopeAndCurvature { Tau = rng.NextDouble() - 0.5, D = (float)rng.NextDouble() }).ToArray();
+        // τ = C·σ with C = 0.4: the Hessian weight is C·σ(1 − σ).
+        const double c = 0.4;
+        var sigma = Enumerable.Range(0, Instances).Select(_ => rng.NextDouble()).ToArray();
+        var td = sigma.Select(s => c * s).ToArray();
         var (rows, vals) = Column(2);
         double h = 0, g = 0;
         for (var k = 0; k < rows.Length; k++)
         {
-            h += (double)(vals[k] * vals[k] * td[rows[k]].D);
-            g += vals[k] * td[rows[k]].Tau;
+            h += (double)vals[k] * vals[k] * c * sigma[rows[k]] * (1 - sigma[rows[k]]);
+            g += vals[k] * td[rows[k]];
         }
         var narrow = rows.Select(r => (ushort)r).ToArray();
-        fixed (int* r32 = rows) fixed (ushort* r16 = narrow) fixed (float* v = vals) fixed (SlopeAndCurvature* t = td)
+        fixed (int* r32 = rows) fixed (ushort* r16 = narrow) fixed (float* v = vals) fixed (double* t = td)
         {
-            foreach (var (hk, gk) in new[] { ColumnKernels.HessianAndGradient(r32, v, 0, rows.Length, t), ColumnKernels.HessianAndGradient(r16, v, 0, rows.Length, t) })
+            foreach (var (hk, gk) in new[] { ColumnKernels.HessianAndGradient(r32, v, 0, rows.Length, t, 1 / c), ColumnKernels.HessianAndGradient(r16, v, 0, rows.Length, t, 1 / c) })
             {
                 Assert.Equal(h, hk, 1e-12);
                 Assert.Equal(g, gk, 1e-12);
             }
             // A sub-range: start and end are honoured.
-            var (h5, g5) = ColumnKernels.HessianAndGradient(r32, v, 5, 14, t);
-            Assert.Equal(Enumerable.Range(5, 9).Sum(k => (double)(vals[k] * vals[k] * td[rows[k]].D)), h5, 1e-12);
-            Assert.Equal(Enumerable.Range(5, 9).Sum(k => vals[k] * td[rows[k]].Tau), g5, 1e-12);
+            var (h5, g5) = ColumnKernels.HessianAndGradient(r32, v, 5, 14, t, 1 / c);
+            Assert.Equal(Enumerable.Range(5, 9).Sum(k => (double)vals[k] * vals[k] * c * sigma[rows[k]] * (1 - sigma[rows[k]])), h5, 1e-12);
+            Assert.Equal(Enumerable.Range(5, 9).Sum(k => vals[k] * td[rows[k]]), g5, 1e-12);
         }
     }
 

@@ -35,8 +35,8 @@ public sealed class ColumnProblemTests
         var wide = ColumnProblem.FromRows(X, F.Train, bias: 1, allowNarrow: false);
         var labels = F.LabelsOf(F.Train);
         var positive = labels.Select(l => l == labels[0]).ToArray();
-        var (wNarrow, itNarrow) = L1LogisticSolver.Solve(narrow, positive, 1.0, 1.0, 1e-4, 100, seed: 7);
-        var (wWide, itWide) = L1LogisticSolver.Solve(wide, positive, 1.0, 1.0, 1e-4, 100, seed: 7);
+        var (wNarrow, itNarrow) = L1LogisticSolver.Solve(narrow, positive, 1.0, 1e-4, 100, seed: 7);
+        var (wWide, itWide) = L1LogisticSolver.Solve(wide, positive, 1.0, 1e-4, 100, seed: 7);
         Assert.Equal(itWide, itNarrow);
         Assert.Equal(wWide, wNarrow);
         // Not a trivial fit: C = 1 leaves some weights nonzero.
