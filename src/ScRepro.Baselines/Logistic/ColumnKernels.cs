@@ -13,7 +13,7 @@ namespace ScRepro.Baselines.Logistic;
 /// <remarks>
 /// The reductions gather eight rows per step with AVX2 where the processor has it, and sum in a fixed lane order,
 /// so the result depends on the instruction set but never on threads or timing. Each term is rounded exactly as in
-/// the scalar loop (float products, widened, then added in double); only the summation order differs.
+/// the scalar loop; only the summation order differs.
 /// </remarks>
 internal static unsafe class ColumnKernels
 {
