@@ -10,13 +10,3 @@ internal struct CurvatureAndStep
     public float D;
     public float XTd;
 }
-
-/// <summary>
-/// τᵢ (C·σ(−wᵀxᵢ), in double: it makes the gradient the stopping rule reads) beside a copy of Dᵢ, for the
-/// gradient-and-Hessian pass: one 16-byte slot per instance, so each stored value of a column touches one cache line.
-/// </summary>
-internal struct SlopeAndCurvature
-{
-    public double Tau;
-    public float D;
-}

@@ -31,12 +31,13 @@ public static class L1LogisticRegression
         var code = classes.Select((c, i) => (c, i)).ToDictionary(t => t.c, t => t.i, StringComparer.Ordinal);
         var y = labels.Select(l => code[l]).ToArray();
 
-        var prob = ColumnProblem.FromRows(x, rows, options.FitIntercept ? options.InterceptScaling : -1);
         // Two classes: liblinear solves one problem with the second class as +1.
         var problems = classes.Length == 2 ? 1 : classes.Length;
         var weights = new double[cs.Count * problems][];
         var iterations = new int[cs.Count * problems];
-        var threads = Math.Clamp(options.MaxDegreeOfParallelism ?? Environment.ProcessorCount, 1, weights.Length);
+        var cores = Math.Max(options.MaxDegreeOfParallelism ?? Environment.ProcessorCount, 1);
+        var prob = ColumnProblem.FromRows(x, rows, options.FitIntercept ? options.InterceptScaling : -1, maxThreads: cores);
+        var threads = Math.Min(cores, weights.Length);
         var order = CostliestFirst(y, classes.Length, problems, cs);
         var next = -1;
         // A shared queue taken costliest first, so the threads finish together. Each job owns its slot and its
@@ -53,7 +54,7 @@ public static class L1LogisticRegression
                 var positive = new bool[y.Length];
                 for (var i = 0; i < y.Length; i++) positive[i] = y[i] == positiveClass;
                 var seed = (ulong)(uint)options.Seed * 0x100000001B3UL ^ (ulong)k * 0x9E3779B97F4A7C15UL;
-                var (w, it) = L1LogisticSolver.Solve(prob, positive, cs[ci], cs[ci], options.Tol, options.MaxIter, seed);
+                var (w, it) = L1LogisticSolver.Solve(prob, positive, cs[ci], options.Tol, options.MaxIter, seed);
                 weights[job] = w;
                 iterations[job] = it;
             }

@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace ScRepro.Baselines.Logistic;
 
 /// <summary>
@@ -15,25 +17,38 @@ internal static unsafe class L1LogisticSolver
     private const double Nu = 1e-12;
     private const double Sigma = 0.01;
 
-    /// <summary>Solves one binary problem; <paramref name="positive"/>[i] says whether instance i is +1.</summary>
+    /// <summary>
+    /// Solves one binary problem; <paramref name="positive"/>[i] says whether instance i is +1. One C for both
+    /// labels (liblinear's Cp = Cn): sklearn passes class weights there, and the spec fixes class_weight=None.
+    /// </summary>
     /// <returns>The weights (bias last) and the number of Newton iterations, as sklearn's n_iter_.</returns>
-    // Called once per class, so tiered JIT would run it as tier-0/OSR code: compile it fully optimised at once.
+    public static (double[] W, int Iterations) Solve(ColumnProblem prob, bool[] positive, double c,
+        double tol, int maxNewtonIter, ulong seed) =>
+        prob.NarrowRowIdx is { } narrow
+            ? Solve(prob, narrow, positive, c, tol, maxNewtonIter, seed)
+            : Solve(prob, prob.RowIdx!, positive, c, tol, maxNewtonIter, seed);
+
+    // Generic over the row-index width (16 or 32 bits): the JIT compiles one copy per width, so the conversion to
+    // int is a plain zero- or no-extension in the hot loops. Called once per class, so tiered JIT would run it as
+    // tier-0/OSR code: compile it fully optimised at once.
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    public static (double[] W, int Iterations) Solve(ColumnProblem prob, bool[] positive, double cPos, double cNeg,
-        double tol, int maxNewtonIter, ulong seed)
+    private static (double[] W, int Iterations) Solve<TRow>(ColumnProblem prob, TRow[] rowIdx, bool[] positive,
+        double c, double tol, int maxNewtonIter, ulong seed)
+        where TRow : unmanaged, IBinaryInteger<TRow>
     {
         var l = prob.Rows;
         var wSize = prob.WeightCount;
         var colPtr = prob.ColPtr;
-        var rowIdx = prob.RowIdx;
         var vals = prob.Values;
 
         var nPos = 0;
         for (var i = 0; i < l; i++) if (positive[i]) nPos++;
         var eps = tol * Math.Max(Math.Min(nPos, l - nPos), 1) / l;
 
-        var c = new double[l];
-        for (var i = 0; i < l; i++) c[i] = positive[i] ? cPos : cNeg;
+        // Cᵢ on the negative instances, 0 on the positive ones: the sums over negatives multiply by it instead of
+        // branching on the label, which mispredicts for every balanced class (adding 0·x leaves a sum unchanged).
+        var negC = new double[l];
+        for (var i = 0; i < l; i++) negC[i] = positive[i] ? 0 : c;
 
         var w = new double[wSize];
         var wpd = new double[wSize];
@@ -43,7 +58,9 @@ internal static unsafe class L1LogisticSolver
         var index = new int[wSize];
         var expWTx = new double[l];
         var expWTxNew = new double[l];
-        var tau = new SlopeAndCurvature[l];
+        // τᵢ = C·σ(−wᵀxᵢ) in double: it makes the gradient that the stopping rule reads. 8 bytes per instance, so
+        // the gradient pass gathers from half the memory; it derives Dᵢ = τᵢ(1 − τᵢ/C) itself.
+        var tau = new double[l];
         // D (Hessian weights) and xTd (X·direction) side by side: the inner loop reads both for the same instance,
         // so one cache line serves both gathers.
         var dx = new CurvatureAndStep[l];
@@ -58,10 +75,7 @@ internal static unsafe class L1LogisticSolver
             index[j] = j;
             var sum = 0.0;
             for (var p = colPtr[j]; p < colPtr[j + 1]; p++)
-            {
-                var i = rowIdx[p];
-                if (!positive[i]) sum += c[i] * vals[p];
-            }
+                sum += negC[int.CreateTruncating(rowIdx[p])] * FloatWidening.Widen(vals[p]);
             xjNegSum[j] = sum;
         }
         for (var i = 0; i < l; i++) expWTx[i] = 1.0;
@@ -69,9 +83,9 @@ internal static unsafe class L1LogisticSolver
 
         // Raw pointers in the hot loops: the gathers over instance arrays are the whole cost, and bounds checks on
         // four arrays per stored value roughly double it.
-        fixed (int* pRow = rowIdx)
+        fixed (TRow* pRow = rowIdx)
         fixed (float* pVal = vals)
-        fixed (SlopeAndCurvature* pTau = tau)
+        fixed (double* pTau = tau)
         fixed (double* pXTd = xTd)
         fixed (CurvatureAndStep* pDx = dx)
         {
@@ -86,8 +100,8 @@ internal static unsafe class L1LogisticSolver
             for (var s = 0; s < activeSize; s++)
             {
                 var j = index[s];
-                var (h, g) = HessianAndGradient(pRow, pVal, colPtr[j], colPtr[j + 1], pTau);
-                hdiag[j] = h;
+                var (h, g) = ColumnKernels.HessianAndGradient(pRow, pVal, colPtr[j], colPtr[j + 1], pTau, 1 / c);
+                hdiag[j] = Nu + h;
                 grad[j] = xjNegSum[j] - g;
 
                 var gp = grad[j] + 1;
@@ -134,7 +148,7 @@ internal static unsafe class L1LogisticSolver
                     var h = hdiag[j];
                     var g = grad[j] + (wpd[j] - w[j]) * Nu;
                     int start = colPtr[j], end = colPtr[j + 1];
-                    g += QuadraticGradient(pRow, pVal, start, end, pDx);
+                    g += ColumnKernels.QuadraticGradient(pRow, pVal, start, end, pDx);
                     var gp = g + 1;
                     var gn = g - 1;
                     double violation;
@@ -165,7 +179,7 @@ internal static unsafe class L1LogisticSolver
                     qpGmaxNew = Math.Max(qpGmaxNew, violation);
                     qpGnorm1New += violation;
                     wpd[j] += z;
-                    AddScaledColumn(pRow, pVal, start, end, (float)z, pDx);
+                    ColumnKernels.AddScaledColumn(pRow, pVal, start, end, (float)z, pDx);
                 }
                 cycles++;
                 if (qpGnorm1New <= innerEps * gnorm1Init)
@@ -184,13 +198,13 @@ internal static unsafe class L1LogisticSolver
             for (var j = 0; j < wSize; j++)
             {
                 var d = wpd[j] - w[j];
-                if (d != 0) AddScaledColumn(pRow, pVal, colPtr[j], colPtr[j + 1], d, pXTd);
+                if (d != 0) ColumnKernels.AddScaledColumn(pRow, pVal, colPtr[j], colPtr[j + 1], d, pXTd);
                 delta += grad[j] * d;
                 if (wpd[j] != 0) wNormNew += Math.Abs(wpd[j]);
             }
             delta += wNormNew - wNorm;
             double negSumXTd = 0;
-            for (var i = 0; i < l; i++) if (!positive[i]) negSumXTd += c[i] * xTd[i];
+            for (var i = 0; i < l; i++) negSumXTd += negC[i] * xTd[i];
 
             var searches = 0;
             for (; searches < MaxLineSearch; searches++)
@@ -200,7 +214,7 @@ internal static unsafe class L1LogisticSolver
                 {
                     var expXTd = Math.Exp(xTd[i]);
                     expWTxNew[i] = expWTx[i] * expXTd;
-                    cond += c[i] * Math.Log((1 + expWTxNew[i]) / (expXTd + expWTxNew[i]));
+                    cond += c * Math.Log((1 + expWTxNew[i]) / (expXTd + expWTxNew[i]));
                 }
                 if (cond <= 0)
                 {
@@ -227,7 +241,7 @@ internal static unsafe class L1LogisticSolver
                 for (var j = 0; j < wSize; j++)
                 {
                     if (w[j] == 0) continue;
-                    for (var p = colPtr[j]; p < colPtr[j + 1]; p++) expWTx[rowIdx[p]] += w[j] * vals[p];
+                    for (var p = colPtr[j]; p < colPtr[j + 1]; p++) expWTx[int.CreateTruncating(rowIdx[p])] += w[j] * FloatWidening.Widen(vals[p]);
                 }
                 for (var i = 0; i < l; i++) expWTx[i] = Math.Exp(expWTx[i]);
             }
@@ -239,73 +253,14 @@ internal static unsafe class L1LogisticSolver
         }
     }
 
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static (double H, double G) HessianAndGradient(int* rows, float* vals, int start, int end, SlopeAndCurvature* td)
-    {
-        // Two independent accumulators per sum: one add chain per sum is latency-bound (4 cycles per stored value);
-        // two chains let consecutive values overlap. Only the summation order changes.
-        double h0 = Nu, h1 = 0, g0 = 0, g1 = 0;
-        var p = start;
-        for (; p + 1 < end; p += 2)
-        {
-            SlopeAndCurvature* a = td + rows[p], b = td + rows[p + 1];
-            float v0 = vals[p], v1 = vals[p + 1];
-            h0 += v0 * v0 * a->D;
-            g0 += v0 * a->Tau;
-            h1 += v1 * v1 * b->D;
-            g1 += v1 * b->Tau;
-        }
-        if (p < end)
-        {
-            var a = td + rows[p];
-            var v = vals[p];
-            h0 += v * v * a->D;
-            g0 += v * a->Tau;
-        }
-        return (h0 + h1, g0 + g1);
-    }
-
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static void AddScaledColumn(int* rows, float* vals, int start, int end, float z, CurvatureAndStep* dx)
-    {
-        for (var p = start; p < end; p++) dx[rows[p]].XTd += vals[p] * z;
-    }
-
-    private static void AddScaledColumn(int* rows, float* vals, int start, int end, double z, double* target)
-    {
-        for (var p = start; p < end; p++) target[rows[p]] += vals[p] * z;
-    }
-
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static double QuadraticGradient(int* rows, float* vals, int start, int end, CurvatureAndStep* dx)
-    {
-        // Four accumulators: the single add chain of liblinear's loop, not the memory, bounds its speed.
-        double g0 = 0, g1 = 0, g2 = 0, g3 = 0;
-        var p = start;
-        for (; p + 3 < end; p += 4)
-        {
-            CurvatureAndStep* a = dx + rows[p], b = dx + rows[p + 1], c = dx + rows[p + 2], d = dx + rows[p + 3];
-            g0 += vals[p] * a->D * a->XTd;
-            g1 += vals[p + 1] * b->D * b->XTd;
-            g2 += vals[p + 2] * c->D * c->XTd;
-            g3 += vals[p + 3] * d->D * d->XTd;
-        }
-        for (; p < end; p++)
-        {
-            var a = dx + rows[p];
-            g0 += vals[p] * a->D * a->XTd;
-        }
-        return (g0 + g1) + (g2 + g3);
-    }
-
-    private static void UpdateTauAndD(double[] expWTx, double[] c, SlopeAndCurvature[] tau, CurvatureAndStep[] dx)
+    private static void UpdateTauAndD(double[] expWTx, double c, double[] tau, CurvatureAndStep[] dx)
     {
         for (var i = 0; i < expWTx.Length; i++)
         {
             var t = 1 / (1 + expWTx[i]);
-            tau[i].Tau = c[i] * t;
+            tau[i] = c * t;
             // liblinear writes C·e·t², which is NaN once e overflows; t·(1−t) is the same number without that trap.
-            dx[i].D = tau[i].D = (float)(c[i] * t * (1 - t));
+            dx[i].D = (float)(c * t * (1 - t));
         }
     }
 }

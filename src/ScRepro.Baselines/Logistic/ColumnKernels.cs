@@ -1,0 +1,150 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
+
+namespace ScRepro.Baselines.Logistic;
+
+/// <summary>
+/// The column loops of <see cref="L1LogisticSolver"/>: each walks one column (row index + value) and gathers or
+/// scatters per-instance state at its rows. They are the whole cost of the solver. Generic over the row-index width
+/// (16 or 32 bits, see <see cref="ColumnProblem"/>): the JIT compiles one copy per width.
+/// </summary>
+/// <remarks>
+/// The reductions gather eight rows per step with AVX2 where the processor has it, and sum in a fixed lane order,
+/// so the result depends on the instruction set but never on threads or timing. Each term is rounded exactly as in
+/// the scalar loop; only the summation order differs.
+/// </remarks>
+internal static unsafe class ColumnKernels
+{
+    /// <summary>
+    /// Σ v²·Dᵢ and Σ v·τᵢ over the column: the Hessian diagonal and the loss part of the gradient, with
+    /// Dᵢ = τᵢ(1 − τᵢ/C) (= C·σ(1 − σ)) derived from τ so that only τ is gathered.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static (double H, double G) HessianAndGradient<TRow>(TRow* rows, float* vals, int start, int end, double* tau, double invC)
+        where TRow : unmanaged, IBinaryInteger<TRow>
+    {
+        double h0 = 0, h1 = 0, g0 = 0, g1 = 0;
+        var p = start;
+        if (Avx2.IsSupported && end - start >= 8)
+        {
+            var one = Vector256.Create(1.0);
+            var scale = Vector256.Create(invC);
+            Vector256<double> vh0 = default, vh1 = default, vg0 = default, vg1 = default;
+            for (; p + 7 < end; p += 8)
+            {
+                var idx = LoadRows(rows + p);
+                var tauLo = Avx2.GatherVector256(tau, idx.GetLower(), 8);
+                var tauHi = Avx2.GatherVector256(tau, idx.GetUpper(), 8);
+                var v = Avx.LoadVector256(vals + p);
+                var vLo = Avx.ConvertToVector256Double(v.GetLower());
+                var vHi = Avx.ConvertToVector256Double(v.GetUpper());
+                vh0 += vLo * vLo * (tauLo * (one - tauLo * scale));
+                vh1 += vHi * vHi * (tauHi * (one - tauHi * scale));
+                vg0 += vLo * tauLo;
+                vg1 += vHi * tauHi;
+            }
+            h0 = Vector256.Sum(vh0 + vh1);
+            g0 = Vector256.Sum(vg0 + vg1);
+        }
+        // Two independent accumulators per sum: one add chain per sum is latency-bound (4 cycles per stored value).
+        for (; p + 1 < end; p += 2)
+        {
+            double t0 = tau[int.CreateTruncating(rows[p])], t1 = tau[int.CreateTruncating(rows[p + 1])];
+            double v0 = FloatWidening.Widen(vals[p]), v1 = FloatWidening.Widen(vals[p + 1]);
+            h0 += v0 * v0 * (t0 * (1 - t0 * invC));
+            g0 += v0 * t0;
+            h1 += v1 * v1 * (t1 * (1 - t1 * invC));
+            g1 += v1 * t1;
+        }
+        if (p < end)
+        {
+            var t = tau[int.CreateTruncating(rows[p])];
+            var v = FloatWidening.Widen(vals[p]);
+            h0 += v * v * (t * (1 - t * invC));
+            g0 += v * t;
+        }
+        return (h0 + h1, g0 + g1);
+    }
+
+    /// <summary>Σ v·Dᵢ·(xᵢᵀd) over the column: the quadratic model's part of one coordinate's gradient.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static double QuadraticGradient<TRow>(TRow* rows, float* vals, int start, int end, CurvatureAndStep* dx)
+        where TRow : unmanaged, IBinaryInteger<TRow>
+    {
+        double g0 = 0, g1 = 0, g2 = 0, g3 = 0;
+        var p = start;
+        if (Avx2.IsSupported && end - start >= 8)
+        {
+            // A slot is 8 bytes: index row at scale 8 addresses D (offset 0) and xᵀd (offset 4).
+            var dBase = (float*)dx;
+            var xBase = (float*)dx + 1;
+            Vector256<double> acc0 = default, acc1 = default;
+            for (; p + 7 < end; p += 8)
+            {
+                var idx = LoadRows(rows + p);
+                var prod = Avx.LoadVector256(vals + p) * Avx2.GatherVector256(dBase, idx, 8) * Avx2.GatherVector256(xBase, idx, 8);
+                acc0 += Avx.ConvertToVector256Double(prod.GetLower());
+                acc1 += Avx.ConvertToVector256Double(prod.GetUpper());
+            }
+            g0 = Vector256.Sum(acc0 + acc1);
+        }
+        // Four accumulators: a single add chain, not the memory, would bound the scalar loop.
+        for (; p + 3 < end; p += 4)
+        {
+            CurvatureAndStep* a = dx + int.CreateTruncating(rows[p]), b = dx + int.CreateTruncating(rows[p + 1]);
+            CurvatureAndStep* c = dx + int.CreateTruncating(rows[p + 2]), d = dx + int.CreateTruncating(rows[p + 3]);
+            g0 += FloatWidening.Widen(vals[p] * a->D * a->XTd);
+            g1 += FloatWidening.Widen(vals[p + 1] * b->D * b->XTd);
+            g2 += FloatWidening.Widen(vals[p + 2] * c->D * c->XTd);
+            g3 += FloatWidening.Widen(vals[p + 3] * d->D * d->XTd);
+        }
+        for (; p < end; p++)
+        {
+            var a = dx + int.CreateTruncating(rows[p]);
+            g0 += FloatWidening.Widen(vals[p] * a->D * a->XTd);
+        }
+        return (g0 + g1) + (g2 + g3);
+    }
+
+    /// <summary>xᵢᵀd += z·v at the column's rows (single precision, the inner coordinate descent's copy).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void AddScaledColumn<TRow>(TRow* rows, float* vals, int start, int end, float z, CurvatureAndStep* dx)
+        where TRow : unmanaged, IBinaryInteger<TRow>
+    {
+        // Unrolled by four: the rows of a column are distinct, so the four read-modify-writes are independent and
+        // the loop's own bookkeeping is shared. Same arithmetic as one at a time.
+        var p = start;
+        for (; p + 3 < end; p += 4)
+        {
+            float v0 = vals[p], v1 = vals[p + 1], v2 = vals[p + 2], v3 = vals[p + 3];
+            dx[int.CreateTruncating(rows[p])].XTd += v0 * z;
+            dx[int.CreateTruncating(rows[p + 1])].XTd += v1 * z;
+            dx[int.CreateTruncating(rows[p + 2])].XTd += v2 * z;
+            dx[int.CreateTruncating(rows[p + 3])].XTd += v3 * z;
+        }
+        for (; p < end; p++) dx[int.CreateTruncating(rows[p])].XTd += vals[p] * z;
+    }
+
+    /// <summary>target[i] += z·v at the column's rows, in double.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void AddScaledColumn<TRow>(TRow* rows, float* vals, int start, int end, double z, double* target)
+        where TRow : unmanaged, IBinaryInteger<TRow>
+    {
+        var p = start;
+        for (; p + 3 < end; p += 4)
+        {
+            target[int.CreateTruncating(rows[p])] += FloatWidening.Widen(vals[p]) * z;
+            target[int.CreateTruncating(rows[p + 1])] += FloatWidening.Widen(vals[p + 1]) * z;
+            target[int.CreateTruncating(rows[p + 2])] += FloatWidening.Widen(vals[p + 2]) * z;
+            target[int.CreateTruncating(rows[p + 3])] += FloatWidening.Widen(vals[p + 3]) * z;
+        }
+        for (; p < end; p++) target[int.CreateTruncating(rows[p])] += FloatWidening.Widen(vals[p]) * z;
+    }
+
+    /// <summary>Eight row indices as 32-bit lanes (16-bit ones zero-extended).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<int> LoadRows<TRow>(TRow* rows) where TRow : unmanaged =>
+        typeof(TRow) == typeof(ushort) ? Avx2.ConvertToVector256Int32((ushort*)rows) : Avx.LoadVector256((int*)rows);
+}
