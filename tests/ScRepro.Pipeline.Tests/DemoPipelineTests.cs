@@ -94,6 +94,11 @@ public sealed class DemoPipelineTests
         Assert.Contains($"Source code commit: `{head}` (clean tree", card);
         Assert.Contains("SIMULATED", card);
         Assert.True(File.Exists(Path.Combine(cards, "comparison", "COMPARISON.md")));
+        // The scGPT card's budget table says what it trained on and in which precision (the manifest sets amp: false).
+        var scgpt = File.ReadAllText(Path.Combine(cards, "scgpt_perturbation_cpu", "MODEL_CARD.md"));
+        Assert.Matches(@"\| wall clock \| .* on .*, CPU \(\d+ cores, \d+ torch threads\) \|", scgpt);
+        Assert.Contains("| precision | fp32 (hyperparameters.amp is false) |", scgpt);
+        Assert.DoesNotContain("| precision |", card); // a closed-form baseline has no precision to report
 
         var second = RunAll(dir.Path);
         Assert.All(Stages, s => Assert.Equal(0, second[s]));

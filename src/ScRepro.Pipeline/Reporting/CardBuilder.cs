@@ -126,12 +126,26 @@ public static class CardBuilder
             new("epochs trained", $"{Detail("epochs_trained", "n/a (closed-form fit)")} / {limit(budget.Epochs)}"),
             new("cells seen", Detail("cells_seen", "n/a")),
             new("gradient steps", $"{Detail("gradient_steps", "0 (closed-form fit)")} (limit: {limit(budget.MaxSteps)})"),
-            new("wall clock", $"{string.Join(" / ", runs.Select(r => Format.Duration(r.Train.WallClockS)))} (limit: {(budget.MaxWallClockS is { } w ? Format.Duration(w) : "no limit")}) on {runs[0].Train.Provenance.CpuModel}"),
+            new("wall clock", $"{string.Join(" / ", runs.Select(r => Format.Duration(r.Train.WallClockS)))} (limit: {(budget.MaxWallClockS is { } w ? Format.Duration(w) : "no limit")}) on {runs[0].Train.Provenance.CpuModel}"
+                + (runs[0].Train.Details.ContainsKey("hardware") ? $", {Detail("hardware", "n/a")}" : "")),
+            .. (ModelDetail(runs, "precision") is { } precision ? [new KeyValue("precision", precision)] : Array.Empty<KeyValue>()),
             new($"best validation {budget.EarlyStoppingMetric ?? "metric"}", Detail("best_val_value", "n/a (no validation-driven training)")),
             new("best validation epoch", Detail("best_val_epoch", "n/a")),
             new("early stopping", budget.EarlyStoppingMetric is null ? "none" : $"on {budget.EarlyStoppingMetric}, patience {limit(budget.Patience)}"),
             new("stopping reason", string.Join(" / ", runs.Select(r => r.Train.Reason).Distinct())),
         ];
+    }
+
+    /// <summary>A field of the trainer's `model` details (e.g. precision), joined over seeds; null when no run has it.</summary>
+    private static string? ModelDetail(IReadOnlyList<SeedRun> runs, string key)
+    {
+        var values = runs.Select(r => r.Train.Details.TryGetValue("model", out var m) ? m switch
+        {
+            JsonElement { ValueKind: JsonValueKind.Object } e when e.TryGetProperty(key, out var v) => Format.Value(v),
+            IReadOnlyDictionary<string, object?> d when d.TryGetValue(key, out var v) && v is not null => Format.Value(v),
+            _ => null,
+        } : null).Where(v => v is not null).Distinct().ToList();
+        return values.Count == 0 ? null : string.Join(" / ", values);
     }
 
     private static IEnumerable<string> DetectedLimitations(RunContext ctx, ModelManifest model, IReadOnlyList<SeedRun> runs,
