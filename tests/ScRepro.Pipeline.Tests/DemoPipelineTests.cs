@@ -98,7 +98,8 @@ public sealed class DemoPipelineTests
         var scgpt = File.ReadAllText(Path.Combine(cards, "scgpt_perturbation_cpu", "MODEL_CARD.md"));
         Assert.Matches(@"\| wall clock \| .* on .*, CPU \(\d+ cores, \d+ torch threads\) \|", scgpt);
         Assert.Contains("| precision | fp32 (hyperparameters.amp is false) |", scgpt);
-        Assert.DoesNotContain("| precision |", card); // a closed-form baseline has no precision to report
+        Assert.DoesNotContain("| precision |", card);
+        Assert.Contains("- Random draws differ from the original code's: control pairing, shuffling and gene subsets drawn from seeded generators (scGPT/GEARS draw unseeded).", scgpt); // a closed-form baseline has no precision to report
 
         var second = RunAll(dir.Path);
         Assert.All(Stages, s => Assert.Equal(0, second[s]));

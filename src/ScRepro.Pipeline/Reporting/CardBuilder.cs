@@ -156,6 +156,9 @@ public static class CardBuilder
             yield return "Trained and evaluated on simulated data: use these numbers to check the pipeline, not to rank models on biology.";
         if (p.Dirty)
             yield return $"Built from a dirty working tree ({string.Join(", ", p.DirtyPaths)}): the commit alone does not reproduce it.";
+        // scGPT's tokenisation and pairing draw from unseeded generators; ours are seeded, which the card must say.
+        if (ModelDetail(runs, "rng_note") is { } rng)
+            yield return $"Random draws differ from the original code's: {rng}.";
         if (runs.Any(r => r.Train.Reason == TrainReasons.Budget))
             yield return "The budget (steps or wall clock) cut training short before its epochs were done.";
         foreach (var m in metrics)
