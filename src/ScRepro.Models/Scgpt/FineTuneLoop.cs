@@ -82,11 +82,11 @@ internal sealed class FineTuneLoop
     /// <summary>Trains until the budget stops it; writes best_model.pt (the last weights if no epoch validated).</summary>
     /// <param name="title">Progress bar label.</param>
     /// <param name="stepsPerEpoch">Steps of a full epoch (an epoch cut short by the budget is marked incomplete).</param>
-    /// <param name="epochSteps">The steps of epoch <c>e</c> (1-based), given the epoch's seed; enumerated lazily, in order.</param>
+    /// <param name="epochSteps">The steps of one epoch, given its seed (seed · 1000 + epoch); enumerated lazily, in order.</param>
     /// <param name="validate">Validation metrics after an epoch; must hold the selection metric.</param>
     /// <param name="lossName">The training loss's name in the log line.</param>
     /// <param name="interruptAfterEpochs">Test hook: throw after this many epochs of this session (a simulated kill).</param>
-    public void Run(string title, int stepsPerEpoch, Func<int, long, IEnumerable<TrainStep>> epochSteps,
+    public void Run(string title, int stepsPerEpoch, Func<long, IEnumerable<TrainStep>> epochSteps,
         Func<IReadOnlyDictionary<string, double>> validate, string lossName, int? interruptAfterEpochs)
     {
         var sessionEpochs = 0;
@@ -100,7 +100,7 @@ internal sealed class FineTuneLoop
                 _model.train();
                 double lossSum = 0;
                 var steps = 0;
-                foreach (var step in epochSteps(epoch, epochSeed))
+                foreach (var step in epochSteps(epochSeed))
                 {
                     if (!Tracker.CanStep()) break;
                     using var scope = NewDisposeScope();

@@ -72,7 +72,7 @@ public static class ScgptAnnotationTrainer
 
         var loop = new FineTuneLoop(model, r, budget, request.Seed, request.OutputDir, device, request.Source);
         // The tutorial's loader does not shuffle: every epoch walks the same batches in the same order.
-        IEnumerable<TrainStep> EpochSteps(int epoch, long epochSeed) => trainBatches.Select(b => (TrainStep)(() =>
+        IEnumerable<TrainStep> EpochSteps(long epochSeed) => trainBatches.Select(b => (TrainStep)(() =>
         {
             var (src, values, mask) = ScgptAnnotationPredictor.ToTensors(b.Batch, device);
             var labels = tensor(b.Labels, [b.Labels.Length], ScalarType.Int64).to(device);

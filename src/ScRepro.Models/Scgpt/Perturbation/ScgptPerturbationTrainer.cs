@@ -51,7 +51,7 @@ public static class ScgptPerturbationTrainer
         var loop = new FineTuneLoop(model, r, budget, request.Seed, request.OutputDir, device, request.Source);
         var stepsPerEpoch = trainPairs.Count / r.BatchSize;
         // Each epoch: a seeded shuffle (drop_last), and per batch one seeded gene subset when the genes exceed max_seq_len.
-        IEnumerable<TrainStep> EpochSteps(int epoch, long epochSeed)
+        IEnumerable<TrainStep> EpochSteps(long epochSeed)
         {
             var rng = new NumpyRandomState(epochSeed & 0xffffffff);
             var order = rng.Permutation(trainPairs.Count);
