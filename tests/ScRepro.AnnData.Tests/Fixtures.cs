@@ -24,7 +24,7 @@ internal static class Fixtures
         get
         {
             var path = TestPaths.Shared("data", "pbmc68k_reduced.h5ad");
-            Assert.True(File.Exists(path), $"{path} is missing: these tests need ../shared beside the checkout");
+            Assert.True(File.Exists(path), $"{path} is missing: these tests need ../shared (beside the checkout or its local origin, or SCREPRO_SHARED)");
             return path;
         }
     }

@@ -10,12 +10,48 @@ public static class TestPaths
     public static string Fixture(params string[] parts) =>
         Path.Combine([RepoRoot, "tests", "fixtures", .. parts]);
 
-    /// <summary>../shared beside the checkout (read-only material; never copied into the project).</summary>
-    public static string Shared(params string[] parts) =>
-        Path.Combine([Path.GetDirectoryName(RepoRoot)!, "shared", .. parts]);
+    /// <summary>
+    /// The read-only ../shared material (never copied into the project): SCREPRO_SHARED when set, else ../shared beside
+    /// the checkout, else ../shared beside the repository this one was cloned from when that is a local path (a fresh
+    /// clone made elsewhere, e.g. `git clone -q . /tmp/x`, still finds the material its origin sits next to).
+    /// </summary>
+    public static string SharedRoot { get; } = FindShared();
+
+    public static string Shared(params string[] parts) => Path.Combine([SharedRoot, .. parts]);
 
     /// <summary>A fresh temporary folder, deleted when disposed.</summary>
     public static TempDir NewTempDir() => new();
+
+    private static string FindShared()
+    {
+        if (Environment.GetEnvironmentVariable("SCREPRO_SHARED") is { Length: > 0 } env) return env;
+        var beside = Path.Combine(Path.GetDirectoryName(RepoRoot)!, "shared");
+        if (Directory.Exists(beside)) return beside;
+        var origin = OriginPath();
+        var besideOrigin = origin is null ? null : Path.Combine(Path.GetDirectoryName(Path.GetFullPath(origin))!, "shared");
+        return besideOrigin is not null && Directory.Exists(besideOrigin) ? besideOrigin : beside;
+    }
+
+    /// <summary>remote.origin.url when it names a folder on this machine (a clone of a local checkout), else null.</summary>
+    private static string? OriginPath()
+    {
+        var psi = new System.Diagnostics.ProcessStartInfo("git", ["config", "--get", "remote.origin.url"])
+        {
+            WorkingDirectory = RepoRoot, RedirectStandardOutput = true, RedirectStandardError = true,
+        };
+        try
+        {
+            using var git = System.Diagnostics.Process.Start(psi)!;
+            var url = git.StandardOutput.ReadToEnd().Trim();
+            git.WaitForExit();
+            if (url.StartsWith("file://", StringComparison.Ordinal)) url = new Uri(url).LocalPath;
+            return git.ExitCode == 0 && Path.IsPathRooted(url) && Directory.Exists(url) ? url.TrimEnd('/') : null;
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            return null; // no git on PATH: only ../shared beside the checkout counts
+        }
+    }
 
     private static string FindRoot()
     {
