@@ -36,7 +36,14 @@ public static class PipelineSession
     {
         var s = Stage(stage);
         var units = PlanOrExplain(ctx, s);
-        return StageRunner.Execute(ctx, s.Name, units);
+        try
+        {
+            return StageRunner.Execute(ctx, s.Name, units);
+        }
+        catch (UpstreamMissingException e)
+        {
+            throw Explain(s, e);
+        }
     }
 
     /// <summary>Null when the stage is up to date, else why not.</summary>
@@ -60,7 +67,10 @@ public static class PipelineSession
         }
         catch (UpstreamMissingException e)
         {
-            throw new ScReproException($"{s.Name}: {e.Message}; run the earlier stages first (./build.sh --target=Card runs them in order)");
+            throw Explain(s, e);
         }
     }
+
+    private static ScReproException Explain(IStage s, UpstreamMissingException e) =>
+        new($"{s.Name}: {e.Message}; run the earlier stages first (./build.sh --target=Card runs them in order)");
 }
