@@ -35,6 +35,8 @@ public static class PipelineSession
     public static int Run(RunContext ctx, string stage)
     {
         var s = Stage(stage);
+        // Held from planning on: what a plan reads (the split, the lock) cannot change under it.
+        using var held = RunLock.Acquire(ctx.Root, ctx.CommandLine);
         var units = PlanOrExplain(ctx, s);
         try
         {

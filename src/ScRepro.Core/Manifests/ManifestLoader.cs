@@ -206,6 +206,7 @@ public static partial class ManifestLoader
     {
         // './x' and 'a//b' name the same file as 'x' and 'a/b' but not the same lock entry: one spelling only.
         if (Hashing.DataPath.Problem(value) is { } problem) throw m.Error(key, $"'{value}' is not allowed: {problem}");
+        if (value.Split('/')[0] == ".screpro") throw m.Error(key, $"'{value}' is inside .screpro/, ScRepro's own bookkeeping folder");
         try
         {
             SafePath.Resolve("/data-root", value, "path");

@@ -21,7 +21,7 @@ public sealed class EvaluateStage : IStage
 
     public IReadOnlyList<WorkUnit> Plan(RunContext ctx)
     {
-        var lockHash = HashStage.ReadLock(ctx).LockSha256;
+        var lockHash = HashStage.ReadVerifiedLock(ctx).LockSha256;
         var split = SplitFileView.Read(ctx);
         var exp = ctx.Experiment;
         var evaluator = EvaluatorRegistry.For(exp.Task);

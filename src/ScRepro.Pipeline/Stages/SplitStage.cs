@@ -18,7 +18,7 @@ public sealed class SplitStage : IStage
 
     public IReadOnlyList<WorkUnit> Plan(RunContext ctx)
     {
-        var lockFile = HashStage.ReadLock(ctx);
+        var lockFile = HashStage.ReadVerifiedLock(ctx);
         var exp = ctx.Experiment;
         if (!SplitPlanner.Policies.Contains(exp.Split.Policy))
             throw new Core.Errors.ScReproException($"{exp.Origin.File}: key 'split.policy': unknown policy '{exp.Split.Policy}' (known: {string.Join(", ", SplitPlanner.Policies)})");

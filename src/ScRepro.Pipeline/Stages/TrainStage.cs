@@ -25,7 +25,7 @@ public sealed class TrainStage : IStage
 
     public IReadOnlyList<WorkUnit> Plan(RunContext ctx)
     {
-        var lockFile = HashStage.ReadLock(ctx);
+        var lockFile = HashStage.ReadVerifiedLock(ctx);
         var split = SplitFileView.Read(ctx);
         var exp = ctx.Experiment;
         var data = new Lazy<AnnData.AnnData>(() => AnnDataFile.Read(ctx.DataFile(exp.File)));
