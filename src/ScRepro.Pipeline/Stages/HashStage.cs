@@ -24,8 +24,8 @@ public sealed class HashStage : IStage
     public static IReadOnlyList<ExpectedFile> ExpectedFiles(RunContext ctx)
     {
         var ds = ctx.Dataset;
-        if (ds.Generator is { } g) return g.Outputs.Select(o => new ExpectedFile(o)).ToList();
         var files = new List<ExpectedFile>();
+        if (ds.Generator is { } g) files.AddRange(g.Outputs.Select(o => new ExpectedFile(o)));
         foreach (var s in ds.Sources)
         {
             files.Add(new ExpectedFile(s.Path, s.Sha256, s.Size));
