@@ -283,15 +283,15 @@ public sealed class H5adReader : IDisposable
         return result;
     }
 
-    /// <summary>The whole file as an <see cref="AnnData"/> (X left null when <paramref name="loadX"/> is false).</summary>
-    public AnnData Read(bool loadX = true)
+    /// <summary>The whole file as an <see cref="AnnotatedData"/> (X left null when <paramref name="loadX"/> is false).</summary>
+    public AnnotatedData Read(bool loadX = true)
     {
         var obs = ReadObs();
         var var = ReadVar();
         var x = loadX ? ReadX() : null;
         if (x is not null && (x.Rows != obs.Count || x.Cols != var.Count))
             throw new Hdf5Exception(Path, "/X", $"shape is {x.Rows}x{x.Cols}, but obs has {obs.Count} rows and var {var.Count}");
-        var adata = new AnnData(x, obs, var);
+        var adata = new AnnotatedData(x, obs, var);
         foreach (var (k, v) in ReadMatrices("layers")) adata.Layers[k] = v;
         foreach (var (k, v) in ReadAxisArrays("obsm")) adata.Obsm[k] = v;
         foreach (var (k, v) in ReadAxisArrays("varm")) adata.Varm[k] = v;

@@ -40,7 +40,7 @@ public sealed class RunContext
     public string DataFile(string relative)
     {
         var full = SafePath.Resolve(DataDir, relative, $"{Dataset.Origin.File}: path");
-        Core.IO.RealPath.CheckInside(DataDir, full, $"{Dataset.Origin.File}: path '{relative}'");
+        Foundation.IO.RealPath.CheckInside(DataDir, full, $"{Dataset.Origin.File}: path '{relative}'");
         return full;
     }
 

@@ -1,5 +1,5 @@
-using ScRepro.Core.Console;
 using ScRepro.Core.Provenance;
+using ScRepro.Terminal;
 using ScRepro.Pipeline.Stamps;
 
 namespace ScRepro.Pipeline;

@@ -1,6 +1,6 @@
 using ScRepro.AnnData.Frames;
 using ScRepro.AnnData.Matrices;
-using ScRepro.Core.Errors;
+using ScRepro.Foundation.Errors;
 
 namespace ScRepro.AnnData.Tests;
 
@@ -14,7 +14,7 @@ public sealed class SparseValidationTests
     private static string Write(ScRepro.Testing.TempDir dir, Matrix x)
     {
         var path = dir.File("bad.h5ad");
-        AnnDataFile.Write(path, new AnnData(x, new DataFrame(["c0", "c1"]), new DataFrame(["g0", "g1", "g2"])));
+        AnnDataFile.Write(path, new AnnotatedData(x, new DataFrame(["c0", "c1"]), new DataFrame(["g0", "g1", "g2"])));
         return path;
     }
 
@@ -44,7 +44,7 @@ public sealed class SparseValidationTests
     {
         using var dir = ScRepro.Testing.TestPaths.NewTempDir();
         var path = dir.File("odd.h5ad");
-        AnnDataFile.Write(path, new AnnData(null, new DataFrame(["a"]), new DataFrame(["g"])));
+        AnnDataFile.Write(path, new AnnotatedData(null, new DataFrame(["a"]), new DataFrame(["g"])));
         using (var f = Hdf5.H5File.OpenReadWrite(path))
         {
             using var g = f.Root.CreateGroup("X");
@@ -67,7 +67,7 @@ public sealed class SparseValidationTests
         obs.Add(new NumericColumn("score", [1.0, 1.0, double.NaN, 2.0, -0.0, 0.0]));
         // pd.Series([3, 3, 4, 5, 5, 5]).nunique() == 3.
         obs.Add(new NumericColumn("n", [3, 3, 4, 5, 5, 5], "int64"));
-        AnnDataFile.Write(path, new AnnData(null, obs, new DataFrame(["g"])));
+        AnnDataFile.Write(path, new AnnotatedData(null, obs, new DataFrame(["g"])));
         var summary = AnnDataFile.Inspect(path);
         Assert.Equal(3, summary.ObsColumns["score"].NUnique);
         Assert.Equal(3, summary.ObsColumns["n"].NUnique);

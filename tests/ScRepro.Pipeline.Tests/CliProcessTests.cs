@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using ScRepro.Cli;
-using ScRepro.Core.Errors;
+using ScRepro.Foundation.Errors;
 using ScRepro.Testing;
 
 namespace ScRepro.Pipeline.Tests;
@@ -12,7 +12,13 @@ namespace ScRepro.Pipeline.Tests;
 [Collection("Sequential")]
 public sealed class CliProcessTests
 {
-    private static readonly string Screpro = Path.Combine(AppContext.BaseDirectory, "screpro.dll");
+    // The CLI beside the tests when its runtimeconfig was copied along, else its own build output (same configuration).
+    private static readonly string Screpro = new[]
+        {
+            AppContext.BaseDirectory,
+            Path.Combine(TestPaths.RepoRoot, "src", "ScRepro.Cli", "bin", "Release", "net10.0"),
+            Path.Combine(TestPaths.RepoRoot, "src", "ScRepro.Cli", "bin", "Debug", "net10.0"),
+        }.Select(d => Path.Combine(d, "screpro.dll")).First(f => File.Exists(Path.ChangeExtension(f, ".runtimeconfig.json")));
 
     private static (int Code, string Stderr) Run(string root, params string[] args)
     {

@@ -1,6 +1,6 @@
 using System.CommandLine;
-using ScRepro.Core.Console;
-using ScRepro.Core.Errors;
+using ScRepro.Foundation.Errors;
+using ScRepro.Terminal;
 using ScRepro.Pipeline;
 
 namespace ScRepro.Cli.Commands;

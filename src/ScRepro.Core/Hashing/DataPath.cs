@@ -1,4 +1,4 @@
-using ScRepro.Core.Errors;
+using ScRepro.Foundation.Errors;
 
 namespace ScRepro.Core.Hashing;
 
@@ -37,7 +37,7 @@ public static class DataPath
     public static string Resolve(string root, string relativePath)
     {
         var full = Path.Combine([Path.GetFullPath(root), .. Check(relativePath, root).Split('/')]);
-        IO.RealPath.CheckInside(root, full, $"{root}: '{relativePath}'");
+        Foundation.IO.RealPath.CheckInside(root, full, $"{root}: '{relativePath}'");
         return full;
     }
 }

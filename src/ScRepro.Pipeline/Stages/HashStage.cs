@@ -41,7 +41,7 @@ public sealed class HashStage : IStage
                 foreach (var f in LockFile.Read(LockPath(ctx)).Files)
                     if (File.Exists(Path.Combine(ctx.DataDir, f.Path))) extra.Add(f.Path);
             }
-            catch (Core.Errors.ScReproException)
+            catch (Foundation.Errors.ScReproException)
             {
                 // A damaged lock is re-made from the manifest; Pin reports it when it reads the previous lock.
             }
@@ -56,7 +56,7 @@ public sealed class HashStage : IStage
         foreach (var f in ExpectedFiles(ctx))
         {
             var full = ctx.DataFile(f.Path);
-            if (Core.IO.FileIdentity.Of(full) is not { } id) throw new UpstreamMissingException($"data file {f.Path} is missing");
+            if (Foundation.IO.FileIdentity.Of(full) is not { } id) throw new UpstreamMissingException($"data file {f.Path} is missing");
             inputs["file:" + f.Path] = string.Create(CultureInfo.InvariantCulture, $"{id.Size}:{id.MtimeNs}:{id.CtimeNs}:{id.Inode}");
         }
         return [new WorkUnit(Name, ctx.Dataset.Id, LockDir(ctx), inputs, ["lock.json"], tmp => Pin(ctx, tmp), CodeSensitive: false)];

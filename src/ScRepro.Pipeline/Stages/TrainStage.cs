@@ -1,7 +1,8 @@
 using System.Diagnostics;
+using ScRepro.Contracts;
 using ScRepro.AnnData;
-using ScRepro.Core.Errors;
-using ScRepro.Core.IO;
+using ScRepro.Foundation.Errors;
+using ScRepro.Foundation.IO;
 using ScRepro.Core.Provenance;
 using ScRepro.Pipeline.Training;
 
@@ -28,7 +29,7 @@ public sealed class TrainStage : IStage
         var lockFile = HashStage.ReadVerifiedLock(ctx);
         var split = SplitFileView.Read(ctx);
         var exp = ctx.Experiment;
-        var data = new Lazy<AnnData.AnnData>(() => AnnDataFile.Read(ctx.DataFile(exp.File)));
+        var data = new Lazy<AnnData.AnnotatedData>(() => AnnDataFile.Read(ctx.DataFile(exp.File)));
         var units = new List<WorkUnit>();
         foreach (var model in ctx.Catalog.Models)
         {
@@ -65,7 +66,7 @@ public sealed class TrainStage : IStage
     }
 
     /// <summary>The experiment's columns exist in the data, and its control label is one of the conditions.</summary>
-    public static void CheckColumns(RunContext ctx, AnnData.AnnData data)
+    public static void CheckColumns(RunContext ctx, AnnData.AnnotatedData data)
     {
         var exp = ctx.Experiment;
         var where = $"{exp.Origin.File}: key 'columns";
@@ -81,7 +82,7 @@ public sealed class TrainStage : IStage
     }
 
     private static void Train(RunContext ctx, ITrainer trainer, Core.Manifests.ModelManifest model, long seed,
-        AnnData.AnnData data, SplitMembers split, string dir)
+        AnnData.AnnotatedData data, SplitMembers split, string dir)
     {
         CheckColumns(ctx, data);
         var clock = Stopwatch.StartNew();
@@ -97,7 +98,7 @@ public sealed class TrainStage : IStage
             throw new ScReproException($"{model.Origin.File}: key 'hyperparameters': {e.Message}", e.ExitCode, e);
         }
         clock.Stop();
-        var provenance = ProvenanceBlock.Capture(ctx.Root,
+        var provenance = ProvenanceCapture.Capture(ctx.Root,
             new Dictionary<string, long> { ["split"] = ctx.Experiment.Split.Seed, ["train"] = seed }, ctx.CommandLine,
             TrainerRegistry.LibtorchVersion(trainer));
         var details = new SortedDictionary<string, object?>(outcome.Details.ToDictionary(), StringComparer.Ordinal)

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using ScRepro.Core.Hashing;
-using ScRepro.Core.IO;
+using ScRepro.Foundation.IO;
 
 namespace ScRepro.Pipeline.Stamps;
 

@@ -1,6 +1,6 @@
 using System.IO.Compression;
 using ScRepro.Core.Download;
-using ScRepro.Core.Errors;
+using ScRepro.Foundation.Errors;
 using ScRepro.Testing;
 
 namespace ScRepro.Core.Tests.Download;

@@ -1,6 +1,6 @@
-using ScRepro.Core.Errors;
+using ScRepro.Foundation.Errors;
 using ScRepro.Core.Hashing;
-using ScRepro.Core.IO;
+using ScRepro.Foundation.IO;
 using ScRepro.Testing;
 
 namespace ScRepro.Core.Tests.Hashing;

@@ -1,4 +1,4 @@
-namespace ScRepro.Core.Errors;
+namespace ScRepro.Foundation.Errors;
 
 /// <summary>
 /// The exit codes of <c>screpro</c>, one meaning each, so a caller (Cake, CI) never mistakes a crash for an answer:

@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace ScRepro.Core.IO;
+namespace ScRepro.Foundation.IO;
 
 /// <summary>
 /// What identifies one version of a file without reading it: size, mtime, ctime and inode (git's index and dvc's

@@ -1,7 +1,7 @@
 using System.Runtime.InteropServices;
-using ScRepro.Core.Errors;
+using ScRepro.Foundation.Errors;
 
-namespace ScRepro.Core.IO;
+namespace ScRepro.Foundation.IO;
 
 /// <summary>
 /// Paths checked on the file system, not only as strings: a symbolic link inside a data folder could otherwise lead
