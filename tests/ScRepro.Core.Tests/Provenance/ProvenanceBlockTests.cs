@@ -5,6 +5,7 @@ using ScRepro.Core.Provenance;
 
 namespace ScRepro.Core.Tests.Provenance;
 
+[Collection(GitCollection.Name)]
 public sealed class ProvenanceBlockTests
 {
     [Fact]
