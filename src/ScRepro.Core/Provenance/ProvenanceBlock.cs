@@ -4,7 +4,8 @@ namespace ScRepro.Core.Provenance;
 
 /// <summary>
 /// The <c>provenance</c> block every output JSON carries (serialise with ScRepro.Core.IO.Json: snake_case keys):
-/// the code (commit, branch, describe, dirty state), the software (ScRepro, .NET, libtorch when used), the machine
+/// the code (commit, branch, describe, dirty state), the software (ScRepro, .NET, libtorch when used, the libhdf5 that
+/// read and wrote the .h5ad files: version, file and how it was found), the machine
 /// (OS, CPU model, thread count) and the run (seeds, UTC time, command line).
 /// </summary>
 public sealed record ProvenanceBlock(
@@ -17,6 +18,7 @@ public sealed record ProvenanceBlock(
     string ScreproVersion,
     string DotnetVersion,
     string? LibtorchVersion,
+    string? Hdf5Library,
     string Os,
     string CpuModel,
     int Threads,
@@ -27,10 +29,13 @@ public sealed record ProvenanceBlock(
     /// <summary>
     /// Captures the provenance of a run now: git state of the repository containing <paramref name="repoPath"/>, the
     /// runtime and machine, the named <paramref name="seeds"/> (e.g. <c>{"split": 1, "train": 0}</c>, stored sorted by name),
-    /// and the command line that produced the output. <paramref name="utcTime"/> overrides the clock (tests).
+    /// and the command line that produced the output. <paramref name="hdf5Library"/> is ScRepro.Hdf5's
+    /// <c>Hdf5Loader.Current.Describe()</c> where the stage used libhdf5 (Core does not reference that project).
+    /// <paramref name="utcTime"/> overrides the clock (tests).
     /// </summary>
     public static ProvenanceBlock Capture(string repoPath, IReadOnlyDictionary<string, long> seeds, string commandLine,
-                                          string? libtorchVersion = null, DateTimeOffset? utcTime = null)
+                                          string? libtorchVersion = null, string? hdf5Library = null,
+                                          DateTimeOffset? utcTime = null)
     {
         var git = GitInfo.Read(repoPath);
         var time = (utcTime ?? DateTimeOffset.UtcNow).ToUniversalTime();
@@ -39,6 +44,7 @@ public sealed record ProvenanceBlock(
             MachineInfo.ScReproVersion(),
             Environment.Version.ToString(),
             libtorchVersion,
+            hdf5Library,
             MachineInfo.OperatingSystem(),
             MachineInfo.CpuModel(),
             Environment.ProcessorCount,

@@ -200,13 +200,13 @@ public sealed class GitInfoTests
 
         // Every libgit2 mapped into this process is the NativeBinaries copy beside the test assembly
         // (runtimes/<rid>/native/libgit2-<commit>.so), never /usr/lib's libgit2.so.1.x.
-        var libgit2 = File.ReadLines("/proc/self/maps")
-            .Select(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries))
-            .Where(f => f.Length >= 6 && Path.GetFileName(f[^1]).StartsWith("libgit2", StringComparison.Ordinal))
-            .Select(f => f[^1]).Distinct().ToList();
+        var libgit2 = LoadedLibraries.FilesNamed("libgit2");
         var path = Assert.Single(libgit2);
         Assert.StartsWith(Path.Combine(AppContext.BaseDirectory, "runtimes"), path);
         Assert.Matches(@"/native/libgit2-[0-9a-f]{7}\.so$", path);
+        // And env/provenance's description names that file and the version the file itself reports (1.x).
+        Assert.Matches(@"^libgit2 1\.\d+\.\d+ \(LibGit2Sharp 0\.32\.\d+; ", GitLibrary.Describe());
+        Assert.EndsWith(path + ")", GitLibrary.Describe());
     }
 
     [Fact]
