@@ -1,6 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
-using ScRepro.Core.Provenance;
+using ScRepro.Foundation.Native;
 using ScRepro.Hdf5.Native;
 
 namespace ScRepro.Hdf5;

@@ -1,6 +1,6 @@
 using System.CommandLine;
-using ScRepro.Core.Errors;
-using ScRepro.Core.IO;
+using ScRepro.Foundation.Errors;
+using ScRepro.Foundation.IO;
 using ScRepro.Core.Provenance;
 using ScRepro.Hdf5;
 
@@ -33,7 +33,7 @@ internal static class EnvCommand
     {
         // Each library is reported on its own: one that cannot be loaded is the answer this command exists to give,
         // so its error becomes the line instead of ending the command.
-        var machine = ProvenanceBlock.Capture(Environment.CurrentDirectory, new Dictionary<string, long>(), "screpro env");
+        var machine = ProvenanceCapture.Capture(Environment.CurrentDirectory, new Dictionary<string, long>(), "screpro env");
         return new EnvReport(
             machine.ScreproVersion, machine.DotnetVersion, machine.Os, machine.CpuModel, machine.Threads,
             Try(() => Hdf5Loader.Current.Describe()),

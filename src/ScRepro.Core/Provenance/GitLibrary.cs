@@ -1,5 +1,6 @@
 using System.Reflection;
 using System.Runtime.InteropServices;
+using ScRepro.Foundation.Native;
 
 namespace ScRepro.Core.Provenance;
 

@@ -1,4 +1,5 @@
 using ScRepro.Core.Provenance;
+using ScRepro.Foundation.Native;
 using ScRepro.Testing;
 
 namespace ScRepro.Core.Tests.Provenance;
@@ -220,7 +221,7 @@ public sealed class GitInfoTests
         // Another owner needs chown, which needs root (CI and the developers' machines run as root).
         if (!Chown(repo.Path, 4242)) return;
 
-        var e = Assert.Throws<ScRepro.Core.Errors.ScReproException>(() => GitInfo.Read(repo.Path));
+        var e = Assert.Throws<ScRepro.Foundation.Errors.ScReproException>(() => GitInfo.Read(repo.Path));
         Assert.Contains($"git config --global --add safe.directory {repo.Path}", e.Message);
         Assert.Contains("owned by another user", e.Message);
 

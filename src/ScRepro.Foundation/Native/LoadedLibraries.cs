@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace ScRepro.Core.Provenance;
+namespace ScRepro.Foundation.Native;
 
 /// <summary>
 /// Which files the native libraries of this process were loaded from, read from /proc/self/maps (Linux): the real
