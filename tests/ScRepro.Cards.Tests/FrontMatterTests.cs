@@ -1,5 +1,5 @@
 using ScRepro.Cards.Hub;
-using ScRepro.Core.Errors;
+using ScRepro.Foundation.Errors;
 using ScRepro.Core.Manifests;
 using ScRepro.Testing;
 

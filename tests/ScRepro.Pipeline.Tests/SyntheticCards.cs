@@ -1,11 +1,8 @@
 using ScRepro.Cards;
+using ScRepro.Contracts;
 using ScRepro.Core.Hashing;
-using ScRepro.Core.IO;
 using ScRepro.Core.Manifests;
-using ScRepro.Core.Provenance;
-using ScRepro.Pipeline.Evaluation;
-using ScRepro.Pipeline.Reporting;
-using ScRepro.Pipeline.Training;
+using ScRepro.Foundation.IO;
 using ScRepro.Testing;
 
 namespace ScRepro.Pipeline.Tests;
@@ -42,20 +39,18 @@ internal static class SyntheticCards
 
     public static SplitMembers Split() => new(["a", "b"], ["c"], ["d"], new string('f', 64), "test", "2 train / 1 val / 1 test");
 
-    public static RunContext Context(string root, string manifests, string experiment) =>
-        new(root, ManifestCatalog.Load(manifests, experiment),
-            CodeState.Create(root, "0123456789abcdef0123456789abcdef01234567", "0123456", "main", null, false, []), false, "test");
 
     /// <summary>Every model card of <paramref name="experiment"/>, rendered with the repository's templates.</summary>
     public static IEnumerable<(ModelManifest Model, ModelCard Card, string Text)> Render(string manifests, string experiment, TempDir dir,
         IReadOnlyList<string>? metrics = null)
     {
-        var ctx = Context(dir.Path, manifests, experiment);
+        var catalog = ManifestCatalog.Load(manifests, experiment);
+        var run = new CardRun(catalog.Experiment, catalog.Dataset, "0123456789abcdef0123456789abcdef01234567", "0123456", "0123456");
         var renderer = new CardRenderer(Path.Combine(TestPaths.RepoRoot, "reports", "templates"));
-        foreach (var model in ctx.Catalog.Models)
+        foreach (var model in catalog.Models)
         {
-            var names = metrics ?? (ctx.Experiment.Metrics.Count > 0 ? ctx.Experiment.Metrics : ["accuracy", "macro_f1"]);
-            var card = CardBuilder.Build(ctx, model, Runs(ctx.Experiment, model, names, dir), Lock(ctx.Dataset), Split());
+            var names = metrics ?? (run.Experiment.Metrics.Count > 0 ? run.Experiment.Metrics : ["accuracy", "macro_f1"]);
+            var card = CardBuilder.Build(run, model, Runs(run.Experiment, model, names, dir), Lock(run.Dataset), Split());
             yield return (model, card, renderer.RenderModelCard(card));
         }
     }

@@ -1,7 +1,7 @@
 using ScRepro.AnnData.Frames;
 using ScRepro.AnnData.Matrices;
 
-namespace ScRepro.Pipeline.Demo;
+namespace ScRepro.Simulation;
 
 /// <summary>
 /// A perturb-seq dataset shaped like Norman et al. 2019 as GEARS distributes it: control cells ("ctrl") and
@@ -25,7 +25,7 @@ public sealed class PerturbationSimulator
         return s;
     }
 
-    public static AnnData.AnnData Simulate(Settings s, int seed)
+    public static AnnData.AnnotatedData Simulate(Settings s, int seed)
     {
         var rng = new Sampler(seed);
         var genes = Enumerable.Range(1, s.Genes).Select(i => $"SG{i:D4}").ToArray();

@@ -1,6 +1,6 @@
 using ScRepro.AnnData.Frames;
 
-namespace ScRepro.Pipeline.Demo;
+namespace ScRepro.Simulation;
 
 /// <summary>
 /// A cell-type annotation dataset with about ten imbalanced PBMC-like types (class sizes fall geometrically,
@@ -36,7 +36,7 @@ public sealed class AnnotationSimulator
         return s;
     }
 
-    public static AnnData.AnnData Simulate(Settings s, int seed)
+    public static AnnData.AnnotatedData Simulate(Settings s, int seed)
     {
         var rng = new Sampler(seed);
         var types = Math.Min(s.Types, TypeNames.Length);
