@@ -62,8 +62,9 @@ public sealed class CardStage : IStage
             return new CardBuilder.SeedRun(seed, stats, EvaluateStage.ReadSummary(ctx, model.Id, seed), trainDir);
         }).ToList();
         var card = CardBuilder.Build(new CardRun(ctx.Experiment, ctx.Dataset, ctx.Code.Commit, ctx.Code.ShortCommit, ctx.Code.RunName), model, runs, HashStage.ReadLock(ctx), SplitFileView.Read(ctx));
-        AtomicFile.WriteAllText(Path.Combine(dir, "MODEL_CARD.md"), renderer.RenderModelCard(card));
-        Json.WriteFile(Path.Combine(dir, "card.json"), card);
+        card = card with { Files = [.. card.Files, .. CardFolder.Rows(dir, [])] };
+        AtomicFile.WriteAllText(Path.Combine(dir, CardFolder.Card), renderer.RenderModelCard(card));
+        Json.WriteFile(Path.Combine(dir, CardFolder.CardJson), card);
     }
 
     private static void RenderComparison(RunContext ctx, CardRenderer renderer, string dir)
