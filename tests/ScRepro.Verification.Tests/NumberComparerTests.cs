@@ -226,4 +226,18 @@ public sealed class NumberComparerTests
         Assert.Equal(Verdict.Reproduced, Verdicts.Worst(Array.Empty<VerdictStatus>()));
         Assert.Equal("DRIFTED", Verdicts.Name(Verdict.Drifted));
     }
+
+    [Fact]
+    public void Should_judge_numbers_across_a_recipe_change_and_name_it()
+    {
+        // A changed hyperparameter is what a nightly run is for: the numbers say whether it mattered.
+        var recipe = new ComparabilityIssue("model_recipe", "model recipe changed (hyperparameters.alpha: 1 → 10)", ChangeKind.Recipe);
+        var moved = Cmp(1.0, 2.0, issues: [recipe]);
+        Assert.Equal(VerdictStatus.Break, moved.Status);
+        Assert.Contains("judged across: model recipe changed (hyperparameters.alpha: 1 → 10)", moved.Notes);
+        Assert.Equal(VerdictStatus.Pass, Cmp(1.0, 1.0, issues: [recipe]).Status);
+        var model = ModelVerdict.Of("a", [moved], notes: [recipe.Reason]);
+        Assert.Equal(recipe.Reason, model.Reasons[0]);
+        Assert.Equal(Verdict.Broken, model.Verdict);
+    }
 }

@@ -13,6 +13,12 @@ public enum ChangeKind
     /// </summary>
     Environment,
 
+    /// <summary>
+    /// The thing under test changed (a model's hyperparameters or budget): the numbers are judged as usual, since
+    /// telling whether a recipe change moved them is the point, and the change is named beside them.
+    /// </summary>
+    Recipe,
+
     /// <summary>How this run went (e.g. a wall-clock cap cut training short): the number is not comparable.</summary>
     RunCondition,
 }

@@ -7,6 +7,13 @@ public sealed record ComparabilityIssue(string Input, string Reason, ChangeKind 
     public static ComparabilityIssue RunCondition(string input, string reason) => new(input, reason, ChangeKind.RunCondition);
 
     /// <summary>Whether this issue makes a number not comparable, given what the number did without it.</summary>
-    public bool Applies(VerdictStatus measured) =>
-        Kind != ChangeKind.Environment || measured is not (VerdictStatus.Pass or VerdictStatus.Informational);
+    public bool Applies(VerdictStatus measured) => Kind switch
+    {
+        ChangeKind.Recipe => false,
+        ChangeKind.Environment => measured is not (VerdictStatus.Pass or VerdictStatus.Informational),
+        _ => true,
+    };
+
+    /// <summary>What a number's notes say about an issue that did not make it incomparable.</summary>
+    public string Note() => Kind == ChangeKind.Environment ? $"reproduced across: {Reason}" : $"judged across: {Reason}";
 }

@@ -17,15 +17,18 @@ public sealed record ModelVerdict(
 
     /// <summary>
     /// Rolls up <paramref name="numbers"/>. <paramref name="failures"/> are things that went wrong before any number
-    /// existed (a stage that failed): each makes the model BROKEN on its own.
+    /// existed (a stage that failed): each makes the model BROKEN on its own. <paramref name="notes"/> (e.g. "model
+    /// recipe changed (hyperparameters.lr: 0.001 → 0.01)") come after the failures and change no verdict.
     /// </summary>
-    public static ModelVerdict Of(string model, IEnumerable<NumberVerdict> numbers, IEnumerable<string>? failures = null)
+    public static ModelVerdict Of(string model, IEnumerable<NumberVerdict> numbers, IEnumerable<string>? failures = null,
+        IEnumerable<string>? notes = null)
     {
         var rows = numbers.OrderBy(n => n.Status).ToList();
         var failed = (failures ?? []).ToList();
         var counts = rows.GroupBy(r => r.Status).OrderBy(g => g.Key).ToDictionary(g => g.Key, g => g.Count());
         var worst = failed.Count > 0 ? VerdictStatus.Break : rows.Count == 0 ? VerdictStatus.Pass : rows[0].Status;
         var reasons = new List<string>(failed);
+        reasons.AddRange(notes ?? []);
         reasons.AddRange(rows.Where(r => r.Status == VerdictStatus.NotComparable).Select(r => r.Reason).Distinct(StringComparer.Ordinal));
         reasons.AddRange(rows.Where(r => r.Status is VerdictStatus.Break or VerdictStatus.Missing or VerdictStatus.Drift or VerdictStatus.New)
             .Take(NamedRows).Select(r => $"{r.Key}: {Verdicts.Name(r.Status)}, {r.Reason}"));

@@ -34,8 +34,8 @@ public static class NumberComparer
         }
         else
         {
-            // An environment change the number survived is worth saying, not worth a status.
-            notes.AddRange((issues ?? []).Select(i => $"reproduced across: {i.Reason}"));
+            // An environment change the number survived, or a recipe change it is judged across, is worth saying.
+            notes.AddRange((issues ?? []).Select(i => i.Note()));
         }
         return new NumberVerdict(key, status, measured, reference.Value, observed.Value, delta, relative, repWithin, brkWithin, band, reason, notes);
     }
