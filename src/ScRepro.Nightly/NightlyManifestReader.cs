@@ -1,4 +1,4 @@
-using ScRepro.Core.Errors;
+using ScRepro.Foundation.Errors;
 using System.Text.RegularExpressions;
 using ScRepro.Core.Manifests;
 

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using ScRepro.Core.Errors;
+using ScRepro.Foundation.Errors;
 using ScRepro.Nightly;
 
 namespace ScRepro.Cli.Commands;

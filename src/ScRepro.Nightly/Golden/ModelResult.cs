@@ -1,5 +1,5 @@
-using ScRepro.Core.Errors;
-using ScRepro.Core.IO;
+using ScRepro.Foundation.Errors;
+using ScRepro.Foundation.IO;
 
 namespace ScRepro.Nightly.Golden;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
-using ScRepro.Core.Errors;
+using ScRepro.Foundation.Errors;
 using ScRepro.Core.Manifests;
 using ScRepro.Pipeline;
 using ScRepro.Pipeline.Stages;

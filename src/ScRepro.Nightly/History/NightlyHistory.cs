@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
-using ScRepro.Core.Errors;
-using ScRepro.Core.IO;
+using ScRepro.Foundation.Errors;
+using ScRepro.Foundation.IO;
 using ScRepro.Nightly.Golden;
 
 namespace ScRepro.Nightly.History;

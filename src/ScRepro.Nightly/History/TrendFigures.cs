@@ -1,4 +1,4 @@
-using ScRepro.Core.IO;
+using ScRepro.Foundation.IO;
 using ScRepro.Nightly.Golden;
 using ScRepro.Nightly.Report;
 using ScRepro.Verification.Tolerances;
