@@ -30,6 +30,8 @@ public static class Program
         root.Subcommands.Add(CheckpointCommand.Create());
         root.Subcommands.Add(PredictCommand.Create());
         foreach (var stage in StageCommands.Create()) root.Subcommands.Add(stage);
+        root.Subcommands.Add(NightlyCommand.Create());
+        root.Subcommands.Add(BlessCommand.Create());
         return root;
     }
 }
