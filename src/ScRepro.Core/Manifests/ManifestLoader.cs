@@ -89,7 +89,11 @@ public static partial class ManifestLoader
             m.StringList("metrics"), references, origin);
     });
 
-    private static T Load<T>(string file, Func<YamlMapping, ManifestOrigin, T> read)
+    /// <summary>
+    /// Reads one YAML mapping strictly with <paramref name="read"/> (which must consume every key it allows) and
+    /// gives it the file's origin and canonical hash; for every manifest kind, including those outside Core.
+    /// </summary>
+    public static T Load<T>(string file, Func<YamlMapping, ManifestOrigin, T> read)
     {
         var display = DisplayPath(file);
         if (!File.Exists(file)) throw new ScReproException($"{display}: manifest not found");
