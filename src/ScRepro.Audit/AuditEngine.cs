@@ -63,6 +63,19 @@ public static class AuditEngine
             checks.Add(ProvenanceChecks.SplitIdentity(inputs));
             checks.Add(ProvenanceChecks.BaseModel(inputs));
         }
+        var tolerances = ToleranceSource.Load(options, root);
+        if (deepest >= AuditLevel.Evaluate)
+        {
+            var (c, rows) = EvaluateCheck.Run(inputs, tolerances);
+            checks.Add(c);
+            metrics.AddRange(rows);
+        }
+        if (deepest >= AuditLevel.Predict)
+        {
+            var (d, rows) = PredictCheck.Run(inputs, tolerances);
+            checks.Add(d);
+            metrics.AddRange(rows);
+        }
         foreach (var skipped in Enum.GetValues<AuditLevel>().Where(l => l > deepest))
             checks.Add(new AuditCheck(LevelCheckId(skipped), skipped, $"level {VerdictRules.Name(skipped)}", CheckStatus.Skipped, $"not requested (--level {VerdictRules.Name(deepest)})"));
 
@@ -80,7 +93,7 @@ public static class AuditEngine
         var report = new AuditReport(AuditReport.SchemaId, VerdictRules.Name(verdict), level is null ? null : VerdictRules.Name(level.Value), line, coverage,
             subject, files, inputs.Card?.Claims.Append(WeightsClaim(weightsSha)).OfType<Claim>().ToList() ?? [],
             checks.OrderBy(c => c.Status).ThenBy(c => c.Id, StringComparer.Ordinal).ToList(), metrics, recipe,
-            InputsOf(inputs), responses, RerunCommand(options, hub, folder, inputs),
+            InputsOf(inputs, tolerances), responses, RerunCommand(options, hub, folder, inputs),
             ProvenanceBlock.Capture(root, new Dictionary<string, long>(), options.CommandLine));
         var outDir = options.Out is { } o ? Path.GetFullPath(o) : DefaultOutDir(root, subject);
         AtomicFile.WriteAllText(Path.Combine(outDir, "AUDIT.md"), AuditMarkdown.Render(report));
@@ -163,7 +176,7 @@ public static class AuditEngine
         }
     }
 
-    private static IReadOnlyList<InputRecord> InputsOf(AuditInputs inputs)
+    private static IReadOnlyList<InputRecord> InputsOf(AuditInputs inputs, ToleranceSource tolerances)
     {
         var list = new List<InputRecord>();
         if (inputs.Catalog is { } c)
@@ -172,6 +185,7 @@ public static class AuditEngine
             list.Add(new InputRecord("dataset", Rel(inputs, c.Dataset.Origin.File), c.Dataset.Origin.Sha256));
         }
         if (inputs.Model is { } m) list.Add(new InputRecord("model", Rel(inputs, m.Origin.File), m.Origin.Sha256));
+        if (tolerances.Path is { } t) list.Add(new InputRecord("tolerances", Rel(inputs, t), tolerances.Sha256!));
         return list;
     }
 

@@ -32,14 +32,15 @@ public static partial class ProvenanceChecks
             return new AuditCheck("B1", L, title, CheckStatus.Fail, $"no card (README.md, MODEL_CARD.md) in {inputs.Folder}");
         var doc = card.Document;
         var problems = new List<string>();
-        if (doc.FrontMatterError is { } error) problems.Add(error);
+        if (!doc.HasFrontMatter) problems.Add($"{doc.File}: no YAML front matter, so the Hub shows no licence, tags or model-index metrics for it");
+        else if (doc.FrontMatterError is { } error) problems.Add(error);
         else problems.AddRange(ModelIndexProblems(doc));
         if (problems.Count == 0)
             return new AuditCheck("B1", L, title, CheckStatus.Pass, $"{doc.File}: front matter parses (YAML 1.2); {card.Claims.Count} claims read");
         // Our own cards must parse; a third-party card without valid front matter is only what the Hub would refuse.
         return card.MadeByScRepro
             ? new AuditCheck("B1", L, title, CheckStatus.Fail, $"ScRepro-made card: {string.Join("; ", problems)}")
-            : new AuditCheck("B1", L, title, CheckStatus.Warn, $"{string.Join("; ", problems)} (the Hub would refuse this front matter); {card.Claims.Count} claims read from the body");
+            : new AuditCheck("B1", L, title, CheckStatus.Warn, $"{string.Join("; ", problems)}{(doc.HasFrontMatter ? " (the Hub would refuse this front matter)" : "")}; {card.Claims.Count} claims read from the body");
     }
 
     private static IEnumerable<string> ModelIndexProblems(CardDocument doc)
