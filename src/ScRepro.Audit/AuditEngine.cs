@@ -115,7 +115,8 @@ public static class AuditEngine
     /// <summary>Reads everything the checks need; a bad argument throws, a bad file in the folder is recorded for its check.</summary>
     internal static AuditInputs Gather(AuditOptions options, string root, string folder, HubSnapshot? hub)
     {
-        var files = FolderScan.Scan(folder);
+        // A revision that did not resolve has no files to look at: every file check then says why it could not be made.
+        IReadOnlyList<AuditedFile> files = hub is { Resolved: false } ? [] : FolderScan.Scan(folder);
         var cardFile = new[] { "README.md", "MODEL_CARD.md" }.FirstOrDefault(n => files.Any(f => f.Path == n));
         var card = cardFile is null ? null : CardClaims.From(CardParser.Read(Path.Combine(folder, cardFile)));
         var (stats, statsError) = ReadJson(folder, "training_stats.json");

@@ -78,7 +78,12 @@ public static partial class ProvenanceChecks
         var source = inputs.Card.CommitSource!.Source;
         if (inputs.CodeRepo is not { } repo)
             return new AuditCheck("B2", L, title, CheckStatus.Unverifiable, $"{source}: commit {commit}, but no --code-repo to look it up in (the card names no repository)");
-        var paths = inputs.Card.NamedPaths.Select(p => p.Text).Distinct().ToList();
+        // A card made from an absolute manifests folder names the manifest by its absolute path: inside the clone it is
+        // that path relative to the clone; outside it, it cannot be looked up at a commit and is left out.
+        var workdir = Path.GetFullPath(repo).TrimEnd('/') + "/";
+        var paths = inputs.Card.NamedPaths.Select(p => p.Text)
+            .Select(p => Path.IsPathRooted(p) ? (p.StartsWith(workdir, StringComparison.Ordinal) ? p[workdir.Length..] : null) : p)
+            .OfType<string>().Distinct().ToList();
         var found = CommitLookup.Find(repo, commit, paths);
         switch (found.Status)
         {
