@@ -199,6 +199,7 @@ public sealed class Downloader : IDisposable
         }
 
         using var message = new HttpRequestMessage(HttpMethod.Get, url);
+        if (request.BearerToken is { } token) message.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         if (have > 0)
         {
             message.Headers.Range = new RangeHeaderValue(have, null);
