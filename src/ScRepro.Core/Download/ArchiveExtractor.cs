@@ -40,7 +40,7 @@ public static class ArchiveExtractor
     public static IReadOnlyList<string> Extract(string archive, ArchiveKind kind, string targetDir, IReadOnlyCollection<string>? reserved = null)
     {
         if (kind == ArchiveKind.None) throw new ArgumentException("not an archive", nameof(kind));
-        if (kind is ArchiveKind.Gz or ArchiveKind.TarGz) GzipTrailer.Verify(archive);
+        if (kind is ArchiveKind.Gz or ArchiveKind.TarGz) GzipTrailer.Verify(archive, Spelling(kind));
         var target = Path.GetFullPath(targetDir);
         Directory.CreateDirectory(target);
         var parent = Path.GetDirectoryName(target.TrimEnd('/'))!;

@@ -39,7 +39,7 @@ public sealed class HostileArchiveTests
         var bytes = Gzip(Payload());
         File.WriteAllBytes(dir.File("x.csv.gz"), bytes[..(int)(bytes.Length * keep)]);
         var e = Assert.Throws<ScReproException>(() => ArchiveExtractor.Extract(dir.File("x.csv.gz"), ArchiveKind.Gz, dir.File("out")));
-        Assert.Contains("x.csv.gz: not a complete gzip file", e.Message);
+        Assert.Contains("x.csv.gz: not a readable gz archive: not a complete gzip file", e.Message);
         Assert.False(File.Exists(Path.Combine(dir.File("out"), "x.csv")));
     }
 
@@ -51,7 +51,7 @@ public sealed class HostileArchiveTests
         bytes[^8] ^= 0x01; // the first byte of the stored CRC-32 (RFC 1952 §2.3.1)
         File.WriteAllBytes(dir.File("x.csv.gz"), bytes);
         var e = Assert.Throws<ScReproException>(() => ArchiveExtractor.Extract(dir.File("x.csv.gz"), ArchiveKind.Gz, dir.File("out")));
-        Assert.Contains("x.csv.gz: not a complete gzip file", e.Message);
+        Assert.Contains("x.csv.gz: not a readable gz archive: not a complete gzip file", e.Message);
     }
 
     [Fact]
