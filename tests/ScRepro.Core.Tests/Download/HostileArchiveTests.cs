@@ -103,6 +103,26 @@ public sealed class HostileArchiveTests
     }
 
     [Fact]
+    public void Should_refuse_a_zip_entry_whose_bytes_do_not_match_its_crc()
+    {
+        using var dir = TestPaths.NewTempDir();
+        var path = dir.File("a.zip");
+        var text = string.Concat(Enumerable.Repeat("gene,value\n", 50));
+        using (var zip = ZipFile.Open(path, ZipArchiveMode.Create))
+        using (var w = new StreamWriter(zip.CreateEntry("a.csv", CompressionLevel.NoCompression).Open()))
+            w.Write(text);
+        // A stored entry holds its bytes as they are: change one, leaving the recorded CRC-32 as it was.
+        var bytes = File.ReadAllBytes(path);
+        var at = bytes.AsSpan().IndexOf("gene,value"u8);
+        Assert.True(at > 0);
+        bytes[at] = (byte)'G';
+        File.WriteAllBytes(path, bytes);
+        var e = Assert.Throws<ScReproException>(() => ArchiveExtractor.Extract(path, ArchiveKind.Zip, dir.File("out")));
+        Assert.Contains("entry 'a.csv' is damaged", e.Message);
+        Assert.False(File.Exists(Path.Combine(dir.File("out"), "a.csv")));
+    }
+
+    [Fact]
     public void Should_remove_the_staging_folder_a_killed_extraction_left()
     {
         using var dir = TestPaths.NewTempDir();
