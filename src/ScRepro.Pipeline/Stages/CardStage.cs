@@ -91,22 +91,17 @@ public sealed class CardStage : IStage
     {
         var exp = ctx.Experiment;
         var models = ctx.Catalog.Models;
-        var summaries = models.Select(m => CardBuilder.AverageOverSeeds(
-            exp.Seeds.Select(s => new CardBuilder.SeedRun(s, null!, EvaluateStage.ReadSummary(ctx, m.Id, s), "")).ToList(),
-            exp.Metrics.Count > 0 ? exp.Metrics : EvaluateStage.ReadSummary(ctx, m.Id, exp.Seeds[0]).Metrics.Select(x => x.Name).ToList())).ToList();
-        var rows = summaries[0].Select((metric, i) =>
-        {
-            var values = summaries.Select(s => s[i].Mean).ToList();
-            var direction = MetricDirection.LowerIsBetter(metric.Name);
-            var present = values.Where(v => v is { } x && !double.IsNaN(x)).Select(v => v!.Value).ToList();
-            double? best = direction is null || present.Count == 0 ? null : direction.Value ? present.Min() : present.Max();
-            return new ComparisonRow(metric.Name, direction is null ? "n/a" : direction.Value ? "lower" : "higher",
-                values.Select(v => new ComparisonCell(v, best is not null && v == best)).ToList());
-        }).ToList();
+        var summaries = models.Select(m => (IReadOnlyList<EvalSummary>)exp.Seeds.Select(s => EvaluateStage.ReadSummary(ctx, m.Id, s)).ToList()).ToList();
+        var metrics = exp.Metrics.Count > 0 ? exp.Metrics : summaries[0][0].Metrics.Select(x => x.Name).ToList();
+        // One seed: the spread over test perturbations (cell-eval's results.csv) stands in for the spread over seeds.
+        var perItem = exp.Seeds.Count == 1 && exp.Task == "perturbation"
+            ? models.Select(m => PerItemResults.Read(Path.Combine(EvaluateStage.UnitDir(ctx, m.Id, exp.Seeds[0]), "results.csv"), metrics)).ToList()
+            : null;
+        var rows = ComparisonBuilder.Rows(models.Select(m => m.Id).ToList(), metrics, summaries, perItem);
         var split = SplitFileView.Read(ctx);
         var notes = new List<string>
         {
-            $"Split: {exp.Split.Policy}, seed {exp.Split.Seed} ({split.Counts}); training seeds {string.Join(", ", exp.Seeds)}; values are means over seeds.",
+            $"Split: {exp.Split.Policy}, seed {exp.Split.Seed} ({split.Counts}); training seeds {string.Join(", ", exp.Seeds)}.",
             $"Data lock {HashStage.ReadLock(ctx).LockSha256}.",
         };
         if (ctx.Dataset.Generator is not null) notes.Add("The data is SIMULATED by ScRepro's embedded demo generator.");
