@@ -45,22 +45,12 @@ internal sealed class TestProject : IDisposable
 
     public string Manifest => Path.Combine(Root, "manifests", "nightly.yaml");
 
-    public void WriteDataset(int genes) => Write("manifests/datasets/demo.yaml", $"""
-        id: demo
-        title: "Small demo"
-        citation: "simulated"
-        license: CC0-1.0
-        generator:
-          name: screpro-demo
-          seed: 5
-          parameters:
-            perturbation.n_genes: {genes}
-            perturbation.n_targets: 10
-            perturbation.n_pairs: 10
-            perturbation.n_control_cells: 120
-            perturbation.cells_per_perturbation: 12
-          outputs: [perturbation.h5ad, annotation.h5ad]
-        """);
+    /// <summary>The demo generator at a small size; <paramref name="genes"/> changes the data (and so its lock).</summary>
+    public void WriteDataset(int genes) => Write("manifests/datasets/demo.yaml",
+        "id: demo\ntitle: Small demo\ncitation: simulated\nlicense: CC0-1.0\ngenerator:\n  name: screpro-demo\n  seed: 5\n"
+        + $"  parameters: {{perturbation.n_genes: {genes}, perturbation.n_targets: 10, perturbation.n_pairs: 10, "
+        + "perturbation.n_control_cells: 120, perturbation.cells_per_perturbation: 12}\n"
+        + "  outputs: [perturbation.h5ad, annotation.h5ad]\n");
 
     public void Write(string relative, string text)
     {
