@@ -6,10 +6,11 @@ using ScRepro.Audit.Identity;
 using ScRepro.Audit.Model;
 using ScRepro.Audit.Publishing;
 using ScRepro.Audit.Reports;
-using ScRepro.Core.Errors;
+using ScRepro.Foundation.Errors;
 using ScRepro.Core.Hashing;
-using ScRepro.Core.IO;
+using ScRepro.Foundation.IO;
 using ScRepro.Core.Manifests;
+using ScRepro.Contracts;
 using ScRepro.Core.Provenance;
 
 namespace ScRepro.Audit;
@@ -94,7 +95,7 @@ public static class AuditEngine
             subject, files, inputs.Card?.Claims.Append(WeightsClaim(weightsSha)).OfType<Claim>().ToList() ?? [],
             checks.OrderBy(c => c.Status).ThenBy(c => c.Id, StringComparer.Ordinal).ToList(), metrics, recipe,
             InputsOf(inputs, tolerances), responses, RerunCommand(options, hub, folder, inputs),
-            ProvenanceBlock.Capture(root, new Dictionary<string, long>(), options.CommandLine));
+            ProvenanceCapture.Capture(root, new Dictionary<string, long>(), options.CommandLine));
         var outDir = options.Out is { } o ? Path.GetFullPath(o) : DefaultOutDir(root, subject);
         AtomicFile.WriteAllText(Path.Combine(outDir, "AUDIT.md"), AuditMarkdown.Render(report));
         Json.WriteFile(Path.Combine(outDir, "audit.json"), report);

@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using ScRepro.Core.Errors;
+using ScRepro.Foundation.Errors;
 
 namespace ScRepro.Audit;
 

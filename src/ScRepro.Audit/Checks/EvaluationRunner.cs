@@ -1,6 +1,7 @@
 using ScRepro.AnnData;
-using ScRepro.Core.Errors;
+using ScRepro.Foundation.Errors;
 using ScRepro.Pipeline;
+using ScRepro.Contracts;
 using ScRepro.Pipeline.Evaluation;
 using ScRepro.Pipeline.Training;
 using ScRepro.Splits.Files;
@@ -13,7 +14,7 @@ namespace ScRepro.Audit.Checks;
 /// </summary>
 public sealed class EvaluationRunner
 {
-    private EvaluationRunner(RunContext context, AnnData.AnnData data, SplitMembers split)
+    private EvaluationRunner(RunContext context, AnnData.AnnotatedData data, SplitMembers split)
     {
         Context = context;
         Data = data;
@@ -21,7 +22,7 @@ public sealed class EvaluationRunner
     }
 
     public RunContext Context { get; }
-    public AnnData.AnnData Data { get; }
+    public AnnData.AnnotatedData Data { get; }
     public SplitMembers Split { get; }
 
     /// <summary>The runner, or why evaluation is impossible here (a missing input, never a pass).</summary>

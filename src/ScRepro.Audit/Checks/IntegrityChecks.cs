@@ -3,7 +3,7 @@ using System.Text.Json;
 using ScRepro.Audit.Identity;
 using ScRepro.Audit.Model;
 using ScRepro.Audit.Publishing;
-using ScRepro.Core.Errors;
+using ScRepro.Foundation.Errors;
 using ScRepro.Core.Hashing;
 using ScRepro.Torch.Serialization;
 

@@ -1,7 +1,8 @@
 using System.Globalization;
 using ScRepro.Audit.Model;
+using ScRepro.Contracts;
 using ScRepro.Pipeline.Evaluation;
-using ScRepro.Pipeline.Reporting;
+using ScRepro.Cards;
 using ScRepro.Verification.Comparison;
 using ScRepro.Verification.Tolerances;
 

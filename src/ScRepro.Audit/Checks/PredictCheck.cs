@@ -1,7 +1,8 @@
 using ScRepro.AnnData;
 using ScRepro.Audit.Model;
-using ScRepro.Core.Errors;
+using ScRepro.Foundation.Errors;
 using ScRepro.Models.Scgpt.Perturbation;
+using ScRepro.Contracts;
 using ScRepro.Pipeline.Training;
 
 namespace ScRepro.Audit.Checks;

@@ -1,9 +1,11 @@
+using ScRepro.Foundation.Errors;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using ScRepro.Audit.Cards;
 using ScRepro.Audit.Model;
 using ScRepro.Core.Hashing;
+using ScRepro.Contracts;
 using ScRepro.Core.Provenance;
 using ScRepro.Pipeline.Stages;
 using ScRepro.Splits.Files;
@@ -274,7 +276,7 @@ public static partial class ProvenanceChecks
         {
             split = SplitFiles.Read(inputs.FullPath("split.json"));
         }
-        catch (Core.Errors.ScReproException e)
+        catch (ScReproException e)
         {
             return new AuditCheck("B6", L, title, CheckStatus.Fail, e.Message);
         }

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using ScRepro.Audit.Model;
 using ScRepro.Core.Manifests;
-using ScRepro.Pipeline.Reporting;
+using ScRepro.Cards;
 
 namespace ScRepro.Audit.Checks;
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ScRepro.Contracts;
 using ScRepro.Pipeline.Evaluation;
 
 namespace ScRepro.Audit.Checks;

@@ -2,9 +2,9 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using ScRepro.Audit.Model;
 using ScRepro.Core.Download;
-using ScRepro.Core.Errors;
+using ScRepro.Foundation.Errors;
 using ScRepro.Core.Hashing;
-using ScRepro.Core.IO;
+using ScRepro.Foundation.IO;
 using ScRepro.Core.Manifests;
 
 namespace ScRepro.Audit.Hub;

@@ -1,5 +1,5 @@
 using ScRepro.Audit.Model;
-using ScRepro.Core.Errors;
+using ScRepro.Foundation.Errors;
 using ScRepro.Core.Hashing;
 
 namespace ScRepro.Audit.Identity;

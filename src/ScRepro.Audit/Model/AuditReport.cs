@@ -1,3 +1,4 @@
+using ScRepro.Contracts;
 using ScRepro.Core.Provenance;
 
 namespace ScRepro.Audit.Model;

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using ScRepro.Audit;
 using ScRepro.Audit.Model;
-using ScRepro.Core.Errors;
+using ScRepro.Foundation.Errors;
 
 namespace ScRepro.Cli.Commands;
 

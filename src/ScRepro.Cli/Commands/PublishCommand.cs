@@ -1,6 +1,6 @@
 using System.CommandLine;
 using ScRepro.Audit.Publishing;
-using ScRepro.Core.Console;
+using ScRepro.Terminal;
 
 namespace ScRepro.Cli.Commands;
 
