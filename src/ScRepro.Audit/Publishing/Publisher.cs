@@ -47,7 +47,7 @@ public static partial class Publisher
         var lockFile = HashStage.ReadLock(ctx);
         var split = SplitFileView.Read(ctx);
         var card = CardBuilder.Build(new CardRun(ctx.Experiment, ctx.Dataset, ctx.Code.Commit, ctx.Code.ShortCommit, ctx.Code.RunName), manifest, [new CardBuilder.SeedRun(k, stats, summary, trainDir)], lockFile, split);
-        var rendered = new CardRenderer(ctx.TemplateDir).Render("model_card.md.hbs", card);
+        var rendered = new CardRenderer(ctx.TemplateDir).Render("model_card.md.scriban", card);
         var body = FrontMatterBlock().Match(rendered) is { Success: true } m ? rendered[m.Length..] : rendered;
 
         var screpro = new SortedDictionary<string, string>(StringComparer.Ordinal)
@@ -70,7 +70,7 @@ public static partial class Publisher
         Directory.CreateDirectory(tmp);
         try
         {
-            File.WriteAllText(Path.Combine(tmp, "README.md"), HubFrontMatter.Render(card.Front, ctx.Dataset.License, screpro) + body.TrimStart('\n', '\r'));
+            File.WriteAllText(Path.Combine(tmp, "README.md"), HubFrontMatter.Render(card.Hub, screpro) + body.TrimStart('\n', '\r'));
             foreach (var name in TrainerFiles.Where(n => File.Exists(Path.Combine(trainDir, n))))
                 File.Copy(Path.Combine(trainDir, name), Path.Combine(tmp, name));
             File.Copy(SplitFileView.PathFor(ctx), Path.Combine(tmp, "split.json"));

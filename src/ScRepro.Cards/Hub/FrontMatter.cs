@@ -22,14 +22,19 @@ public static partial class FrontMatter
         .DisableAliases()
         .Build();
 
-    /// <summary>The front matter block, from the opening `---` to the closing `---` and its newline.</summary>
-    public static string Write(HubMetadata hub)
+    /// <summary>
+    /// The front matter block, from the opening `---` to the closing `---` and its newline; <paramref name="screpro"/>,
+    /// when given, is a `screpro` mapping after the Hub keys (what a published card adds for the audit).
+    /// </summary>
+    public static string Write(HubMetadata hub, IReadOnlyDictionary<string, string>? screpro = null)
     {
         var text = new StringWriter(CultureInfo.InvariantCulture) { NewLine = "\n" };
         // No line folding: a long task name stays on one line (folding is valid YAML, but harder to read and diff).
         var emitter = new Emitter(text, new EmitterSettings(bestIndent: 2, bestWidth: int.MaxValue, isCanonical: false,
             maxSimpleKeyLength: 1024, skipAnchorName: false, indentSequences: false, newLine: "\n", useUtf16SurrogatePairs: false));
-        Serializer.Serialize(emitter, ToTree(hub));
+        var tree = ToTree(hub);
+        if (screpro is not null) tree["screpro"] = screpro.ToDictionary(kv => kv.Key, kv => (object?)kv.Value);
+        Serializer.Serialize(emitter, tree);
         return "---\n" + text.ToString() + "---\n";
     }
 
