@@ -27,3 +27,18 @@ public static bool UpToDate(ICakeContext ctx, PipelineContext p, string stage)
     if (code == StatusStale) return false;
     throw new CakeException(code, $"screpro status --stage {stage} failed with exit code {code} (0 up to date, {StatusStale} stale)");
 }
+
+// `screpro audit` from the Audit target's arguments: --hub=<owner>/<name> [--revision=<rev>] or --dir=<folder>, plus the
+// optional --experiment, --model, --code-repo, --level, --hub-endpoint, --offline, --fail-on and --out. The experiment
+// is passed only when given: an audit otherwise compares with the card's own screpro block.
+public static ProcessArgumentBuilder AuditArguments(ICakeContext ctx, PipelineContext p)
+{
+    var args = new ProcessArgumentBuilder().Append(p.CliDll.FullPath).Append("audit");
+    if (!ctx.HasArgument("hub") && !ctx.HasArgument("dir"))
+        throw new CakeException(2, "Audit needs --hub=<owner>/<name> [--revision=<rev>] or --dir=<folder>");
+    foreach (var name in new[] { "hub", "revision", "dir", "model", "code-repo", "level", "hub-endpoint", "fail-on", "out" })
+        if (ctx.HasArgument(name)) args.Append("--" + name).AppendQuoted(ctx.Argument<string>(name));
+    if (ctx.HasArgument("experiment")) args.Append("--experiment").AppendQuoted(p.Experiment);
+    if (ctx.HasArgument("offline") && ctx.Argument("offline", true)) args.Append("--offline");
+    return args;
+}
