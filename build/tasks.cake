@@ -89,6 +89,16 @@ Task("Test")
         if (passed == 0) throw new CakeException(1, "no test ran");
     });
 
+Task("Audit")
+    .Description("Audit a published checkpoint (--hub=<owner>/<name> [--revision=<rev>] or --dir=<folder>): REPRODUCED, DRIFTED or BROKEN, and why")
+    .IsDependentOn("Build")
+    .Does<PipelineContext>(p =>
+    {
+        // A plain task without stage stamps (research note §2.5): BROKEN (exit 4) fails the run like a failing stage.
+        var code = StartProcess("dotnet", new ProcessSettings { Arguments = AuditArguments(Context, p), WorkingDirectory = p.Root });
+        if (code != 0) throw new CakeException(code, $"screpro audit exited {code} (4 BROKEN, 3 DRIFTED with --fail-on=drifted, 2 bad input)");
+    });
+
 Task("Bench")
     .Description("Benchmarks against the reference tools (anndata, sklearn, scipy, PyTorch) in the same run")
     .IsDependentOn("Build")

@@ -29,21 +29,3 @@ public sealed record InTotoStatement(
                 Ids(CheckStatus.Pass), Ids(CheckStatus.Warn), Ids(CheckStatus.Fail)));
     }
 }
-
-/// <summary>A statement subject: name and DigestSet.</summary>
-public sealed record InTotoSubject(
-    [property: JsonPropertyName("name")] string Name,
-    [property: JsonPropertyName("digest")] IReadOnlyDictionary<string, string> Digest);
-
-/// <summary>A ResourceDescriptor with name and digest.</summary>
-public sealed record InTotoResource(
-    [property: JsonPropertyName("name")] string Name,
-    [property: JsonPropertyName("digest")] IReadOnlyDictionary<string, string> Digest);
-
-/// <summary>The test-result v0.1 predicate.</summary>
-public sealed record TestResultPredicate(
-    [property: JsonPropertyName("result")] string Result,
-    [property: JsonPropertyName("configuration")] IReadOnlyList<InTotoResource> Configuration,
-    [property: JsonPropertyName("passedTests")] IReadOnlyList<string> PassedTests,
-    [property: JsonPropertyName("warnedTests")] IReadOnlyList<string> WarnedTests,
-    [property: JsonPropertyName("failedTests")] IReadOnlyList<string> FailedTests);
