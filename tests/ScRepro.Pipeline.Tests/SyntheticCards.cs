@@ -14,7 +14,7 @@ namespace ScRepro.Pipeline.Tests;
 internal static class SyntheticCards
 {
     public static ProvenanceBlock Provenance() => new("0123456789abcdef0123456789abcdef01234567", "0123456", "main", null, false, [],
-        "0.1.0", "10.0.0", null, "Debian 12", "test cpu", 2, new SortedDictionary<string, long> { ["train"] = 0 }, "2026-12-02T00:00:00Z", "test");
+        "0.1.0", "10.0.0", null, null, "Debian 12", "test cpu", 2, new SortedDictionary<string, long> { ["train"] = 0 }, "2026-12-02T00:00:00Z", "test");
 
     /// <summary>
     /// One seed run per experiment seed: each metric named in <paramref name="metrics"/> gets mean 0.25 + 0.125·i + 0.001·seed
