@@ -37,7 +37,7 @@ public sealed class ScgptBenchmark : IBenchmark
         var steps = stats!.Details.GradientSteps;
         Console.WriteLine($"  screpro: {steps} steps, val pearson_delta {stats.Details.BestValValue:F4}, {stats.Details.Hardware}");
         var py = BenchContext.RunPython(PythonScript, steps.ToString(CultureInfo.InvariantCulture));
-        double? reference = py is null ? null : double.Parse(py.Trim(), CultureInfo.InvariantCulture);
+        var reference = Timing.Parse(py);
         context.Report("scgpt", $"perturbation: {steps} Adam steps of 32x300, d64 L2 (ours + one validation pass)", ours, reference, "PyTorch (steps only)");
     }
 
