@@ -17,6 +17,7 @@ public static class Program
         root.Subcommands.Add(FitCommand.Create());
         root.Subcommands.Add(CheckpointCommand.Create());
         root.Subcommands.Add(PredictCommand.Create());
+        root.Subcommands.Add(GpuCommand.Create());
         foreach (var stage in StageCommands.Create()) root.Subcommands.Add(stage);
         return root;
     }

@@ -1,0 +1,16 @@
+namespace ScRepro.Models.DeviceChecks;
+
+/// <summary>
+/// The size of one perturbation fine-tuning step: the generator's architecture and the batch. <see cref="FullSize"/> is
+/// scGPT's whole-human model on Norman-sized batches (research/scale-gpu-models.md §2.3); <see cref="Small"/> is what a
+/// CPU dry run can afford.
+/// </summary>
+public sealed record StepShape(int NToken, int DModel, int NHead, int DHid, int NLayers, int Batch, int Tokens)
+{
+    public static readonly StepShape FullSize = new(60_697, 512, 8, 512, 12, 64, 1_536);
+
+    public static readonly StepShape Small = new(303, 64, 4, 64, 2, 8, 128);
+
+    public override string ToString() =>
+        $"{NLayers} layers, d_model {DModel}, {NHead} heads, d_hid {DHid}, vocab {NToken}; batch {Batch} x {Tokens} tokens";
+}
