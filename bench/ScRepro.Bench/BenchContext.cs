@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
-using ScRepro.Core.IO;
+using ScRepro.Foundation.IO;
 
 namespace ScRepro.Bench;
 

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
-using ScRepro.Core.Errors;
-using ScRepro.Core.IO;
+using ScRepro.Foundation.Errors;
+using ScRepro.Foundation.IO;
 using ScRepro.Models.DeviceChecks;
 using static ScRepro.Torch.torch;
 

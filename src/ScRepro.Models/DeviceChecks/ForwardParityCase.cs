@@ -72,7 +72,7 @@ public static class ForwardParityCase
         var result = new ParityResult(device.ToString(), torch.__version__, AttentionPath.Describe(), maxDiff,
             Config.NToken, Config.DModel, Config.NHead, Config.DHid, Config.NLayers, Config.NLayersCls, Config.PadTokenId,
             Config.PertPadId, Batch, Tokens, PaddedKeys);
-        Core.IO.Json.WriteFile(Path.Combine(dir, "case.json"), result);
+        Foundation.IO.Json.WriteFile(Path.Combine(dir, "case.json"), result);
         return result;
     }
 }
