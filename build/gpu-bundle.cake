@@ -18,7 +18,9 @@ Task("GpuBundle")
             // partial: only the framework is trimmed; our assemblies and the reflection-heavy libraries stay whole.
             MSBuildSettings = new DotNetMSBuildSettings()
                 .WithProperty("PublishTrimmed", "true").WithProperty("TrimMode", "partial")
-                .WithProperty("SuppressTrimAnalysisWarnings", "true").WithProperty("InvariantGlobalization", "true"),
+                .WithProperty("SuppressTrimAnalysisWarnings", "true").WithProperty("InvariantGlobalization", "true")
+                // Json writes records by reflection; trimming would otherwise switch that off.
+                .WithProperty("JsonSerializerIsReflectionEnabledByDefault", "true"),
         });
         // Built here against Debian's libtorch 1.13: run.sh compiles the one that matches the GPU machine's PyTorch.
         DeleteFiles(bundle.Combine("screpro").FullPath + "/libScReproTorch.so");

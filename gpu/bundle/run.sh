@@ -59,7 +59,9 @@ build_shim() {
   g++ -shared -o "$HERE/screpro/libScReproTorch.so" "$BUILD"/torch.o "$BUILD"/tensor.o "$BUILD"/nn.o \
     -L"$LIBDIR" -Wl,-rpath,"$LIBDIR" -Wl,--no-as-needed $LIBS
 }
-run shim "${SHIM_LIMIT:-300}" build_shim
+export -f build_shim
+export HERE BUILD INC LIBS LIBDIR ABI
+run shim "${SHIM_LIMIT:-300}" bash -c build_shim
 [ -e "$HERE/screpro/libScReproTorch.so" ] || { say "no shim: stopping"; exit 1; }
 SCREPRO="$HERE/screpro/screpro"
 export DOTNET_gcServer=0 CI=true
