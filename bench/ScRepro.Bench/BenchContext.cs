@@ -36,6 +36,16 @@ public sealed class BenchContext
         return new Timing(samples);
     }
 
+    /// <summary>The checkout the bench runs from (reference scripts live in tests/fixtures and gpu/bundle).</summary>
+    public static string RepositoryRoot { get; } = FindRepositoryRoot();
+
+    private static string FindRepositoryRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "ScRepro.sln"))) dir = dir.Parent;
+        return dir?.FullName ?? ".";
+    }
+
     /// <summary>
     /// Debian's python3, which is where python3-anndata, -sklearn, -scipy and -torch install; a pyenv or venv python3
     /// first on PATH usually lacks them. SCREPRO_BENCH_PYTHON overrides.

@@ -185,12 +185,8 @@ public sealed class EvaluationBenchmark : IBenchmark
     }
 
     // The transcription lives once, in the fixture generator; this driver only loads the data and times it.
-    private static string ReferenceScripts()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "ScRepro.sln"))) dir = dir.Parent;
-        return Path.Combine(dir?.FullName ?? ".", "tests", "fixtures", "evaluation", "perturbation", "scripts");
-    }
+    private static string ReferenceScripts() =>
+        Path.Combine(BenchContext.RepositoryRoot, "tests", "fixtures", "evaluation", "perturbation", "scripts");
 
     private const string PythonDriver = """
         import sys, time

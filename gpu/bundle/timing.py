@@ -6,7 +6,7 @@ Same architecture (scgpt_reference.TransformerGenerator, dropout 0 as the fine-t
 fp16 around forward + MSE (amp, on CUDA), GradScaler, unscale, clip_grad_norm_(1.0), Adam(lr 1e-4), one fixed random
 batch with target 0.5 x values, the device synchronised before the clock stops. Prints best and median seconds and
 the attention kernel SDPA picks for one layer's shape.
-Usage: timing.py [--size full|small] [--steps 5] [--warmup 2] [--device cuda] [--no-amp] [--json FILE]
+Usage: timing.py [--size full|small|demo] [--steps 5] [--warmup 2] [--device cuda] [--no-amp] [--json FILE]
 """
 import argparse
 import contextlib
@@ -19,12 +19,18 @@ import time
 import torch
 import torch.nn.functional as F
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-import scgpt_reference as ref  # noqa: E402
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+try:
+    import scgpt_reference as ref  # in the bundle: a copy of the fixture generator
+except ImportError:  # in the repository (the CPU benchmark): the fixture generator itself
+    sys.path.insert(0, os.path.join(HERE, "..", "..", "tests", "fixtures", "models", "scripts"))
+    import make_scgpt_fixtures as ref
 
 SHAPES = {  # as StepShape in src/ScRepro.Models/DeviceChecks/StepShape.cs
     "full": dict(ntoken=60697, d=512, nhead=8, d_hid=512, nlayers=12, batch=64, tokens=1536),
     "small": dict(ntoken=303, d=64, nhead=4, d_hid=64, nlayers=2, batch=8, tokens=128),
+    "demo": dict(ntoken=303, d=64, nhead=4, d_hid=64, nlayers=2, batch=32, tokens=300),
 }
 KERNELS = {0: "math", 1: "flash", 2: "efficient", 3: "cudnn", 4: "overrideable"}
 

@@ -30,7 +30,7 @@ internal static class GpuCommand
 
     private static Option<string> SizeOption(string dflt) => new("--size")
     {
-        Description = "full (scGPT whole-human, 12 layers, d512, batch 64 x 1,536 tokens) or small (2 layers, d64, batch 8 x 128)",
+        Description = "full (scGPT whole-human, 12 layers, d512, batch 64 x 1,536 tokens), small (2 layers, d64, batch 8 x 128) or demo (the CPU demo model, batch 32 x 300)",
         DefaultValueFactory = _ => dflt,
     };
 
@@ -50,7 +50,8 @@ internal static class GpuCommand
     {
         "full" => StepShape.FullSize,
         "small" => StepShape.Small,
-        _ => throw new ScReproException($"--size: '{text}' is not full or small"),
+        "demo" => StepShape.Demo,
+        _ => throw new ScReproException($"--size: '{text}' is not full, small or demo"),
     };
 
     private static void Save(FileInfo? file, object value)
