@@ -15,11 +15,34 @@ public static void Screpro(ICakeContext ctx, PipelineContext p, string stage)
 }
 
 // True when `screpro status` says the stage's stamps match its inputs (exit 0); Cake then skips the task.
+// Exit 10 means stale (run it); any other code is an error (2 bad input, 70 a bug) and fails the run: a crash is
+// never read as "stale".
+public const int StatusStale = 10;
 public static bool UpToDate(ICakeContext ctx, PipelineContext p, string stage)
 {
     if (p.Force) return false;
     var args = new ProcessArgumentBuilder().Append(p.CliDll.FullPath).Append("status").Append("--experiment").Append(p.Experiment).Append("--stage").Append(stage);
     var code = ctx.StartProcess("dotnet", new ProcessSettings { Arguments = args, WorkingDirectory = p.Root });
-    if (code > 1) throw new CakeException(code, $"screpro status --stage {stage} failed with exit code {code}");
-    return code == 0;
+    if (code == 0) return true;
+    if (code == StatusStale) return false;
+    throw new CakeException(code, $"screpro status --stage {stage} failed with exit code {code} (0 up to date, {StatusStale} stale)");
+}
+
+// Nightly and Bless: not stages (no stamps, no --experiment default); their exit codes (3 DRIFTED with
+// --fail-on=drift, 4 BROKEN, 2 bad input) fail the run as Cake exceptions, never ContinueOnError.
+public static ProcessArgumentBuilder NightlyArguments(string command, PipelineContext p)
+{
+    var args = new ProcessArgumentBuilder().Append(p.CliDll.FullPath).Append(command);
+    if (command == "nightly" && p.FailOn != "") args.Append("--fail-on").Append(p.FailOn);
+    if (command == "nightly" && p.ExperimentGiven) args.Append("--experiment").Append(p.Experiment);
+    if (command == "bless" && p.ExperimentGiven) args.Append("--experiment").Append(p.Experiment);
+    if (command == "bless" && p.Model != "") args.Append("--model").Append(p.Model);
+    return args;
+}
+
+public static void ScreproNightly(ICakeContext ctx, PipelineContext p, string command)
+{
+    var code = ctx.StartProcess("dotnet", new ProcessSettings { Arguments = NightlyArguments(command, p), WorkingDirectory = p.Root });
+    var what = code switch { 3 => "DRIFTED (--fail-on=drift)", 4 => "BROKEN", _ => $"failed with exit code {code}" };
+    if (code != 0) throw new CakeException(code, $"screpro {command}: {what}; see reports/nightly/<date>/DRIFT.md");
 }

@@ -4,7 +4,7 @@ using ScRepro.Models.Scgpt.Perturbation;
 using ScRepro.Models.DeviceChecks;
 using ScRepro.Models.Training;
 using ScRepro.Torch;
-using ScRepro.Pipeline.Demo;
+using ScRepro.Simulation;
 
 namespace ScRepro.Bench;
 

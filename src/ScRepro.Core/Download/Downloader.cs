@@ -31,7 +31,7 @@ namespace ScRepro.Core.Download;
 public sealed class Downloader : IDisposable
 {
     /// <summary>Exit code for network failures (retries exhausted); bad data and bad URLs use 2 like other bad input.</summary>
-    public const int NetworkFailureExitCode = 3;
+    public const int NetworkFailureExitCode = ExitCodes.Network;
 
     private const int BufferSize = 1 << 20;
     private readonly DownloadOptions _options;
@@ -199,6 +199,7 @@ public sealed class Downloader : IDisposable
         }
 
         using var message = new HttpRequestMessage(HttpMethod.Get, url);
+        if (request.BearerToken is { } token) message.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         if (have > 0)
         {
             message.Headers.Range = new RangeHeaderValue(have, null);

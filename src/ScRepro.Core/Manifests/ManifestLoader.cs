@@ -46,7 +46,7 @@ public static partial class ManifestLoader
         });
         if (combine.Count > 0 && sources.Count == 0)
             throw m.Error("combine", "'combine' joins downloaded files; a generated dataset has none");
-        return new DatasetManifest(id, m.RequiredString("title"), m.RequiredString("citation"), m.RequiredString("license"),
+        return new DatasetManifest(id, m.RequiredString("title"), m.RequiredString("citation"), License(m),
             m.OptionalString("description"), sources, generator, origin) { Combine = combine };
     });
 
@@ -60,7 +60,10 @@ public static partial class ManifestLoader
             b?.OptionalString("early_stopping_metric"), b?.OptionalInt("patience"));
         b?.Finish();
         return new ModelManifest(id, kind, task, m.RequiredString("title"), m.OptionalString("description"),
-            m.FreeMap("hyperparameters"), budget, m.StringList("limitations"), m.OptionalString("citation"), origin);
+            m.FreeMap("hyperparameters"), budget, m.StringList("limitations"), m.OptionalString("citation"), origin)
+        {
+            BaseModel = HubModelId(m, "base_model"),
+        };
     });
 
     public static ExperimentManifest LoadExperiment(string file) => Load(file, (m, origin) =>
@@ -84,18 +87,27 @@ public static partial class ManifestLoader
         var seeds = m.IntList("seeds");
         var references = m.MappingList("references", r => new ReferenceValue(r.RequiredString("model"), r.RequiredString("metric"),
             r.OptionalDouble("value") ?? throw r.Error("value", "required field is missing"), r.RequiredString("source")));
-        return new ExperimentManifest(id, m.RequiredString("title"), task, m.RequiredString("dataset"),
+        foreach (var (model, i) in models.Select((x, i) => (x, i)))
+            RequireId(m, $"models[{i}]", model);
+        var dataset = m.RequiredString("dataset");
+        RequireId(m, "dataset", dataset);
+        return new ExperimentManifest(id, m.RequiredString("title"), task, dataset,
             RelativePath(m, "file", required: true)!, columns, split, models, seeds.Count == 0 ? [0L] : seeds,
             m.StringList("metrics"), references, origin);
     });
 
-    private static T Load<T>(string file, Func<YamlMapping, ManifestOrigin, T> read)
+    /// <summary>
+    /// Reads one YAML mapping strictly with <paramref name="read"/> (which must consume every key it allows) and
+    /// gives it the file's origin and canonical hash; for every manifest kind, including those outside Core.
+    /// </summary>
+    public static T Load<T>(string file, Func<YamlMapping, ManifestOrigin, T> read)
     {
         var display = DisplayPath(file);
         if (!File.Exists(file)) throw new ScReproException($"{display}: manifest not found");
         YamlMappingNode root;
         try
         {
+            RefuseAliases(file, display);
             var stream = new YamlStream();
             using (var reader = new StreamReader(file, Encoding.UTF8)) stream.Load(reader);
             if (stream.Documents.Count != 1 || stream.Documents[0].RootNode is not YamlMappingNode node)
@@ -119,6 +131,21 @@ public static partial class ManifestLoader
         return result;
     }
 
+    /// <summary>
+    /// Manifests may not use YAML aliases (*name): each alias repeats its anchor's whole subtree, so nested ones grow
+    /// exponentially (an 864-byte file expanded past 3 GB), and a manifest has no need for them. Checked on the event
+    /// stream, before any tree is built.
+    /// </summary>
+    private static void RefuseAliases(string file, string display)
+    {
+        using var reader = new StreamReader(file, Encoding.UTF8);
+        var parser = new Parser(reader);
+        while (parser.MoveNext())
+            if (parser.Current is YamlDotNet.Core.Events.AnchorAlias alias)
+                throw new ScReproException(
+                    $"{display}:{alias.Start.Line}: YAML alias '*{alias.Value}' is not allowed in a manifest (aliases can expand without bound); write the value out");
+    }
+
     private static long LastParsedLine(string file)
     {
         long line = 1;
@@ -131,6 +158,17 @@ public static partial class ManifestLoader
         {
         }
         return line;
+    }
+
+    /// <summary>Whether <paramref name="id"/> is a manifest id (<c>[a-z0-9][a-z0-9_-]*</c>): a name, never a path.</summary>
+    public static bool IsId(string id) => IdPattern().IsMatch(id);
+
+    /// <summary>The message for a value that should be an id and is not (a path, an absolute file, a typo).</summary>
+    public static string NotAnId(string id) => $"'{id}' is not an id ([a-z0-9][a-z0-9_-]*; a name, not a path)";
+
+    private static void RequireId(YamlMapping m, string key, string value)
+    {
+        if (!IsId(value)) throw m.Error(key, NotAnId(value));
     }
 
     private static string Id(YamlMapping m, string file)
@@ -147,6 +185,39 @@ public static partial class ManifestLoader
         var value = m.OptionalString(key);
         if (value is not null && !allowed.Contains(value))
             throw m.Error(key, $"'{value}' is not one of: {string.Join(", ", allowed)}");
+        return value;
+    }
+
+    /// <summary>
+    /// `license` must be a Hub licence id (case-insensitively: the card writes the Hub's lowercase spelling, so an
+    /// SPDX-style "CC0-1.0" still reads); `other` needs `license_name` (a slug) and `license_link` (a URL).
+    /// </summary>
+    private static DatasetLicense License(YamlMapping m)
+    {
+        var id = m.RequiredString("license").ToLowerInvariant();
+        if (!HubLicenses.Ids.Contains(id))
+            throw m.Error("license", $"'{id}' is not a Hugging Face Hub licence id (e.g. cc-by-4.0, cc0-1.0, mit); " +
+                "write 'other' with license_name and license_link, and put the prose in license_note");
+        var name = m.OptionalString("license_name");
+        var link = m.OptionalString("license_link");
+        if (id == HubLicenses.Other)
+        {
+            if (name is null) throw m.Error("license_name", "required when license is 'other'");
+            if (!LicenseNamePattern().IsMatch(name)) throw m.Error("license_name", $"'{name}' must match [a-z0-9][a-z0-9.-]* (a slug, as the Hub shows it)");
+            if (link is null) throw m.Error("license_link", "required when license is 'other'");
+            if (!Uri.TryCreate(link, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
+                throw m.Error("license_link", $"'{link}' is not an absolute http or https URL");
+        }
+        else if (name is not null || link is not null)
+            throw m.Error(name is not null ? "license_name" : "license_link", $"only for license 'other' (this one is '{id}')");
+        return new DatasetLicense(id, name, link, m.OptionalString("license_note"));
+    }
+
+    private static string? HubModelId(YamlMapping m, string key)
+    {
+        var value = m.OptionalString(key);
+        if (value is not null && !HubRepoIdPattern().IsMatch(value))
+            throw m.Error(key, $"'{value}' is not a Hub model id (owner/name)");
         return value;
     }
 
@@ -173,6 +244,9 @@ public static partial class ManifestLoader
 
     private static string CheckRelative(YamlMapping m, string key, string value)
     {
+        // './x' and 'a//b' name the same file as 'x' and 'a/b' but not the same lock entry: one spelling only.
+        if (Hashing.DataPath.Problem(value) is { } problem) throw m.Error(key, $"'{value}' is not allowed: {problem}");
+        if (value.Split('/')[0] == ".screpro") throw m.Error(key, $"'{value}' is inside .screpro/, ScRepro's own bookkeeping folder");
         try
         {
             SafePath.Resolve("/data-root", value, "path");
@@ -193,6 +267,12 @@ public static partial class ManifestLoader
 
     [GeneratedRegex("^[a-z0-9][a-z0-9_-]*$")]
     private static partial Regex IdPattern();
+
+    [GeneratedRegex("^[a-z0-9][a-z0-9.-]*$")]
+    private static partial Regex LicenseNamePattern();
+
+    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]*/[A-Za-z0-9][A-Za-z0-9._-]*$")]
+    private static partial Regex HubRepoIdPattern();
 
     [GeneratedRegex("^[0-9a-f]{64}$")]
     private static partial Regex Sha256Pattern();

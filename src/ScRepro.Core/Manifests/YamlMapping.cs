@@ -1,4 +1,3 @@
-using System.Globalization;
 using ScRepro.Foundation.Errors;
 using YamlDotNet.RepresentationModel;
 
@@ -27,8 +26,19 @@ public sealed class YamlMapping
 
     public int Line => (int)_node.Start.Line;
 
+    /// <summary>An error at <paramref name="at"/>, else at the key's own line when the mapping has it, else the mapping's.</summary>
     public ScReproException Error(string key, string message, YamlNode? at = null) =>
-        new($"{File}:{(at ?? _node).Start.Line}: key '{Qualify(key)}': {message}");
+        new($"{File}:{(at ?? KeyNode(key) ?? _node).Start.Line}: key '{Qualify(key)}': {message}");
+
+    // "sources[0].provides[2]" → the node of "provides" in this mapping (the part before any index).
+    private YamlNode? KeyNode(string key)
+    {
+        var bracket = key.IndexOf('[');
+        var name = bracket < 0 ? key : key[..bracket];
+        foreach (var (k, _) in _node.Children)
+            if (k is YamlScalarNode s && s.Value == name) return k;
+        return null;
+    }
 
     public string Qualify(string key) => Path.Length == 0 ? key : $"{Path}.{key}";
 
@@ -57,8 +67,7 @@ public sealed class YamlMapping
     {
         var node = Get(key);
         if (node is null) return null;
-        if (node is YamlScalarNode s && s.Style is YamlDotNet.Core.ScalarStyle.Plain
-            && long.TryParse(s.Value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var v)) return v;
+        if (node is YamlScalarNode s && YamlValues.Scalar(s, File, Qualify(key)) is long v) return v;
         throw Error(key, $"expected an integer, got {Describe(node)}", node);
     }
 
@@ -66,8 +75,14 @@ public sealed class YamlMapping
     {
         var node = Get(key);
         if (node is null) return null;
-        if (node is YamlScalarNode s && s.Style is YamlDotNet.Core.ScalarStyle.Plain
-            && double.TryParse(s.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var v)) return v;
+        if (node is YamlScalarNode s)
+        {
+            switch (YamlValues.Scalar(s, File, Qualify(key)))
+            {
+                case double d: return d;
+                case long l: return l;
+            }
+        }
         throw Error(key, $"expected a number, got {Describe(node)}", node);
     }
 
@@ -86,8 +101,7 @@ public sealed class YamlMapping
         var node = Get(key);
         if (node is null) return [];
         if (node is not YamlSequenceNode seq) throw Error(key, $"expected a list of integers, got {Describe(node)}", node);
-        return seq.Children.Select((c, i) => c is YamlScalarNode s && s.Style is YamlDotNet.Core.ScalarStyle.Plain
-            && long.TryParse(s.Value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var v)
+        return seq.Children.Select((c, i) => c is YamlScalarNode s && YamlValues.Scalar(s, File, Qualify($"{key}[{i}]")) is long v
             ? v
             : throw Error($"{key}[{i}]", $"expected an integer, got {Describe(c)}", c)).ToList();
     }
@@ -117,6 +131,42 @@ public sealed class YamlMapping
             item.Finish();
             return value;
         }).ToList();
+    }
+
+    public bool? OptionalBool(string key)
+    {
+        var node = Get(key);
+        if (node is null) return null;
+        if (node is YamlScalarNode { Style: YamlDotNet.Core.ScalarStyle.Plain } s)
+        {
+            if (s.Value is "true" or "True" or "TRUE") return true;
+            if (s.Value is "false" or "False" or "FALSE") return false;
+        }
+        throw Error(key, $"expected true or false, got {Describe(node)}", node);
+    }
+
+    /// <summary>
+    /// A mapping from names to mappings (e.g. <c>profiles: {retrain: {...}}</c>), each read strictly by
+    /// <paramref name="read"/> in file order; names must be plain strings.
+    /// </summary>
+    public IReadOnlyList<T> NamedMappings<T>(string key, Func<string, YamlMapping, T> read)
+    {
+        var node = Get(key);
+        if (node is null) return [];
+        if (node is not YamlMappingNode map) throw Error(key, $"expected a mapping of names, got {Describe(node)}", node);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var result = new List<T>();
+        foreach (var (k, v) in map.Children)
+        {
+            var name = (k as YamlScalarNode)?.Value;
+            if (string.IsNullOrEmpty(name)) throw Error(key, "names must be non-empty strings", k);
+            if (!seen.Add(name)) throw Error($"{key}.{name}", "duplicate key", k);
+            if (v is not YamlMappingNode m) throw Error($"{key}.{name}", $"expected a mapping, got {Describe(v)}", v);
+            var item = new YamlMapping(m, File, Qualify($"{key}.{name}"));
+            result.Add(read(name, item));
+            item.Finish();
+        }
+        return result;
     }
 
     /// <summary>A free-form map of scalars and lists (hyperparameters, generator parameters), typed as YAML 1.2 core.</summary>

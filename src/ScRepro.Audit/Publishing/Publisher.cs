@@ -1,0 +1,102 @@
+using System.Text.RegularExpressions;
+using ScRepro.Audit.Identity;
+using ScRepro.Cards;
+using ScRepro.Core.Errors;
+using ScRepro.Core.Hashing;
+using ScRepro.Core.IO;
+using ScRepro.Pipeline;
+using ScRepro.Pipeline.Evaluation;
+using ScRepro.Pipeline.Reporting;
+using ScRepro.Pipeline.Stages;
+using ScRepro.Pipeline.Stamps;
+using ScRepro.Pipeline.Training;
+using ScRepro.Torch.Serialization;
+
+namespace ScRepro.Audit.Publishing;
+
+/// <summary>
+/// `screpro publish`: the folder a user uploads to the Hub for one model × seed of an experiment. README.md (the card,
+/// with Hub front matter), the trainer's files (best_model.pt, args.json, vocab.json, classes.json where the model has
+/// them; a closed-form baseline has no weights file: its parameters are a deterministic fit that level D repeats),
+/// training_stats.json, the predictions, split.json, summary.json, and SHA256SUMS over every other file. The folder is
+/// built under a temporary name beside the target and renamed into place, so a failure leaves no partial folder.
+/// </summary>
+public static partial class Publisher
+{
+    private static readonly string[] TrainerFiles = ["best_model.pt", "args.json", "vocab.json", "classes.json", "predictions.h5ad", "predictions.csv", "training_stats.json"];
+
+    [GeneratedRegex(@"^(\s*---(?:\r\n|\r|\n))([\S\s]*?)((?:\r\n|\r|\n)---[ \t]*(\r\n|\n|$))")]
+    private static partial Regex FrontMatterBlock();
+
+    /// <summary>Publishes; returns the folder. Missing stage outputs are an error naming the stage to run (exit 2).</summary>
+    public static string Publish(string root, string experiment, string model, long? seed, string outDir, string commandLine)
+    {
+        var ctx = PipelineSession.Open(root, ManifestIds.Check(experiment, "--experiment"), force: false, release: false, commandLine);
+        var manifest = ctx.Catalog.Models.FirstOrDefault(m => m.Id == ManifestIds.Check(model, "--model"))
+            ?? throw new ScReproException($"--model {model}: not a model of experiment '{experiment}' (models: {string.Join(", ", ctx.Catalog.Models.Select(m => m.Id))})");
+        var k = seed ?? ctx.Experiment.Seeds[0];
+        if (!ctx.Experiment.Seeds.Contains(k))
+            throw new ScReproException($"--seed {k}: experiment '{experiment}' trains seeds {string.Join(", ", ctx.Experiment.Seeds)}");
+        var trainDir = TrainStage.UnitDir(ctx, model, k);
+        var evalDir = EvaluateStage.UnitDir(ctx, model, k);
+        if (StampStore.Read(trainDir) is null || StampStore.Read(evalDir) is null)
+            throw new ScReproException($"{model}/seed{k} of '{experiment}' is not trained and evaluated at {ctx.Code.RunName} ({Path.GetRelativePath(ctx.Root, evalDir)}); run ./build.sh --target=Evaluate --experiment={experiment} first");
+
+        var stats = Json.Deserialize<TrainStats>(File.ReadAllText(Path.Combine(trainDir, "training_stats.json")));
+        var summary = EvaluateStage.ReadSummary(ctx, model, k);
+        var lockFile = HashStage.ReadLock(ctx);
+        var split = SplitFileView.Read(ctx);
+        var card = CardBuilder.Build(ctx, manifest, [new CardBuilder.SeedRun(k, stats, summary, trainDir)], lockFile, split);
+        var rendered = new CardRenderer(ctx.TemplateDir).Render("model_card.md.hbs", card);
+        var body = FrontMatterBlock().Match(rendered) is { Success: true } m ? rendered[m.Length..] : rendered;
+
+        var screpro = new SortedDictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["experiment"] = experiment,
+            ["model"] = model,
+            ["seed"] = k.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["commit"] = stats.Provenance.Commit,
+            ["model_manifest_sha256"] = manifest.Origin.Sha256,
+            ["data_lock_sha256"] = lockFile.LockSha256,
+            ["split_membership_hash"] = split.MembershipHash,
+        };
+        var checkpoint = Path.Combine(trainDir, "best_model.pt");
+        if (File.Exists(checkpoint)) screpro["weights_sha256"] = WeightIdentity.Sha256(TorchCheckpoint.ReadStateDict(checkpoint));
+
+        var target = Path.GetFullPath(outDir);
+        var parent = Path.GetDirectoryName(target)!;
+        Directory.CreateDirectory(parent);
+        var tmp = Path.Combine(parent, $".{Path.GetFileName(target)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
+        Directory.CreateDirectory(tmp);
+        try
+        {
+            File.WriteAllText(Path.Combine(tmp, "README.md"), HubFrontMatter.Render(card.Front, ctx.Dataset.License, screpro) + body.TrimStart('\n', '\r'));
+            foreach (var name in TrainerFiles.Where(n => File.Exists(Path.Combine(trainDir, n))))
+                File.Copy(Path.Combine(trainDir, name), Path.Combine(tmp, name));
+            File.Copy(SplitFileView.PathFor(ctx), Path.Combine(tmp, "split.json"));
+            File.Copy(Path.Combine(evalDir, "summary.json"), Path.Combine(tmp, "summary.json"));
+            var files = Directory.GetFiles(tmp).Select(f => (Path.GetFileName(f), FileHasher.Sha256(f))).ToList();
+            File.WriteAllText(Path.Combine(tmp, PublishManifest.FileName), PublishManifest.Format(files));
+            Replace(target, tmp);
+        }
+        catch
+        {
+            if (Directory.Exists(tmp)) Directory.Delete(tmp, recursive: true);
+            throw;
+        }
+        return target;
+    }
+
+    /// <summary>Moves the finished folder into place; an existing one is moved aside first and removed after.</summary>
+    private static void Replace(string target, string tmp)
+    {
+        string? old = null;
+        if (Directory.Exists(target))
+        {
+            old = target + $".old.{Guid.NewGuid():N}";
+            Directory.Move(target, old);
+        }
+        Directory.Move(tmp, target);
+        if (old is not null) Directory.Delete(old, recursive: true);
+    }
+}
