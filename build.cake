@@ -4,6 +4,7 @@
 #load "build/screpro.cake"
 #load "build/freshness.cake"
 #load "build/tasks.cake"
+#load "build/gpu-bundle.cake"
 
 //////////////////////////////////////////////////////////////////////
 // ARGUMENTS

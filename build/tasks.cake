@@ -104,10 +104,14 @@ Task("Bench")
     .IsDependentOn("Build")
     .Does<PipelineContext>(p =>
     {
+        // --only=anndata,torch runs a subset (the names ScRepro.Bench prints as "== <name>").
+        var only = Argument("only", "");
+        var arguments = new ProcessArgumentBuilder().Append($"bench/ScRepro.Bench/bin/{p.Configuration}/net10.0/ScRepro.Bench.dll")
+            .Append("--work").Append("artifacts/bench");
+        if (only.Length > 0) arguments.Append("--only").Append(only);
         var code = StartProcess("dotnet", new ProcessSettings
         {
-            Arguments = new ProcessArgumentBuilder().Append($"bench/ScRepro.Bench/bin/{p.Configuration}/net10.0/ScRepro.Bench.dll")
-                .Append("--work").Append("artifacts/bench"),
+            Arguments = arguments,
             WorkingDirectory = p.Root,
         });
         if (code != 0) throw new CakeException(code, "benchmarks failed");

@@ -43,12 +43,12 @@ public sealed class AnnDataBenchmark : IBenchmark
         Console.WriteLine($"  X: {Cells} x {Genes}, {nnz} stored values ({(double)nnz / Cells / Genes:P1}), file {new FileInfo(path).Length / 1e6:F0} MB");
 
         var py = BenchContext.RunPython(PythonScript, path, rowsFile);
-        double? pyFull = null, pyRows = null;
+        Timing? pyFull = null, pyRows = null;
         if (py is not null)
         {
             using var doc = JsonDocument.Parse(py);
-            pyFull = doc.RootElement.GetProperty("full").GetDouble();
-            pyRows = doc.RootElement.GetProperty("rows").GetDouble();
+            pyFull = Timing.Parse(doc.RootElement.GetProperty("full").GetRawText());
+            pyRows = Timing.Parse(doc.RootElement.GetProperty("rows").GetRawText());
         }
         context.Report("anndata", "read_h5ad full (20000x5045 csr, 30%)", full, pyFull, "anndata read_h5ad");
         context.Report("anndata", "1000 random rows of X (lazy)", subset, pyRows, "anndata backed X[rows]");
@@ -77,7 +77,7 @@ public sealed class AnnDataBenchmark : IBenchmark
         return new AnnDataObject(x, obs, var);
     }
 
-    // Best of 3, timed inside python so interpreter start-up and imports are not counted.
+    // Three runs each, timed inside python so interpreter start-up and imports are not counted.
     private const string PythonScript = """
         import json, sys, time, warnings
         warnings.filterwarnings("ignore")
@@ -87,7 +87,7 @@ public sealed class AnnDataBenchmark : IBenchmark
             t = []
             for _ in range(3):
                 s = time.perf_counter(); f(); t.append(time.perf_counter() - s)
-            return min(t)
+            return t
         def rows_backed():
             a = ad.read_h5ad(path, backed="r")
             x = a.X[rows]

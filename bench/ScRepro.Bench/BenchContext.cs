@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using ScRepro.Foundation.IO;
 
 namespace ScRepro.Bench;
@@ -8,24 +9,41 @@ public sealed class BenchContext
 {
     private readonly List<BenchResult> _results = new();
 
-    public BenchContext(string workDir) => WorkDir = workDir;
+    public BenchContext(string workDir)
+    {
+        WorkDir = workDir;
+        LoadAtStart = LoadAverage.Now();
+    }
+
+    /// <summary>One-minute load average when the run began (printed, and kept in bench-results.json).</summary>
+    public double LoadAtStart { get; }
 
     /// <summary>Scratch folder for generated inputs (kept between runs so generation is paid once).</summary>
     public string WorkDir { get; }
 
     public IReadOnlyList<BenchResult> Results => _results;
 
-    /// <summary>Best wall-clock seconds over <paramref name="repeats"/> runs of <paramref name="action"/>.</summary>
-    public static double Time(Action action, int repeats = 3)
+    /// <summary>Wall-clock seconds of each of <paramref name="repeats"/> runs of <paramref name="action"/>.</summary>
+    public static Timing Time(Action action, int repeats = 3)
     {
-        var best = double.MaxValue;
+        var samples = new double[repeats];
         for (var i = 0; i < repeats; i++)
         {
             var sw = Stopwatch.StartNew();
             action();
-            best = Math.Min(best, sw.Elapsed.TotalSeconds);
+            samples[i] = sw.Elapsed.TotalSeconds;
         }
-        return best;
+        return new Timing(samples);
+    }
+
+    /// <summary>The checkout the bench runs from (reference scripts live in tests/fixtures and gpu/bundle).</summary>
+    public static string RepositoryRoot { get; } = FindRepositoryRoot();
+
+    private static string FindRepositoryRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "ScRepro.sln"))) dir = dir.Parent;
+        return dir?.FullName ?? ".";
     }
 
     /// <summary>
@@ -73,21 +91,24 @@ public sealed class BenchContext
         }
     }
 
-    /// <summary>Records ScRepro's time and the reference's (null when not run); ratio = reference / ours.</summary>
-    public void Report(string benchmark, string case_, double oursSeconds, double? referenceSeconds, string reference)
+    /// <summary>
+    /// Records both sides' runs (reference null when it did not run). The ratio (reference best / ours best) is
+    /// withheld when the load average at the start of the bench or now is above the core count.
+    /// </summary>
+    public void Report(string benchmark, string case_, Timing ours, Timing? reference, string referenceName)
     {
-        var row = new BenchResult(benchmark, case_, oursSeconds, referenceSeconds, reference,
-            referenceSeconds is { } r ? r / oursSeconds : null);
+        var load = LoadAverage.Now();
+        string? withheld = null;
+        if (reference is not null && (LoadAverage.TooHigh(LoadAtStart) || LoadAverage.TooHigh(load)))
+            withheld = string.Create(CultureInfo.InvariantCulture,
+                $"load average {Math.Max(LoadAtStart, load):F2} above {LoadAverage.Cores} cores");
+        var row = new BenchResult(benchmark, case_, ours, reference, referenceName, load,
+            reference is not null && withheld is null ? reference.Best / ours.Best : null, withheld);
         _results.Add(row);
         Console.WriteLine(row.ToString());
     }
 
-    public void Save(string path) => Json.WriteFile(path, _results);
-}
-
-/// <summary>One timing: speedup = reference_s / screpro_s (above 1 means ScRepro is faster).</summary>
-public sealed record BenchResult(string Benchmark, string Case, double ScreproS, double? ReferenceS, string Reference, double? Speedup)
-{
-    public override string ToString() =>
-        $"{Benchmark,-14} {Case,-40} screpro {ScreproS,9:F3}s  {Reference,-18} {(ReferenceS is { } r ? $"{r,9:F3}s" : "      n/a")}  speedup {(Speedup is { } s ? $"{s:F2}x" : "n/a")}";
+    /// <summary>Writes bench-results.json: the load at start and end, the core count, and every row's raw runs.</summary>
+    public void Save(string path) =>
+        Json.WriteFile(path, new BenchRun(LoadAtStart, LoadAverage.Now(), LoadAverage.Cores, _results));
 }

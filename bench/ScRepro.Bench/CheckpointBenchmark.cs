@@ -1,4 +1,3 @@
-using System.Globalization;
 using ScRepro.Torch.Serialization;
 
 namespace ScRepro.Bench;
@@ -19,24 +18,23 @@ public sealed class CheckpointBenchmark : IBenchmark
 
         var read = BenchContext.Time(() => TorchCheckpoint.ReadStateDict(path));
         var readRef = ParseSeconds(BenchContext.RunPython(
-            "import sys,time,torch\nt=time.perf_counter(); torch.load(sys.argv[1], map_location='cpu'); print(time.perf_counter()-t)", path));
+            "import sys,time,torch\nr=[]\nfor _ in range(3):\n    t=time.perf_counter(); torch.load(sys.argv[1], map_location='cpu'); r.append(time.perf_counter()-t)\nprint(r)", path));
         context.Report(Name, $"read zip state dict ({mb:F0} MB)", read, readRef, "torch.load");
 
         var loaded = TorchCheckpoint.ReadStateDict(path);
         var copy = Path.Combine(context.WorkDir, "scgpt_shaped_copy.pt");
         var write = BenchContext.Time(() => TorchCheckpoint.WriteStateDict(copy, loaded));
         var writeRef = ParseSeconds(BenchContext.RunPython(
-            "import sys,time,torch\nsd=torch.load(sys.argv[1]); t=time.perf_counter(); torch.save(sd, sys.argv[2]); print(time.perf_counter()-t)", path, copy + ".torch"));
+            "import sys,time,torch\nsd=torch.load(sys.argv[1]); r=[]\nfor _ in range(3):\n    t=time.perf_counter(); torch.save(sd, sys.argv[2]); r.append(time.perf_counter()-t)\nprint(r)", path, copy + ".torch"));
         context.Report(Name, $"write zip state dict ({mb:F0} MB)", write, writeRef, "torch.save");
 
-        var inspect = BenchContext.Time(() => CheckpointInspector.Inspect(path), repeats: 1);
+        var inspect = BenchContext.Time(() => CheckpointInspector.Inspect(path));
         var inspectRef = ParseSeconds(BenchContext.RunPython(
-            "import sys,time,torch\nt=time.perf_counter(); sd=torch.load(sys.argv[1]); [float(v.double().sum()) for v in sd.values()]; print(time.perf_counter()-t)", path));
+            "import sys,time,torch\nr=[]\nfor _ in range(3):\n    t=time.perf_counter(); sd=torch.load(sys.argv[1]); [float(v.double().sum()) for v in sd.values()]; r.append(time.perf_counter()-t)\nprint(r)", path));
         context.Report(Name, "inspect (load + float64 sums)", inspect, inspectRef, "torch.load+sum");
     }
 
-    private static double? ParseSeconds(string? stdout) =>
-        stdout is null ? null : double.Parse(stdout.Trim(), CultureInfo.InvariantCulture);
+    private static Timing? ParseSeconds(string? stdout) => Timing.Parse(stdout);
 
     /// <summary>Seeded pseudo-random float32 tensors with scGPT's shapes (values do not matter for timing).</summary>
     private static IEnumerable<KeyValuePair<string, StoredTensor>> ScgptShaped()

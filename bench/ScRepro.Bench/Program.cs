@@ -11,6 +11,8 @@ public static class Program
         var work = Path.GetFullPath(args.SkipWhile(a => a != "--work").Skip(1).FirstOrDefault() ?? Path.Combine("artifacts", "bench"));
         Directory.CreateDirectory(work);
         var context = new BenchContext(work);
+        Console.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"load average at start {context.LoadAtStart:F2} on {LoadAverage.Cores} cores; every figure is the best of N runs (N printed)"));
         var benches = Assembly.GetExecutingAssembly().GetTypes()
             .Where(t => typeof(IBenchmark).IsAssignableFrom(t) && t is { IsAbstract: false, IsInterface: false })
             .Select(t => (IBenchmark)Activator.CreateInstance(t)!)
@@ -22,6 +24,9 @@ public static class Program
             bench.Run(context);
         }
         context.Save(Path.Combine(work, "bench-results.json"));
+        var end = LoadAverage.Now();
+        Console.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"load average at end {end:F2} on {LoadAverage.Cores} cores{(LoadAverage.TooHigh(end) ? ": above the core count (ratios reported under such load are withheld)" : "")}; raw times in {Path.Combine(work, "bench-results.json")}"));
         return 0;
     }
 }

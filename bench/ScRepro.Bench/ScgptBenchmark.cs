@@ -1,7 +1,9 @@
 using System.Globalization;
 using ScRepro.Models.Scgpt.Config;
 using ScRepro.Models.Scgpt.Perturbation;
+using ScRepro.Models.DeviceChecks;
 using ScRepro.Models.Training;
+using ScRepro.Torch;
 using ScRepro.Simulation;
 
 namespace ScRepro.Bench;
@@ -37,8 +39,20 @@ public sealed class ScgptBenchmark : IBenchmark
         var steps = stats!.Details.GradientSteps;
         Console.WriteLine($"  screpro: {steps} steps, val pearson_delta {stats.Details.BestValValue:F4}, {stats.Details.Hardware}");
         var py = BenchContext.RunPython(PythonScript, steps.ToString(CultureInfo.InvariantCulture));
-        double? reference = py is null ? null : double.Parse(py.Trim(), CultureInfo.InvariantCulture);
+        var reference = Timing.Parse(py);
         context.Report("scgpt", $"perturbation: {steps} Adam steps of 32x300, d64 L2 (ours + one validation pass)", ours, reference, "PyTorch (steps only)");
+
+        // Like for like: the same training step on both sides (the GPU bundle's check, at the demo's size), one warm-up
+        // step each, then every step timed; the row above also counts our tokenisation, validation and checkpointing.
+        var step = StepTiming.Measure(StepShape.Demo, torch.CPU, amp: false, warmup: 1, steps: (int)steps, seed: 20261202);
+        var json = Path.Combine(context.WorkDir, "scgpt_step_torch.json");
+        var timing = Path.Combine(BenchContext.RepositoryRoot, "gpu", "bundle", "timing.py");
+        Timing? torchSteps = null;
+        if (BenchContext.RunPython([timing, "--size", "demo", "--device", "cpu", "--no-amp", "--warmup", "1", "--steps",
+                steps.ToString(CultureInfo.InvariantCulture), "--json", json], BenchContext.ShimAllocator) is not null)
+            torchSteps = new Timing(System.Text.Json.JsonDocument.Parse(File.ReadAllText(json)).RootElement
+                .GetProperty("step_seconds").EnumerateArray().Select(e => e.GetDouble()).ToArray());
+        context.Report("scgpt", "one training step, demo generator 32x300 (same step both sides)", new Timing(step.StepSeconds), torchSteps, "PyTorch");
     }
 
     private const string PythonScript = """

@@ -29,6 +29,7 @@ public static class Program
         root.Subcommands.Add(FitCommand.Create());
         root.Subcommands.Add(CheckpointCommand.Create());
         root.Subcommands.Add(PredictCommand.Create());
+        root.Subcommands.Add(GpuCommand.Create());
         root.Subcommands.Add(PublishCommand.Create());
         root.Subcommands.Add(AuditCommand.Create());
         foreach (var stage in StageCommands.Create()) root.Subcommands.Add(stage);

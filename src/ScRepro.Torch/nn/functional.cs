@@ -35,6 +35,34 @@ public static partial class torch
             public static Tensor dropout(Tensor input, double p = 0.5, bool training = true) =>
                 new(NativeMethods.SRTNN_dropout(input.Handle, p, training ? 1 : 0));
 
+            /// <summary>
+            /// True when this build's libtorch has the fused <see cref="scaled_dot_product_attention"/> (libtorch 2.0 and
+            /// later; Debian's 1.13 does not).
+            /// </summary>
+            public static bool scaled_dot_product_attention_available { get; } = NativeMethods.SRTNN_has_sdpa() != 0;
+
+            /// <summary>
+            /// softmax(q kᵀ / √E + attn_mask) v over the last two dimensions, as torch.nn.functional.scaled_dot_product_attention
+            /// (libtorch picks a flash, memory-efficient or math kernel). Needs libtorch 2.0 or later.
+            /// </summary>
+            public static Tensor scaled_dot_product_attention(Tensor query, Tensor key, Tensor value, Tensor? attn_mask = null,
+                double dropout_p = 0.0, bool is_causal = false) =>
+                new(NativeMethods.SRTNN_scaled_dot_product_attention(query.Handle, key.Handle, value.Handle,
+                    attn_mask?.Handle ?? IntPtr.Zero, dropout_p, is_causal ? 1 : 0));
+
+            /// <summary>
+            /// The kernel <see cref="scaled_dot_product_attention"/> would run for these inputs ("math", "flash",
+            /// "efficient", "cudnn", "overrideable"), or null where libtorch cannot say (1.x, or no choice for the device).
+            /// </summary>
+            public static string? scaled_dot_product_attention_backend(Tensor query, Tensor key, Tensor value, Tensor? attn_mask = null,
+                double dropout_p = 0.0, bool is_causal = false)
+            {
+                var code = NativeMethods.SRTNN_sdpa_backend(query.Handle, key.Handle, value.Handle, attn_mask?.Handle ?? IntPtr.Zero,
+                    dropout_p, is_causal ? 1 : 0);
+                if (code < 0) { Native.TakeError(); return null; }
+                return code switch { 0 => "math", 1 => "flash", 2 => "efficient", 3 => "cudnn", 4 => "overrideable", _ => $"backend {code}" };
+            }
+
             public static Tensor conv1d(Tensor input, Tensor weight, Tensor? bias = null, long stride = 1, long padding = 0, long dilation = 1, long groups = 1) =>
                 new(NativeMethods.SRTNN_conv1d(input.Handle, weight.Handle, bias?.Handle ?? IntPtr.Zero, stride, padding, dilation, groups));
 

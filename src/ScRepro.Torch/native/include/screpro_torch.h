@@ -170,6 +170,13 @@ SRT_EXPORT(srt_tensor) SRTNN_layer_norm(srt_tensor x, const int64_t* shape, int 
 SRT_EXPORT(srt_tensor) SRTNN_batch_norm(srt_tensor x, srt_tensor w, srt_tensor b, srt_tensor running_mean, srt_tensor running_var,
                                         int training, double momentum, double eps);
 SRT_EXPORT(srt_tensor) SRTNN_dropout(srt_tensor x, double p, int training);
+/* Fused attention (libtorch >= 2.0): softmax(q kᵀ / sqrt(E) + mask) v over the last two dims. SRTNN_has_sdpa says whether
+   this build has it; on 1.x SRTNN_scaled_dot_product_attention fails with a message naming the version. */
+SRT_EXPORT(int) SRTNN_has_sdpa(void);
+SRT_EXPORT(srt_tensor) SRTNN_scaled_dot_product_attention(srt_tensor q, srt_tensor k, srt_tensor v, srt_tensor mask, double p, int causal);
+/* The kernel SDPA would choose for these inputs (sdp::SDPBackend: 0 math, 1 flash, 2 efficient, 3 cudnn, 4 overrideable),
+   or -1 with the error set. */
+SRT_EXPORT(int64_t) SRTNN_sdpa_backend(srt_tensor q, srt_tensor k, srt_tensor v, srt_tensor mask, double p, int causal);
 SRT_EXPORT(srt_tensor) SRTNN_conv1d(srt_tensor x, srt_tensor w, srt_tensor b, int64_t stride, int64_t padding, int64_t dilation, int64_t groups);
 SRT_EXPORT(srt_tensor) SRTNN_mse_loss(srt_tensor input, srt_tensor target, int reduction);
 SRT_EXPORT(srt_tensor) SRTNN_cross_entropy(srt_tensor input, srt_tensor target, srt_tensor weight, int reduction,

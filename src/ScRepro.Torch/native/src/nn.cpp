@@ -1,5 +1,6 @@
 // Functional neural-network ops; modules are written in C# over these (see src/ScRepro.Torch/nn/).
 #include "shim.h"
+#include <torch/csrc/api/include/torch/version.h>
 
 using srt::opt;
 
@@ -22,6 +23,32 @@ SRT_EXPORT(srt_tensor) SRTNN_batch_norm(srt_tensor x, srt_tensor w, srt_tensor b
 }
 
 SRT_EXPORT(srt_tensor) SRTNN_dropout(srt_tensor x, double p, int training) { SRT_TENSOR(at::dropout(*x, p, training != 0)) }
+
+// scaled_dot_product_attention became public in libtorch 2.0 (1.13 has only a private, differently shaped variant), so
+// the same source builds against Debian's 1.13 and a CUDA 2.x: the C# side asks SRTNN_has_sdpa before using it.
+SRT_EXPORT(int) SRTNN_has_sdpa(void) { return TORCH_VERSION_MAJOR >= 2 ? 1 : 0; }
+
+SRT_EXPORT(srt_tensor) SRTNN_scaled_dot_product_attention(srt_tensor q, srt_tensor k, srt_tensor v, srt_tensor mask, double p, int causal)
+{
+#if TORCH_VERSION_MAJOR >= 2
+    SRT_TENSOR(at::scaled_dot_product_attention(*q, *k, *v, opt(mask), p, causal != 0))
+#else
+    (void)q; (void)k; (void)v; (void)mask; (void)p; (void)causal;
+    srt::set_last_error("scaled_dot_product_attention needs libtorch >= 2.0; this shim was built against libtorch " TORCH_VERSION);
+    return nullptr;
+#endif
+}
+
+SRT_EXPORT(int64_t) SRTNN_sdpa_backend(srt_tensor q, srt_tensor k, srt_tensor v, srt_tensor mask, double p, int causal)
+{
+#if TORCH_VERSION_MAJOR >= 2
+    SRT_VALUE(at::_fused_sdp_choice(*q, *k, *v, opt(mask), p, causal != 0), -1)
+#else
+    (void)q; (void)k; (void)v; (void)mask; (void)p; (void)causal;
+    srt::set_last_error("scaled_dot_product_attention needs libtorch >= 2.0; this shim was built against libtorch " TORCH_VERSION);
+    return -1;
+#endif
+}
 
 SRT_EXPORT(srt_tensor) SRTNN_conv1d(srt_tensor x, srt_tensor w, srt_tensor b, int64_t stride, int64_t padding, int64_t dilation, int64_t groups)
 {
