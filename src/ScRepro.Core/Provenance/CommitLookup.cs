@@ -13,7 +13,6 @@ public static class CommitLookup
     /// <summary>Resolves <paramref name="sha"/> in the repository at or above <paramref name="repoPath"/>.</summary>
     public static CommitLookupResult Find(string repoPath, string sha, IEnumerable<string> paths)
     {
-        LibGit2Native.EnsureRegistered();
         var gitDir = Repository.Discover(Path.GetFullPath(repoPath));
         if (gitDir is null) return new CommitLookupResult(CommitLookupStatus.NotARepository, null, null, []);
         try

@@ -82,36 +82,32 @@ public sealed class CardStage : IStage
             return new CardBuilder.SeedRun(seed, stats, EvaluateStage.ReadSummary(ctx, model.Id, seed), trainDir);
         }).ToList();
         var card = CardBuilder.Build(new CardRun(ctx.Experiment, ctx.Dataset, ctx.Code.Commit, ctx.Code.ShortCommit, ctx.Code.RunName), model, runs, HashStage.ReadLock(ctx), SplitFileView.Read(ctx));
-        AtomicFile.WriteAllText(Path.Combine(dir, "MODEL_CARD.md"), renderer.Render("model_card.md.hbs", card));
-        Json.WriteFile(Path.Combine(dir, "card.json"), card);
+        card = card with { Files = [.. card.Files, .. CardFolder.Rows(dir, [])] };
+        AtomicFile.WriteAllText(Path.Combine(dir, CardFolder.Card), renderer.RenderModelCard(card));
+        Json.WriteFile(Path.Combine(dir, CardFolder.CardJson), card);
     }
 
     private static void RenderComparison(RunContext ctx, CardRenderer renderer, string dir)
     {
         var exp = ctx.Experiment;
         var models = ctx.Catalog.Models;
-        var summaries = models.Select(m => CardBuilder.AverageOverSeeds(
-            exp.Seeds.Select(s => new CardBuilder.SeedRun(s, null!, EvaluateStage.ReadSummary(ctx, m.Id, s), "")).ToList(),
-            exp.Metrics.Count > 0 ? exp.Metrics : EvaluateStage.ReadSummary(ctx, m.Id, exp.Seeds[0]).Metrics.Select(x => x.Name).ToList())).ToList();
-        var rows = summaries[0].Select((metric, i) =>
-        {
-            var values = summaries.Select(s => s[i].Mean).ToList();
-            var direction = MetricDirection.LowerIsBetter(metric.Name);
-            var present = values.Where(v => v is { } x && !double.IsNaN(x)).Select(v => v!.Value).ToList();
-            double? best = direction is null || present.Count == 0 ? null : direction.Value ? present.Min() : present.Max();
-            return new ComparisonRow(metric.Name, direction is null ? "n/a" : direction.Value ? "lower" : "higher",
-                values.Select(v => best is not null && v == best ? $"**{Format.Number(v)}**" : Format.Number(v)).ToList());
-        }).ToList();
+        var summaries = models.Select(m => (IReadOnlyList<EvalSummary>)exp.Seeds.Select(s => EvaluateStage.ReadSummary(ctx, m.Id, s)).ToList()).ToList();
+        var metrics = exp.Metrics.Count > 0 ? exp.Metrics : summaries[0][0].Metrics.Select(x => x.Name).ToList();
+        // One seed: the spread over test perturbations (cell-eval's results.csv) stands in for the spread over seeds.
+        var perItem = exp.Seeds.Count == 1 && exp.Task == "perturbation"
+            ? models.Select(m => PerItemResults.Read(Path.Combine(EvaluateStage.UnitDir(ctx, m.Id, exp.Seeds[0]), "results.csv"), metrics)).ToList()
+            : null;
+        var rows = ComparisonBuilder.Rows(models.Select(m => m.Id).ToList(), metrics, summaries, perItem);
         var split = SplitFileView.Read(ctx);
         var notes = new List<string>
         {
-            $"Split: {exp.Split.Policy}, seed {exp.Split.Seed} ({split.Counts}); training seeds {string.Join(", ", exp.Seeds)}; values are means over seeds.",
+            $"Split: {exp.Split.Policy}, seed {exp.Split.Seed} ({split.Counts}); training seeds {string.Join(", ", exp.Seeds)}.",
             $"Data lock {HashStage.ReadLock(ctx).LockSha256}.",
         };
         if (ctx.Dataset.Generator is not null) notes.Add("The data is SIMULATED by ScRepro's embedded demo generator.");
         var page = new ComparisonPage($"{exp.Title}: model comparison", exp.Id, ctx.Code.Commit,
             ctx.Code.Dirty ? "dirty tree" : "clean tree", $"{ctx.Dataset.Title} (`{ctx.Dataset.Id}`)", split.MembershipHash,
             models.Select(m => m.Id).ToList(), rows, notes);
-        AtomicFile.WriteAllText(Path.Combine(dir, "COMPARISON.md"), renderer.Render("comparison.md.hbs", page));
+        AtomicFile.WriteAllText(Path.Combine(dir, "COMPARISON.md"), renderer.Render("comparison.md.scriban", page));
     }
 }
