@@ -28,6 +28,21 @@ public static bool UpToDate(ICakeContext ctx, PipelineContext p, string stage)
     throw new CakeException(code, $"screpro status --stage {stage} failed with exit code {code} (0 up to date, {StatusStale} stale)");
 }
 
+// `screpro audit` from the Audit target's arguments: --hub=<owner>/<name> [--revision=<rev>] or --dir=<folder>, plus the
+// optional --experiment, --model, --code-repo, --level, --hub-endpoint, --offline, --fail-on and --out. The experiment
+// is passed only when given: an audit otherwise compares with the card's own screpro block.
+public static ProcessArgumentBuilder AuditArguments(ICakeContext ctx, PipelineContext p)
+{
+    var args = new ProcessArgumentBuilder().Append(p.CliDll.FullPath).Append("audit");
+    if (!ctx.HasArgument("hub") && !ctx.HasArgument("dir"))
+        throw new CakeException(2, "Audit needs --hub=<owner>/<name> [--revision=<rev>] or --dir=<folder>");
+    foreach (var name in new[] { "hub", "revision", "dir", "model", "code-repo", "level", "hub-endpoint", "fail-on", "out" })
+        if (ctx.HasArgument(name)) args.Append("--" + name).AppendQuoted(ctx.Argument<string>(name));
+    if (ctx.HasArgument("experiment")) args.Append("--experiment").AppendQuoted(p.Experiment);
+    if (ctx.HasArgument("offline") && ctx.Argument("offline", true)) args.Append("--offline");
+    return args;
+}
+
 // Nightly and Bless: not stages (no stamps, no --experiment default); their exit codes (3 DRIFTED with
 // --fail-on=drift, 4 BROKEN, 2 bad input) fail the run as Cake exceptions, never ContinueOnError.
 public static ProcessArgumentBuilder NightlyArguments(string command, PipelineContext p)
@@ -45,19 +60,4 @@ public static void ScreproNightly(ICakeContext ctx, PipelineContext p, string co
     var code = ctx.StartProcess("dotnet", new ProcessSettings { Arguments = NightlyArguments(command, p), WorkingDirectory = p.Root });
     var what = code switch { 3 => "DRIFTED (--fail-on=drift)", 4 => "BROKEN", _ => $"failed with exit code {code}" };
     if (code != 0) throw new CakeException(code, $"screpro {command}: {what}; see reports/nightly/<date>/DRIFT.md");
-}
-
-// `screpro audit` from the Audit target's arguments: --hub=<owner>/<name> [--revision=<rev>] or --dir=<folder>, plus the
-// optional --experiment, --model, --code-repo, --level, --hub-endpoint, --offline, --fail-on and --out. The experiment
-// is passed only when given: an audit otherwise compares with the card's own screpro block.
-public static ProcessArgumentBuilder AuditArguments(ICakeContext ctx, PipelineContext p)
-{
-    var args = new ProcessArgumentBuilder().Append(p.CliDll.FullPath).Append("audit");
-    if (!ctx.HasArgument("hub") && !ctx.HasArgument("dir"))
-        throw new CakeException(2, "Audit needs --hub=<owner>/<name> [--revision=<rev>] or --dir=<folder>");
-    foreach (var name in new[] { "hub", "revision", "dir", "model", "code-repo", "level", "hub-endpoint", "fail-on", "out" })
-        if (ctx.HasArgument(name)) args.Append("--" + name).AppendQuoted(ctx.Argument<string>(name));
-    if (ctx.HasArgument("experiment")) args.Append("--experiment").AppendQuoted(p.Experiment);
-    if (ctx.HasArgument("offline") && ctx.Argument("offline", true)) args.Append("--offline");
-    return args;
 }

@@ -47,8 +47,9 @@ public static partial class Publisher
         var lockFile = HashStage.ReadLock(ctx);
         var split = SplitFileView.Read(ctx);
         var card = CardBuilder.Build(new CardRun(ctx.Experiment, ctx.Dataset, ctx.Code.Commit, ctx.Code.ShortCommit, ctx.Code.RunName), manifest, [new CardBuilder.SeedRun(k, stats, summary, trainDir)], lockFile, split);
-        var rendered = new CardRenderer(ctx.TemplateDir).Render("model_card.md.scriban", card);
-        var body = FrontMatterBlock().Match(rendered) is { Success: true } m ? rendered[m.Length..] : rendered;
+        var rendered = new CardRenderer(ctx.TemplateDir).RenderModelCard(card);
+        var front = FrontMatterBlock().Match(rendered);
+        if (!front.Success) throw new ScReproException($"card for {model}: the renderer wrote no front matter");
 
         var screpro = new SortedDictionary<string, string>(StringComparer.Ordinal)
         {
@@ -70,7 +71,12 @@ public static partial class Publisher
         Directory.CreateDirectory(tmp);
         try
         {
-            File.WriteAllText(Path.Combine(tmp, "README.md"), HubFrontMatter.Render(card.Hub, screpro) + body.TrimStart('\n', '\r'));
+            // The Cards renderer's Hub front matter, plus a `screpro:` block (serialized by YamlDotNet, so it parses) that
+            // names what an audit compares with.
+            var block = new YamlDotNet.Serialization.SerializerBuilder().Build()
+                .Serialize(new Dictionary<string, object> { ["screpro"] = screpro });
+            var readme = front.Groups[1].Value + front.Groups[2].Value + "\n" + block.TrimEnd('\n') + front.Groups[3].Value + rendered[front.Length..];
+            File.WriteAllText(Path.Combine(tmp, "README.md"), readme);
             foreach (var name in TrainerFiles.Where(n => File.Exists(Path.Combine(trainDir, n))))
                 File.Copy(Path.Combine(trainDir, name), Path.Combine(tmp, name));
             File.Copy(SplitFileView.PathFor(ctx), Path.Combine(tmp, "split.json"));

@@ -31,7 +31,8 @@ internal static class AuditCommand
         };
         command.SetAction(parse => CommandRunner.Run(() =>
         {
-            var fail = parse.GetValue(failOn)!;
+            // "drift" is what the Nightly target's --fail-on takes; one Cake argument serves both targets.
+            var fail = parse.GetValue(failOn) is "drift" ? "drifted" : parse.GetValue(failOn)!;
             if (fail is not ("broken" or "drifted")) throw new ScReproException($"--fail-on '{fail}': expected broken or drifted");
             var options = new AuditOptions
             {
