@@ -12,6 +12,7 @@ public static class TrainerRegistry
         new LogisticTrainer(),
         new ScgptTrainerAdapter("perturbation"),
         new ScgptTrainerAdapter("annotation"),
+        new ScbertTrainerAdapter(),
     ];
 
     public static ITrainer Find(ModelManifest model)
