@@ -282,12 +282,12 @@ public sealed class H5adReader : IDisposable
         return result;
     }
 
-    /// <summary>The whole file as an <see cref="AnnData"/> (X left null when <paramref name="loadX"/> is false).</summary>
-    public AnnData Read(bool loadX = true)
+    /// <summary>The whole file as an <see cref="AnnotatedData"/> (X left null when <paramref name="loadX"/> is false).</summary>
+    public AnnotatedData Read(bool loadX = true)
     {
         var obs = ReadObs();
         var var = ReadVar();
-        var adata = new AnnData(loadX ? ReadX() : null, obs, var);
+        var adata = new AnnotatedData(loadX ? ReadX() : null, obs, var);
         foreach (var (k, v) in ReadMatrices("layers")) adata.Layers[k] = v;
         foreach (var (k, v) in ReadAxisArrays("obsm")) adata.Obsm[k] = v;
         foreach (var (k, v) in ReadAxisArrays("varm")) adata.Varm[k] = v;

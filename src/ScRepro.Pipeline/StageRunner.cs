@@ -1,4 +1,4 @@
-using ScRepro.Core.Console;
+using ScRepro.Terminal;
 using ScRepro.Pipeline.Stamps;
 
 namespace ScRepro.Pipeline;

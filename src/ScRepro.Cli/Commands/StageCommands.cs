@@ -1,5 +1,5 @@
 using System.CommandLine;
-using ScRepro.Core.Console;
+using ScRepro.Terminal;
 using ScRepro.Pipeline;
 
 namespace ScRepro.Cli.Commands;

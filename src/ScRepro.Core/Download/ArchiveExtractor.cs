@@ -1,7 +1,7 @@
 using System.Formats.Tar;
 using System.IO.Compression;
-using ScRepro.Core.Console;
-using ScRepro.Core.Errors;
+using ScRepro.Terminal;
+using ScRepro.Foundation.Errors;
 using ScRepro.Core.Hashing;
 
 namespace ScRepro.Core.Download;

@@ -2,8 +2,8 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using System.Text;
-using ScRepro.Core.Console;
-using ScRepro.Core.Errors;
+using ScRepro.Terminal;
+using ScRepro.Foundation.Errors;
 using ScRepro.Core.Hashing;
 
 namespace ScRepro.Core.Download;

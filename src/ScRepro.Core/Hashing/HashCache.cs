@@ -1,5 +1,5 @@
 using System.Text.Json;
-using ScRepro.Core.IO;
+using ScRepro.Foundation.IO;
 
 namespace ScRepro.Core.Hashing;
 
@@ -40,7 +40,7 @@ public sealed class HashCache
             catch (JsonException)
             {
                 // A damaged cache costs only time: rebuild it rather than stop the run.
-                Console.Output.Info($"warning: ignoring unreadable hash cache {cachePath}");
+                Terminal.Output.Info($"warning: ignoring unreadable hash cache {cachePath}");
             }
         }
         return new HashCache(cachePath, entries);

@@ -1,8 +1,8 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using ScRepro.Core.Console;
-using ScRepro.Core.Errors;
-using ScRepro.Core.IO;
+using ScRepro.Terminal;
+using ScRepro.Foundation.Errors;
+using ScRepro.Foundation.IO;
 
 namespace ScRepro.Core.Hashing;
 

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
-using ScRepro.Core.Errors;
+using ScRepro.Foundation.Errors;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using ScRepro.Core.Errors;
+using ScRepro.Foundation.Errors;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 

@@ -30,6 +30,6 @@ public static class ScbertFineTuning
     {
         "upstream" or "-2" => TrainableLayer.Upstream,
         "boiarsky" or "-1" => TrainableLayer.Boiarsky,
-        _ => throw new Core.Errors.ScReproException($"{source}: key 'hyperparameters.trainable_layer': expected upstream (layers[-2]) or boiarsky (layers[-1]), got '{value}'"),
+        _ => throw new Foundation.Errors.ScReproException($"{source}: key 'hyperparameters.trainable_layer': expected upstream (layers[-2]) or boiarsky (layers[-1]), got '{value}'"),
     };
 }

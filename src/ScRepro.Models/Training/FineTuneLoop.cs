@@ -1,6 +1,6 @@
 using System.Diagnostics;
-using ScRepro.Core.Console;
-using ScRepro.Core.Errors;
+using ScRepro.Terminal;
+using ScRepro.Foundation.Errors;
 using ScRepro.Torch;
 using ScRepro.Torch.Modules;
 using static ScRepro.Torch.torch;

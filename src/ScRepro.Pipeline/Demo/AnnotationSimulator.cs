@@ -36,7 +36,7 @@ public sealed class AnnotationSimulator
         return s;
     }
 
-    public static AnnData.AnnData Simulate(Settings s, int seed)
+    public static AnnData.AnnotatedData Simulate(Settings s, int seed)
     {
         var rng = new Sampler(seed);
         var types = Math.Min(s.Types, TypeNames.Length);

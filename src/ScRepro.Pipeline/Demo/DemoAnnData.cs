@@ -7,7 +7,7 @@ namespace ScRepro.Pipeline.Demo;
 /// <summary>Assembles a simulated count matrix into AnnData (CSR X, categorical label column, per-cell totals).</summary>
 internal static class DemoAnnData
 {
-    public static AnnData.AnnData Build(List<string> labels, List<float[]> counts, string[] genes, string labelColumn,
+    public static AnnData.AnnotatedData Build(List<string> labels, List<float[]> counts, string[] genes, string labelColumn,
         Action<DataFrame, int[]> extraObs, Dictionary<string, object?> uns, bool normalise = true)
     {
         var n = counts.Count;
@@ -24,7 +24,7 @@ internal static class DemoAnnData
         var.Add(new StringColumn("gene_name", genes.Select(g => (string?)g).ToArray()));
         // scanpy's normalize_total(target_sum=1e4) then log1p, as GEARS' Norman file stores X.
         var x = normalise ? Log1p.Apply(NormalizeTotal.Apply(raw, 1e4)) : raw;
-        var adata = new AnnData.AnnData(x, obs, var);
+        var adata = new AnnData.AnnotatedData(x, obs, var);
         if (normalise) adata.Layers["counts"] = raw;
         foreach (var (k, v) in uns) adata.Uns[k] = v;
         return adata;

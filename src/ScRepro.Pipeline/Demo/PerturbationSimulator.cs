@@ -25,7 +25,7 @@ public sealed class PerturbationSimulator
         return s;
     }
 
-    public static AnnData.AnnData Simulate(Settings s, int seed)
+    public static AnnData.AnnotatedData Simulate(Settings s, int seed)
     {
         var rng = new Sampler(seed);
         var genes = Enumerable.Range(1, s.Genes).Select(i => $"SG{i:D4}").ToArray();

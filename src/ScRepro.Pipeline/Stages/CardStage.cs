@@ -1,10 +1,8 @@
 using System.Globalization;
 using ScRepro.Cards;
-using ScRepro.Core.IO;
+using ScRepro.Foundation.IO;
 using ScRepro.Core.Manifests;
-using ScRepro.Core.Provenance;
-using ScRepro.Pipeline.Evaluation;
-using ScRepro.Pipeline.Reporting;
+using ScRepro.Contracts;
 using ScRepro.Pipeline.Stamps;
 using ScRepro.Pipeline.Training;
 
@@ -63,7 +61,7 @@ public sealed class CardStage : IStage
             var stats = Json.Deserialize<TrainStats>(File.ReadAllText(Path.Combine(trainDir, "training_stats.json")));
             return new CardBuilder.SeedRun(seed, stats, EvaluateStage.ReadSummary(ctx, model.Id, seed), trainDir);
         }).ToList();
-        var card = CardBuilder.Build(ctx, model, runs, HashStage.ReadLock(ctx), SplitFileView.Read(ctx));
+        var card = CardBuilder.Build(new CardRun(ctx.Experiment, ctx.Dataset, ctx.Code.Commit, ctx.Code.ShortCommit, ctx.Code.RunName), model, runs, HashStage.ReadLock(ctx), SplitFileView.Read(ctx));
         AtomicFile.WriteAllText(Path.Combine(dir, "MODEL_CARD.md"), renderer.Render("model_card.md.hbs", card));
         Json.WriteFile(Path.Combine(dir, "card.json"), card);
     }

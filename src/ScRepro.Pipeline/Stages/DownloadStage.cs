@@ -1,5 +1,5 @@
 using ScRepro.AnnData;
-using ScRepro.Core.Errors;
+using ScRepro.Foundation.Errors;
 using ScRepro.Pipeline.Demo;
 
 namespace ScRepro.Pipeline.Stages;

@@ -1,6 +1,7 @@
+using ScRepro.Contracts;
 using ScRepro.AnnData;
-using ScRepro.Core.Errors;
-using ScRepro.Core.IO;
+using ScRepro.Foundation.Errors;
+using ScRepro.Foundation.IO;
 using ScRepro.Core.Provenance;
 using ScRepro.Pipeline.Evaluation;
 using ScRepro.Pipeline.Stamps;
@@ -23,7 +24,7 @@ public sealed class EvaluateStage : IStage
         var split = SplitFileView.Read(ctx);
         var exp = ctx.Experiment;
         var evaluator = EvaluatorRegistry.For(exp.Task);
-        var data = new Lazy<AnnData.AnnData>(() => AnnDataFile.Read(ctx.DataFile(exp.File)));
+        var data = new Lazy<AnnData.AnnotatedData>(() => AnnDataFile.Read(ctx.DataFile(exp.File)));
         var units = new List<WorkUnit>();
         foreach (var model in ctx.Catalog.Models)
         {
@@ -46,14 +47,14 @@ public sealed class EvaluateStage : IStage
         return units;
     }
 
-    private static void Evaluate(RunContext ctx, IEvaluator evaluator, string model, long seed, AnnData.AnnData data,
-        Training.SplitMembers split, string trainDir, string dir)
+    private static void Evaluate(RunContext ctx, IEvaluator evaluator, string model, long seed, AnnData.AnnotatedData data,
+        SplitMembers split, string trainDir, string dir)
     {
         var (metrics, notes) = evaluator.Evaluate(new EvalRequest(ctx, data, split, trainDir, dir));
         var missing = ctx.Experiment.Metrics.Where(name => metrics.All(x => x.Name != name)).ToList();
         if (missing.Count > 0)
             throw new ScReproException($"{ctx.Experiment.Origin.File}: key 'metrics': not computed for a {ctx.Experiment.Task} task: {string.Join(", ", missing)}");
-        var provenance = ProvenanceBlock.Capture(ctx.Root,
+        var provenance = ProvenanceCapture.Capture(ctx.Root,
             new Dictionary<string, long> { ["split"] = ctx.Experiment.Split.Seed, ["train"] = seed }, ctx.CommandLine);
         Json.WriteFile(Path.Combine(dir, "summary.json"), new EvalSummary(ctx.Experiment.Task, model, seed, metrics, notes, provenance));
     }

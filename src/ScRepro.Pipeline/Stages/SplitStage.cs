@@ -1,6 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using ScRepro.Core.IO;
+using ScRepro.Foundation.IO;
 using ScRepro.Core.Provenance;
 using ScRepro.Splits;
 using ScRepro.Splits.Files;
@@ -44,7 +44,7 @@ public sealed class SplitStage : IStage
         var input = exp.Task == "perturbation"
             ? H5adSplitInputs.Conditions(path, exp.Columns.Perturbation!)
             : H5adSplitInputs.Obs(path, exp.Columns.Label, exp.Columns.Batch);
-        var provenance = ProvenanceBlock.Capture(ctx.Root, new Dictionary<string, long> { ["split"] = exp.Split.Seed }, ctx.CommandLine);
+        var provenance = ProvenanceCapture.Capture(ctx.Root, new Dictionary<string, long> { ["split"] = exp.Split.Seed }, ctx.CommandLine);
         input = input with
         {
             SourceLockHash = lockHash,

@@ -1,7 +1,8 @@
 using System.Diagnostics;
+using ScRepro.Contracts;
 using ScRepro.AnnData;
-using ScRepro.Core.Errors;
-using ScRepro.Core.IO;
+using ScRepro.Foundation.Errors;
+using ScRepro.Foundation.IO;
 using ScRepro.Core.Provenance;
 using ScRepro.Pipeline.Training;
 
@@ -27,7 +28,7 @@ public sealed class TrainStage : IStage
         var lockFile = HashStage.ReadLock(ctx);
         var split = SplitFileView.Read(ctx);
         var exp = ctx.Experiment;
-        var data = new Lazy<AnnData.AnnData>(() => AnnDataFile.Read(ctx.DataFile(exp.File)));
+        var data = new Lazy<AnnData.AnnotatedData>(() => AnnDataFile.Read(ctx.DataFile(exp.File)));
         var units = new List<WorkUnit>();
         foreach (var model in ctx.Catalog.Models)
         {
@@ -57,12 +58,12 @@ public sealed class TrainStage : IStage
     }
 
     private static void Train(RunContext ctx, ITrainer trainer, Core.Manifests.ModelManifest model, long seed,
-        AnnData.AnnData data, SplitMembers split, string dir)
+        AnnData.AnnotatedData data, SplitMembers split, string dir)
     {
         var clock = Stopwatch.StartNew();
         var outcome = trainer.Train(new TrainRequest(ctx, model, seed, data, split, dir));
         clock.Stop();
-        var provenance = ProvenanceBlock.Capture(ctx.Root,
+        var provenance = ProvenanceCapture.Capture(ctx.Root,
             new Dictionary<string, long> { ["split"] = ctx.Experiment.Split.Seed, ["train"] = seed }, ctx.CommandLine,
             TrainerRegistry.LibtorchVersion(trainer));
         var details = new SortedDictionary<string, object?>(outcome.Details.ToDictionary(), StringComparer.Ordinal)

@@ -1,4 +1,5 @@
-using ScRepro.Core.Errors;
+using ScRepro.Contracts;
+using ScRepro.Foundation.Errors;
 using ScRepro.Evaluation.Annotation;
 using ScRepro.Models.Scbert;
 using ScRepro.Models.Scbert.Annotation;

@@ -1,5 +1,6 @@
 using ScRepro.AnnData;
-using ScRepro.Core.Errors;
+using ScRepro.Contracts;
+using ScRepro.Foundation.Errors;
 using ScRepro.Evaluation.Annotation;
 using ScRepro.Models.Scgpt;
 using ScRepro.Models.Scgpt.Perturbation;

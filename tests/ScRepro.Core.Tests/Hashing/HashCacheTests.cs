@@ -72,6 +72,6 @@ public sealed class HashCacheTests
         var lockFile = LockFile.Pin("d", "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855", dir.Path,
             [new ExpectedFile("x.bin")], cache: cache);
         File.WriteAllText(dir.File("x.bin"), "xyZ");   // an ordinary edit moves the mtime
-        Assert.Throws<ScRepro.Core.Errors.ScReproException>(() => lockFile.Verify(dir.Path, cache));
+        Assert.Throws<ScRepro.Foundation.Errors.ScReproException>(() => lockFile.Verify(dir.Path, cache));
     }
 }

@@ -1,4 +1,4 @@
-using ScRepro.Core.Errors;
+using ScRepro.Foundation.Errors;
 using ScRepro.Models.Scbert;
 using ScRepro.Models.Scbert.Checkpoints;
 using ScRepro.Models.Scbert.Modules;

@@ -1,6 +1,6 @@
 using ScRepro.AnnData.Frames;
 using ScRepro.AnnData.Matrices;
-using ScRepro.Core.Errors;
+using ScRepro.Foundation.Errors;
 using ScRepro.Models.Scbert;
 using ScRepro.Models.Scbert.Annotation;
 using ScRepro.Models.Scbert.Checkpoints;
@@ -17,7 +17,7 @@ public sealed class ScbertTrainingTests
 {
     // 4 types × 30 cells over 20 genes, values already log2-normalised (preprocess none): type t has genes 5t..5t+4 at
     // 2.5-4.5 (tokens 2-4), other genes at 0-1.2 (tokens 0-1).
-    private static AnnData.AnnData Markers()
+    private static AnnData.AnnotatedData Markers()
     {
         var rng = new Random(17);
         const int cells = 120, genes = 20;
@@ -31,7 +31,7 @@ public sealed class ScbertTrainingTests
         }
         var obs = new DataFrame(Enumerable.Range(0, cells).Select(i => $"cell{i}").ToArray());
         obs.Add(new StringColumn("celltype", labels));
-        return new AnnData.AnnData(x, obs, new DataFrame(Enumerable.Range(0, genes).Select(g => $"g{g}").ToArray()));
+        return new AnnData.AnnotatedData(x, obs, new DataFrame(Enumerable.Range(0, genes).Select(g => $"g{g}").ToArray()));
     }
 
     private static ScbertRecipe Small => new()

@@ -1,4 +1,4 @@
-using ScRepro.Core.Errors;
+using ScRepro.Foundation.Errors;
 using ScRepro.Models.Scbert.Preprocessing;
 using static ScRepro.Torch.torch;
 
@@ -19,7 +19,7 @@ public sealed class CellTokens
     /// <summary>Genes + the CLS slot.</summary>
     public int Positions { get; }
 
-    public static CellTokens Build(AnnData.AnnData data, IReadOnlyList<int> rows, int maxBin, bool log2Normalise, string source)
+    public static CellTokens Build(AnnData.AnnotatedData data, IReadOnlyList<int> rows, int maxBin, bool log2Normalise, string source)
     {
         if (data.X is null) throw new ScReproException($"{source}: X is missing");
         var result = new byte[rows.Count][];

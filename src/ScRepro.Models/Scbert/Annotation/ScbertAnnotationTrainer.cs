@@ -1,6 +1,6 @@
 using System.Diagnostics;
-using ScRepro.Core.Errors;
-using ScRepro.Core.IO;
+using ScRepro.Foundation.Errors;
+using ScRepro.Foundation.IO;
 using ScRepro.Models.Scbert.Checkpoints;
 using ScRepro.Models.Scbert.Modules;
 using ScRepro.Models.Training;

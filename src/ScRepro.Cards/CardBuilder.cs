@@ -1,12 +1,10 @@
 using System.Globalization;
 using System.Text.Json;
-using ScRepro.Cards;
 using ScRepro.Core.Hashing;
 using ScRepro.Core.Manifests;
-using ScRepro.Pipeline.Evaluation;
-using ScRepro.Pipeline.Training;
+using ScRepro.Contracts;
 
-namespace ScRepro.Pipeline.Reporting;
+namespace ScRepro.Cards;
 
 /// <summary>
 /// Builds a <see cref="ModelCard"/> for one model of an experiment from what the stages wrote: training_stats.json
@@ -17,7 +15,7 @@ public static class CardBuilder
 {
     public sealed record SeedRun(long Seed, TrainStats Train, EvalSummary Eval, string TrainDir);
 
-    public static ModelCard Build(RunContext ctx, ModelManifest model, IReadOnlyList<SeedRun> runs, LockFile lockFile, SplitMembers split)
+    public static ModelCard Build(CardRun ctx, ModelManifest model, IReadOnlyList<SeedRun> runs, LockFile lockFile, SplitMembers split)
     {
         var exp = ctx.Experiment;
         var ds = ctx.Dataset;
@@ -64,7 +62,7 @@ public static class CardBuilder
             foreach (var f in FilesOf(run))
             {
                 var full = Path.Combine(run.TrainDir, f.Name);
-                if (!File.Exists(full)) throw new Core.Errors.ScReproException($"card for {model.Id}: listed file {full} is missing");
+                if (!File.Exists(full)) throw new Foundation.Errors.ScReproException($"card for {model.Id}: listed file {full} is missing");
                 files.Add(new FileRow($"train/{model.Id}/seed{run.Seed}/{f.Name}", FileHasher.Sha256(full), f.Description));
             }
         }
@@ -106,7 +104,7 @@ public static class CardBuilder
         names.Select(name =>
         {
             var rows = runs.Select(r => r.Eval.Metrics.FirstOrDefault(m => m.Name == name)
-                ?? throw new Core.Errors.ScReproException($"metric '{name}' missing from the evaluation of seed {r.Seed}")).ToList();
+                ?? throw new Foundation.Errors.ScReproException($"metric '{name}' missing from the evaluation of seed {r.Seed}")).ToList();
             static double? Avg(IEnumerable<double?> values)
             {
                 var present = values.Where(v => v is not null).Select(v => v!.Value).ToList();
@@ -148,7 +146,7 @@ public static class CardBuilder
         return values.Count == 0 ? null : string.Join(" / ", values);
     }
 
-    private static IEnumerable<string> DetectedLimitations(RunContext ctx, ModelManifest model, IReadOnlyList<SeedRun> runs,
+    private static IEnumerable<string> DetectedLimitations(CardRun ctx, ModelManifest model, IReadOnlyList<SeedRun> runs,
         IReadOnlyList<MetricStats> metrics, bool simulated)
     {
         var p = runs[0].Train.Provenance;
@@ -206,13 +204,13 @@ public static class CardBuilder
         ? "perturbation response prediction (perturb-GEP): predict the expression profile of unseen perturbations"
         : "cell-type annotation";
 
-    private static string Usage(RunContext ctx, ModelManifest model) =>
-        $"# reproduce this card from a clone at commit {ctx.Code.ShortCommit}\n" +
-        $"git checkout {ctx.Code.Commit}\n./build.sh --target=Card --experiment={ctx.Experiment.Id}\n" +
+    private static string Usage(CardRun ctx, ModelManifest model) =>
+        $"# reproduce this card from a clone at commit {ctx.ShortCommit}\n" +
+        $"git checkout {ctx.Commit}\n./build.sh --target=Card --experiment={ctx.Experiment.Id}\n" +
         $"# or stage by stage, each skipped when its stamps match\n" +
         string.Join("\n", new[] { "download", "hash", "split", "train", "evaluate", "card" }.Select(s => $"dotnet src/ScRepro.Cli/bin/Release/net10.0/screpro.dll {s} --experiment {ctx.Experiment.Id}")) +
         $"\n# this model's outputs: predictions and TrainStats, then the metric tables\n" +
-        $"ls runs/{ctx.Experiment.Id}/{ctx.Code.RunName}/train/{model.Id}/seed{ctx.Experiment.Seeds[0]}/ runs/{ctx.Experiment.Id}/{ctx.Code.RunName}/eval/{model.Id}/seed{ctx.Experiment.Seeds[0]}/";
+        $"ls runs/{ctx.Experiment.Id}/{ctx.RunName}/train/{model.Id}/seed{ctx.Experiment.Seeds[0]}/ runs/{ctx.Experiment.Id}/{ctx.RunName}/eval/{model.Id}/seed{ctx.Experiment.Seeds[0]}/";
 
     private static IReadOnlyList<string> Citations(DatasetManifest ds, ModelManifest model)
     {

@@ -7,9 +7,9 @@ namespace ScRepro.AnnData;
 /// An annotated data matrix, as anndata.AnnData: X (n_obs × n_vars), obs and var dataframes,
 /// layers, obsm/varm, obsp, uns and raw.
 /// </summary>
-public sealed class AnnData
+public sealed class AnnotatedData
 {
-    public AnnData(Matrix? x, DataFrame obs, DataFrame var)
+    public AnnotatedData(Matrix? x, DataFrame obs, DataFrame var)
     {
         if (x is not null && (x.Rows != obs.Count || x.Cols != var.Count))
             throw new ArgumentException($"X is {x.Rows}x{x.Cols} but obs has {obs.Count} rows and var {var.Count}");

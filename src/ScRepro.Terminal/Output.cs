@@ -1,6 +1,6 @@
 using Spectre.Console;
 
-namespace ScRepro.Core.Console;
+namespace ScRepro.Terminal;
 
 /// <summary>
 /// Progress and status output. Long work shows a Spectre.Console progress bar on a terminal;

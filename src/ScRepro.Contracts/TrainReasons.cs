@@ -1,4 +1,4 @@
-namespace ScRepro.Pipeline.Training;
+namespace ScRepro.Contracts;
 
 /// <summary>The stopping reasons of the seed card's TrainStats schema.</summary>
 public static class TrainReasons

@@ -1,6 +1,6 @@
 using ScRepro.Evaluation.Perturbation.Catalogue;
 
-namespace ScRepro.Pipeline.Reporting;
+namespace ScRepro.Cards;
 
 /// <summary>Which way is better for a metric, from cell-eval's best values; annotation scores are higher-is-better.</summary>
 public static class MetricDirection

@@ -1,28 +1,10 @@
 using System.Globalization;
+using ScRepro.Contracts;
 
 namespace ScRepro.Core.Provenance;
 
-/// <summary>
-/// The <c>provenance</c> block every output JSON carries (serialise with ScRepro.Core.IO.Json: snake_case keys):
-/// the code (commit, branch, describe, dirty state), the software (ScRepro, .NET, libtorch when used), the machine
-/// (OS, CPU model, thread count) and the run (seeds, UTC time, command line).
-/// </summary>
-public sealed record ProvenanceBlock(
-    string Commit,
-    string ShortCommit,
-    string? Branch,
-    string? Describe,
-    bool Dirty,
-    IReadOnlyList<string> DirtyPaths,
-    string ScreproVersion,
-    string DotnetVersion,
-    string? LibtorchVersion,
-    string Os,
-    string CpuModel,
-    int Threads,
-    IReadOnlyDictionary<string, long> Seeds,
-    string UtcTime,
-    string CommandLine)
+/// <summary>Reads the git state, runtime and machine into a <see cref="ProvenanceBlock"/>.</summary>
+public static class ProvenanceCapture
 {
     /// <summary>
     /// Captures the provenance of a run now: git state of the repository containing <paramref name="repoPath"/>, the

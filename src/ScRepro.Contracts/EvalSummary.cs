@@ -1,6 +1,4 @@
-using ScRepro.Core.Provenance;
-
-namespace ScRepro.Pipeline.Evaluation;
+namespace ScRepro.Contracts;
 
 /// <summary>
 /// summary.json of one evaluation (model × seed): per metric its mean, median and max over the test set
@@ -14,6 +12,3 @@ public sealed record EvalSummary(
     IReadOnlyList<MetricStats> Metrics,
     IReadOnlyDictionary<string, string> Notes,
     ProvenanceBlock Provenance);
-
-/// <summary>Null statistics mean every value was null/NaN (cell-eval's agg_results convention).</summary>
-public sealed record MetricStats(string Name, double? Mean, double? Median, double? Max, long Count, long NullCount);

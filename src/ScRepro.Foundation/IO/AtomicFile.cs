@@ -1,4 +1,4 @@
-namespace ScRepro.Core.IO;
+namespace ScRepro.Foundation.IO;
 
 /// <summary>
 /// Writes a file under a temporary name in the same folder, then renames it into place,

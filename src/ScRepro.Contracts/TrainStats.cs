@@ -1,6 +1,4 @@
-using ScRepro.Core.Provenance;
-
-namespace ScRepro.Pipeline.Training;
+namespace ScRepro.Contracts;
 
 /// <summary>training_stats.json: the seed card's unified TrainStats schema, plus the provenance block.</summary>
 public sealed record TrainStats(

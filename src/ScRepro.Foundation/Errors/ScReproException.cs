@@ -1,4 +1,4 @@
-namespace ScRepro.Core.Errors;
+namespace ScRepro.Foundation.Errors;
 
 /// <summary>
 /// An error the user can act on: bad input, a checksum mismatch, a refused pickle.

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 
-namespace ScRepro.Pipeline.Reporting;
+namespace ScRepro.Cards;
 
 /// <summary>Number and value formatting for cards: 4 decimals like the seed card; NaN/null say so in words.</summary>
 public static class Format

@@ -2,7 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace ScRepro.Core.IO;
+namespace ScRepro.Foundation.IO;
 
 /// <summary>One JSON style for every output: indented, snake_case, stable, UTF-8 without BOM, trailing newline.</summary>
 public static class Json
