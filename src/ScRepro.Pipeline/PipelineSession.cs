@@ -35,8 +35,17 @@ public static class PipelineSession
     public static int Run(RunContext ctx, string stage)
     {
         var s = Stage(stage);
+        // Held from planning on: what a plan reads (the split, the lock) cannot change under it.
+        using var held = RunLock.Acquire(ctx.Root, ctx.CommandLine);
         var units = PlanOrExplain(ctx, s);
-        return StageRunner.Execute(ctx, s.Name, units);
+        try
+        {
+            return StageRunner.Execute(ctx, s.Name, units);
+        }
+        catch (UpstreamMissingException e)
+        {
+            throw Explain(s, e);
+        }
     }
 
     /// <summary>Null when the stage is up to date, else why not.</summary>
@@ -60,7 +69,10 @@ public static class PipelineSession
         }
         catch (UpstreamMissingException e)
         {
-            throw new ScReproException($"{s.Name}: {e.Message}; run the earlier stages first (./build.sh --target=Card runs them in order)");
+            throw Explain(s, e);
         }
     }
+
+    private static ScReproException Explain(IStage s, UpstreamMissingException e) =>
+        new($"{s.Name}: {e.Message}; run the earlier stages first (./build.sh --target=Card runs them in order)");
 }

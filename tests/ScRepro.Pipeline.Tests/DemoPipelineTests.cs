@@ -14,7 +14,7 @@ public sealed class DemoPipelineTests
 {
     private static readonly string[] Stages = ["download", "hash", "split", "train", "evaluate", "card"];
 
-    private static void Git(string dir, params string[] args)
+    internal static void Git(string dir, params string[] args)
     {
         var psi = new ProcessStartInfo("git") { WorkingDirectory = dir, RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var a in new[] { "-c", "user.name=t", "-c", "user.email=t@example.org", "-c", "commit.gpgsign=false" }.Concat(args)) psi.ArgumentList.Add(a);
@@ -34,7 +34,7 @@ public sealed class DemoPipelineTests
     }
 
     /// <summary>A project with the real templates and model manifests, and a small demo dataset.</summary>
-    private static TempDir Project()
+    internal static TempDir Project()
     {
         var dir = TestPaths.NewTempDir();
         var root = TestPaths.RepoRoot;

@@ -31,7 +31,7 @@ namespace ScRepro.Core.Download;
 public sealed class Downloader : IDisposable
 {
     /// <summary>Exit code for network failures (retries exhausted); bad data and bad URLs use 2 like other bad input.</summary>
-    public const int NetworkFailureExitCode = 3;
+    public const int NetworkFailureExitCode = ExitCodes.Network;
 
     private const int BufferSize = 1 << 20;
     private readonly DownloadOptions _options;

@@ -1,6 +1,6 @@
 using ScRepro.AnnData;
 using ScRepro.Foundation.Errors;
-using ScRepro.Pipeline.Demo;
+using ScRepro.Simulation;
 
 namespace ScRepro.Pipeline.Stages;
 

@@ -10,7 +10,8 @@ namespace ScRepro.Pipeline.Stages;
 
 /// <summary>
 /// Evaluate: one unit per model × seed in runs/&lt;exp&gt;/&lt;commit&gt;/eval/&lt;model&gt;/seed&lt;k&gt;/, stamped with
-/// its training unit's stamp key (so it re-runs exactly when that model was re-trained).
+/// the content hashes of the predictions and split file it reads and the data lock (so it re-runs exactly when that
+/// model's predictions changed, whether re-trained or replaced).
 /// </summary>
 public sealed class EvaluateStage : IStage
 {
@@ -21,6 +22,7 @@ public sealed class EvaluateStage : IStage
 
     public IReadOnlyList<WorkUnit> Plan(RunContext ctx)
     {
+        var lockHash = HashStage.ReadVerifiedLock(ctx).LockSha256;
         var split = SplitFileView.Read(ctx);
         var exp = ctx.Experiment;
         var evaluator = EvaluatorRegistry.For(exp.Task);
@@ -31,17 +33,23 @@ public sealed class EvaluateStage : IStage
             foreach (var seed in exp.Seeds)
             {
                 var trainDir = TrainStage.UnitDir(ctx, model.Id, seed);
-                var trainStamp = StampStore.Read(trainDir)
-                    ?? throw new UpstreamMissingException($"{model.Id}/seed{seed} is not trained ({Path.GetRelativePath(ctx.Root, trainDir)})");
+                if (StampStore.Read(trainDir) is null)
+                    throw new UpstreamMissingException($"{model.Id}/seed{seed} is not trained ({Path.GetRelativePath(ctx.Root, trainDir)})");
                 var inputs = new Dictionary<string, string>
                 {
-                    ["train"] = trainStamp.Key,
                     ["split_membership"] = split.MembershipHash,
+                    ["data_lock"] = lockHash,
                 };
+                var predictions = TrainStage.PredictionFile(model.Task);
                 var (m, s) = (model.Id, seed);
                 units.Add(new WorkUnit(Name, $"{model.Id}/seed{seed}", UnitDir(ctx, model.Id, seed), inputs,
                     [.. evaluator.Outputs, "summary.json"],
-                    tmp => Evaluate(ctx, evaluator, m, s, data.Value, split, trainDir, tmp), ctx.RunDir));
+                    tmp => Evaluate(ctx, evaluator, m, s, data.Value, split, trainDir, tmp), ctx.RunDir,
+                    Consumes: new Dictionary<string, string>
+                    {
+                        ["train:" + predictions] = Path.Combine(trainDir, predictions),
+                        ["split.json"] = SplitFileView.PathFor(ctx),
+                    }));
             }
         }
         return units;

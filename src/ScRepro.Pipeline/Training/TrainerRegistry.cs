@@ -26,4 +26,7 @@ public static class TrainerRegistry
 
     /// <summary>libtorch's version for trainers that run on it (recorded in provenance), else null.</summary>
     public static string? LibtorchVersion(ITrainer trainer) => trainer.UsesLibtorch ? Torch.torch.__version__ : null;
+
+    /// <summary>The intra-op thread count libtorch trainers set (one per core), which stamps of their units key.</summary>
+    public static int TorchThreads => Environment.ProcessorCount;
 }

@@ -2,7 +2,7 @@ using ScRepro.AnnData.Frames;
 using ScRepro.AnnData.Matrices;
 using ScRepro.AnnData.Preprocessing;
 
-namespace ScRepro.Pipeline.Demo;
+namespace ScRepro.Simulation;
 
 /// <summary>Assembles a simulated count matrix into AnnData (CSR X, categorical label column, per-cell totals).</summary>
 internal static class DemoAnnData

@@ -1,7 +1,7 @@
 using ScRepro.AnnData.Frames;
 using ScRepro.AnnData.Matrices;
 
-namespace ScRepro.Pipeline.Demo;
+namespace ScRepro.Simulation;
 
 /// <summary>
 /// A perturb-seq dataset shaped like Norman et al. 2019 as GEARS distributes it: control cells ("ctrl") and

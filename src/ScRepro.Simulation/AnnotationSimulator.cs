@@ -1,6 +1,6 @@
 using ScRepro.AnnData.Frames;
 
-namespace ScRepro.Pipeline.Demo;
+namespace ScRepro.Simulation;
 
 /// <summary>
 /// A cell-type annotation dataset with about ten imbalanced PBMC-like types (class sizes fall geometrically,

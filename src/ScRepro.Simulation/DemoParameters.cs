@@ -1,7 +1,7 @@
 using System.Globalization;
 using ScRepro.Foundation.Errors;
 
-namespace ScRepro.Pipeline.Demo;
+namespace ScRepro.Simulation;
 
 /// <summary>Typed access to a generator's free-form parameter map, with defaults and one clear error per bad value.</summary>
 public sealed class DemoParameters(IReadOnlyDictionary<string, object?> values, string where, string prefix)

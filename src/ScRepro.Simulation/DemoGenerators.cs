@@ -1,7 +1,7 @@
 using ScRepro.Foundation.Errors;
 using ScRepro.Core.Manifests;
 
-namespace ScRepro.Pipeline.Demo;
+namespace ScRepro.Simulation;
 
 /// <summary>The generators a dataset manifest may name, each making named AnnData outputs from one seed.</summary>
 public static class DemoGenerators

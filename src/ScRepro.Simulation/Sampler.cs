@@ -1,4 +1,4 @@
-namespace ScRepro.Pipeline.Demo;
+namespace ScRepro.Simulation;
 
 /// <summary>
 /// Seeded draws for the simulators: normal (Box–Muller), gamma (Marsaglia–Tsang), Poisson (Knuth below 30,
