@@ -54,6 +54,8 @@ public static class CardBuilder
         var budget = BudgetRows(model.Budget, runs);
         var limitations = new List<string>(model.Limitations);
         limitations.AddRange(DetectedLimitations(ctx, model, runs, metrics, simulated));
+        var modelLicence = ModelLicence.ForKind(model.Kind);
+        if (modelLicence is not null) limitations.Add($"Licence: {modelLicence.Statement} The data set's licence: {ds.License}.");
         if (limitations.Count == 0) limitations.Add("None recorded by the manifest, and none detected by the pipeline.");
 
         var files = new List<FileRow>();
@@ -75,7 +77,7 @@ public static class CardBuilder
         }).ToList();
 
         var taskType = exp.Task == "perturbation" ? "perturbation-response-prediction" : "cell-type-annotation";
-        var front = new FrontMatter(ds.License.Contains(' ') ? $"other ({ds.License})" : ds.License,
+        var front = new FrontMatter(modelLicence?.HubId ?? (ds.License.Contains(' ') ? $"other ({ds.License})" : ds.License),
             ["single-cell", "screpro", exp.Task, model.Kind, .. simulated ? new[] { "simulated-data" } : []],
             model.Id, taskType, TaskName(exp.Task), ds.Id, ds.Title,
             headline.Where(m => m.Mean is { } v && !double.IsNaN(v))

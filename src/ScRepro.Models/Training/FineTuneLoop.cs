@@ -31,6 +31,7 @@ internal sealed class FineTuneLoop
     private readonly MixedPrecision _precision;
     private readonly Stopwatch _clock = Stopwatch.StartNew();
     private int _pending;
+    private int _optimizerSteps;
 
     /// <summary>
     /// Fails fast, before anything is written, when the metric that picks the best epoch is not one the task's
@@ -55,12 +56,15 @@ internal sealed class FineTuneLoop
         _outputDir = outputDir;
         _seed = seed;
         _trainable = model.parameters().Where(p => p.requires_grad).ToList();
-        _optimizer = optim.Adam(_trainable, settings.Lr, eps: settings.AdamEps);
+        _optimizer = settings.WeightDecay is { } wd
+            ? optim.AdamW(_trainable, settings.Lr, eps: settings.AdamEps, weight_decay: wd)
+            : optim.Adam(_trainable, settings.Lr, eps: settings.AdamEps);
         _scheduler = scheduler(_optimizer);
         var progress = new TrainProgress();
         if (ResumeCheckpoint.Exists(outputDir))
         {
             progress = ResumeCheckpoint.Load(outputDir, model, _optimizer);
+            _optimizerSteps = checked((int)(progress.GradientSteps / settings.GradAccumulation)); // a per-step schedule continues where it stopped
             for (var e = 0; e < progress.EpochsCompleted; e++) _scheduler.step();
             Output.Info($"{settings.Name}: resuming from {ResumeCheckpoint.PathIn(outputDir)} after epoch {progress.EpochsCompleted}");
         }
@@ -118,6 +122,9 @@ internal sealed class FineTuneLoop
                     if (++_pending >= _settings.GradAccumulation)
                     {
                         _pending = 0;
+                        if (_settings.StepLrFactor is { } factor)
+                            foreach (var g in _optimizer.param_groups) g.LearningRate = _settings.Lr * factor(_optimizerSteps);
+                        _optimizerSteps++;
                         _precision.Unscale(_trainable);
                         var norm = nn.utils.clip_grad_norm_(_trainable, _settings.GradClip);
                         // Without a loss scale a non-finite gradient is a diverged run (PyTorch's error_if_nonfinite); with one,

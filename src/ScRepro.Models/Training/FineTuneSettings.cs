@@ -6,6 +6,8 @@ namespace ScRepro.Models.Training;
 /// <param name="SelectionMetric">Validation metric that picks the best weights when the budget names none.</param>
 /// <param name="BestModelFile">File name of the best weights in the output folder.</param>
 /// <param name="GradAccumulation">Steps whose gradients are summed before each optimizer step (1: none).</param>
+/// <param name="WeightDecay">Null: Adam (scGPT, scBERT); a value: AdamW with that decoupled weight decay (HF's Trainer, Geneformer).</param>
+/// <param name="StepLrFactor">A per-optimizer-step factor on <paramref name="Lr"/> (HF's linear warm-up), applied before each step; null: per-epoch scheduler only.</param>
 internal sealed record FineTuneSettings(
     string Name,
     string Recipe,
@@ -15,4 +17,6 @@ internal sealed record FineTuneSettings(
     bool Amp,
     string SelectionMetric,
     string BestModelFile,
-    int GradAccumulation = 1);
+    int GradAccumulation = 1,
+    double? WeightDecay = null,
+    Func<int, double>? StepLrFactor = null);

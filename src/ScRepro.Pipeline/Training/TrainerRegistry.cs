@@ -13,6 +13,7 @@ public static class TrainerRegistry
         new ScgptTrainerAdapter("perturbation"),
         new ScgptTrainerAdapter("annotation"),
         new ScbertTrainerAdapter(),
+        new GeneformerTrainerAdapter(),
     ];
 
     public static ITrainer Find(ModelManifest model)
