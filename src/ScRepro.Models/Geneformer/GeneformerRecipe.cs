@@ -19,6 +19,9 @@ public sealed record GeneformerRecipe
     public string? TokenDictionary { get; init; }
     public string? MedianDictionary { get; init; }
 
+    /// <summary>A str → str pickle under data/ applied to the var ids first (gene_name_id_dict.pkl maps symbols to Ensembl ids; V2's ensembl_mapping_dict collapses ids); null: none.</summary>
+    public string? GeneMapping { get; init; }
+
     public GeneformerVersion Version { get; init; } = GeneformerVersion.V1;
 
     /// <summary>var column with Ensembl ids (Geneformer's ensembl_id); null: the var names.</summary>
@@ -47,6 +50,7 @@ public sealed record GeneformerRecipe
                 case "pretrained": r = r with { Pretrained = TextOrNull(v, key, source) }; break;
                 case "token_dictionary": r = r with { TokenDictionary = TextOrNull(v, key, source) }; break;
                 case "gene_median_dictionary": r = r with { MedianDictionary = TextOrNull(v, key, source) }; break;
+                case "gene_mapping": r = r with { GeneMapping = TextOrNull(v, key, source) }; break;
                 case "version": r = r with { Version = Choice(v, key, source, "V1", "V2") == "V1" ? GeneformerVersion.V1 : GeneformerVersion.V2 }; break;
                 case "ensembl_id_column": r = r with { EnsemblIdColumn = TextOrNull(v, key, source) }; break;
                 case "hidden_size": c = c with { HiddenSize = Positive(v, key, source) }; break;

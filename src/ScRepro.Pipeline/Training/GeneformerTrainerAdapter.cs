@@ -39,10 +39,11 @@ public sealed class GeneformerTrainerAdapter : ITrainer
         var pretrained = recipe.Pretrained is { } dir ? Resolve(dir, "pretrained", folder: true) : null;
         (string, string)? dictionaries = recipe.TokenDictionary is { } t
             ? (Resolve(t, "token_dictionary", false), Resolve(recipe.MedianDictionary!, "gene_median_dictionary", false)) : null;
+        var mapping = recipe.GeneMapping is { } gm ? Resolve(gm, "gene_mapping", false) : null;
         Torch.torch.set_num_threads(Environment.ProcessorCount);
         var label = ctx.Experiment.Columns.Label!;
         var (stats, predicted) = GeneformerAnnotationTrainer.Train(new GeneformerTrainRequest(request.Data, label, request.Split.Train,
-            request.Split.Val, request.Split.Test, recipe, budget, request.Seed, request.OutputDir, pretrained, dictionaries, source));
+            request.Split.Val, request.Split.Test, recipe, budget, request.Seed, request.OutputDir, pretrained, dictionaries, source, mapping));
         var rowOf = request.Data.ObsNames.Select((n, i) => (n, i)).ToDictionary(x => x.n, x => x.i, StringComparer.Ordinal);
         var truth = request.Data.Obs[label];
         PredictionsCsv.Write(Path.Combine(request.OutputDir, "predictions.csv"), request.Split.Test.Select((c, i) =>

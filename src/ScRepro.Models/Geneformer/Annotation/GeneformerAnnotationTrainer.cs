@@ -57,7 +57,8 @@ public static class GeneformerAnnotationTrainer
         if (tokens.Values.Max() >= config.VocabSize)
             throw new ScReproException($"{source}: the token dictionary's largest id {tokens.Values.Max()} does not fit the model's vocab_size {config.VocabSize}");
         var inputSize = Math.Min(r.ModelInputSize ?? (r.Version == GeneformerVersion.V1 ? 2048 : 4096), config.MaxPositionEmbeddings);
-        var tokenizer = new RankValueTokenizer(tokens, medians, r.Version, inputSize, source: vocabSource);
+        var mapping = request.GeneMapping is { } m ? GeneformerDictionaries.ReadEnsemblMapping(m) : null;
+        var tokenizer = new RankValueTokenizer(tokens, medians, r.Version, inputSize, mapping, vocabSource);
 
         manual_seed(request.Seed);
         var model = new BertForSequenceClassification(config, classes.Length);

@@ -4,6 +4,7 @@ namespace ScRepro.Models.Geneformer.Annotation;
 
 /// <summary>One Geneformer fine-tuning run; the recipe's data/ paths are resolved by the caller.</summary>
 /// <param name="PretrainedDir">config.json + model.safetensors or pytorch_model.bin, or null.</param>
+/// <param name="GeneMapping">The resolved gene_mapping pickle, or null.</param>
 /// <param name="Dictionaries">token_dictionary.pkl and gene_median_dictionary.pkl paths, or null (built from the training cells).</param>
 public sealed record GeneformerTrainRequest(
     AnnData.AnnotatedData Data,
@@ -17,4 +18,5 @@ public sealed record GeneformerTrainRequest(
     string OutputDir,
     string? PretrainedDir,
     (string Tokens, string Medians)? Dictionaries,
-    string Source);
+    string Source,
+    string? GeneMapping = null);
