@@ -5,6 +5,9 @@ public sealed class PipelineContext
     public bool Force { get; init; }
     public bool Release { get; init; }
     public string Configuration { get; init; }
+    public bool ExperimentGiven { get; init; }
+    public string Model { get; init; }
+    public string FailOn { get; init; }
     public DirectoryPath Root { get; init; }
     public FilePath CliDll => Root.CombineWithFilePath($"src/ScRepro.Cli/bin/{Configuration}/net10.0/screpro.dll");
 
@@ -14,6 +17,9 @@ public sealed class PipelineContext
         Force = ctx.HasArgument("force") && ctx.Argument("force", true),
         Release = ctx.HasArgument("release") && ctx.Argument("release", true),
         Configuration = ctx.Argument("configuration", "Release"),
+        ExperimentGiven = ctx.HasArgument("experiment"),
+        Model = ctx.Argument("model", ""),
+        FailOn = ctx.Argument("fail-on", ""),
         Root = ctx.MakeAbsolute(ctx.Directory(".")),
     };
 }

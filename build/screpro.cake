@@ -27,3 +27,22 @@ public static bool UpToDate(ICakeContext ctx, PipelineContext p, string stage)
     if (code == StatusStale) return false;
     throw new CakeException(code, $"screpro status --stage {stage} failed with exit code {code} (0 up to date, {StatusStale} stale)");
 }
+
+// Nightly and Bless: not stages (no stamps, no --experiment default); their exit codes (3 DRIFTED with
+// --fail-on=drift, 4 BROKEN, 2 bad input) fail the run as Cake exceptions, never ContinueOnError.
+public static ProcessArgumentBuilder NightlyArguments(string command, PipelineContext p)
+{
+    var args = new ProcessArgumentBuilder().Append(p.CliDll.FullPath).Append(command);
+    if (command == "nightly" && p.FailOn != "") args.Append("--fail-on").Append(p.FailOn);
+    if (command == "nightly" && p.ExperimentGiven) args.Append("--experiment").Append(p.Experiment);
+    if (command == "bless" && p.ExperimentGiven) args.Append("--experiment").Append(p.Experiment);
+    if (command == "bless" && p.Model != "") args.Append("--model").Append(p.Model);
+    return args;
+}
+
+public static void ScreproNightly(ICakeContext ctx, PipelineContext p, string command)
+{
+    var code = ctx.StartProcess("dotnet", new ProcessSettings { Arguments = NightlyArguments(command, p), WorkingDirectory = p.Root });
+    var what = code switch { 3 => "DRIFTED (--fail-on=drift)", 4 => "BROKEN", _ => $"failed with exit code {code}" };
+    if (code != 0) throw new CakeException(code, $"screpro {command}: {what}; see reports/nightly/<date>/DRIFT.md");
+}

@@ -103,6 +103,16 @@ Task("Bench")
         if (code != 0) throw new CakeException(code, "benchmarks failed");
     });
 
+Task("Nightly")
+    .Description("Re-run manifests/nightly.yaml's experiments (--force) and judge every number against reports/golden/ (--fail-on=drift to fail on DRIFTED)")
+    .IsDependentOn("Build")
+    .Does<PipelineContext>(p => ScreproNightly(Context, p, "nightly"));
+
+Task("Bless")
+    .Description("Rewrite reports/golden/ from the last nightly (clean tree only; --experiment, --model to narrow) and print what changed")
+    .IsDependentOn("Build")
+    .Does<PipelineContext>(p => ScreproNightly(Context, p, "bless"));
+
 Task("Clean")
     .Description("Remove build outputs, runs/, reports/<commit>/ and artifacts/ (keeps data/ and templates)")
     .Does<PipelineContext>(p =>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using ScRepro.Cards.Hub;
 using ScRepro.Core.Hashing;
 using ScRepro.Core.Manifests;
 using ScRepro.Contracts;
@@ -55,7 +56,7 @@ public static class CardBuilder
         var limitations = new List<string>(model.Limitations);
         limitations.AddRange(DetectedLimitations(ctx, model, runs, metrics, simulated));
         var modelLicence = ModelLicence.ForKind(model.Kind);
-        if (modelLicence is not null) limitations.Add($"Licence: {modelLicence.Statement} The data set's licence: {ds.License}.");
+        if (modelLicence is not null) limitations.Add($"Licence: {modelLicence.Statement} The data set's licence: {ds.License.Name ?? ds.License.Id}.");
         if (limitations.Count == 0) limitations.Add("None recorded by the manifest, and none detected by the pipeline.");
 
         var files = new List<FileRow>();
@@ -72,33 +73,45 @@ public static class CardBuilder
         var references = exp.References.Where(r => r.Model == model.Id).Select(r =>
         {
             var ours = metrics.FirstOrDefault(m => m.Name == r.Metric);
-            return new ReferenceRow(r.Metric, r.Value.ToString("0.####", CultureInfo.InvariantCulture),
-                ours is null ? "not computed" : Format.Number(ours.Mean), r.Source);
+            return new ReferenceRow(r.Metric, r.Value, ours is not null, ours?.Mean, r.Source);
         }).ToList();
-
-        var taskType = exp.Task == "perturbation" ? "perturbation-response-prediction" : "cell-type-annotation";
-        var front = new FrontMatter(modelLicence?.HubId ?? (ds.License.Contains(' ') ? $"other ({ds.License})" : ds.License),
-            ["single-cell", "screpro", exp.Task, model.Kind, .. simulated ? new[] { "simulated-data" } : []],
-            model.Id, taskType, TaskName(exp.Task), ds.Id, ds.Title,
-            headline.Where(m => m.Mean is { } v && !double.IsNaN(v))
-                .Select(m => new FrontMetric(m.Name, $"{m.Name} (mean)", m.Mean!.Value.ToString("R", CultureInfo.InvariantCulture))).ToList());
 
         return new ModelCard(
             Title: $"{model.Title} on {ds.Title}",
             Summary: $"Produced by ScRepro (experiment `{exp.Id}`: {exp.Title}).{(simulated ? " The data is SIMULATED by ScRepro's embedded demo generator; the numbers show the pipeline works, not how the model does on real cells." : "")}",
-            Front: front,
+            Hub: HubMetadataOf(exp, ds, model, headline, simulated),
             Provenance: provenance,
             BaseModel: BaseModelText(model, first.Train.Details),
             Recipe: recipe,
             Budget: budget,
             MetricsSource: exp.Task == "perturbation" ? "cell-eval definitions; mean/median/max over test perturbations" : "sklearn definitions; one value per seed",
-            Metrics: metrics.Select(m => new MetricRow(m.Name, Format.Number(m.Mean), Format.Number(m.Median), Format.Number(m.Max))).ToList(),
+            Metrics: metrics.Select(m => new MetricRow(m.Name, m.Mean, m.Median, m.Max)).ToList(),
             References: references,
-            HasReferences: references.Count > 0,
             Limitations: limitations,
             Files: files,
             Usage: Usage(ctx, model),
             Citations: Citations(ds, model));
+    }
+
+    /// <summary>
+    /// The Hub front matter: the dataset's licence (a Hub id, or `other` with its name and link), the headline metrics
+    /// in model-index (finite means only: the Hub wants numbers), and base_model only where the manifest names a Hub model.
+    /// </summary>
+    private static HubMetadata HubMetadataOf(ExperimentManifest exp, DatasetManifest ds, ModelManifest model,
+        IReadOnlyList<MetricStats> headline, bool simulated)
+    {
+        var taskType = exp.Task == "perturbation" ? "perturbation-response-prediction" : "cell-type-annotation";
+        var metrics = headline.Where(m => m.Mean is { } v && double.IsFinite(v))
+            .Select(m => new ModelIndexMetric(m.Name, m.Mean!.Value, $"{m.Name} (mean)")).ToList();
+        // A model family whose code and weights carry their own licence (scBERT GPL-3.0, Geneformer Apache-2.0) puts it
+        // in the front matter; the data set's licence is then stated in the card's licence line.
+        var modelLicence = ModelLicence.ForKind(model.Kind);
+        return new HubMetadata(modelLicence?.HubId ?? ds.License.Id, modelLicence is null ? ds.License.Name : null,
+            modelLicence is null ? ds.License.Link : null, LibraryName: "screpro",
+            Tags: ["single-cell", "screpro", exp.Task, model.Kind, .. simulated ? new[] { "simulated-data" } : []],
+            Datasets: [ds.Id], BaseModel: model.BaseModel, BaseModelRelation: model.BaseModel is null ? null : "finetune",
+            ModelIndex: [new ModelIndexEntry(model.Id, [new ModelIndexResult(new ModelIndexTask(taskType, TaskName(exp.Task)),
+                new ModelIndexDataset(ds.Id, ds.Title, "test"), metrics)])]);
     }
 
     /// <summary>Per metric, the mean over seeds of each statistic (identical to the single run when there is one seed).</summary>
@@ -214,9 +227,12 @@ public static class CardBuilder
         $"\n# this model's outputs: predictions and TrainStats, then the metric tables\n" +
         $"ls runs/{ctx.Experiment.Id}/{ctx.RunName}/train/{model.Id}/seed{ctx.Experiment.Seeds[0]}/ runs/{ctx.Experiment.Id}/{ctx.RunName}/eval/{model.Id}/seed{ctx.Experiment.Seeds[0]}/";
 
+    private static string LicenceText(DatasetLicense l) =>
+        (l.Id == HubLicenses.Other ? $"{l.Name} (other; terms: {l.Link})" : l.Id) + (l.Note is null ? "" : $". {l.Note}");
+
     private static IReadOnlyList<string> Citations(DatasetManifest ds, ModelManifest model)
     {
-        var list = new List<string> { $"Dataset: {ds.Citation}" };
+        var list = new List<string> { $"Dataset: {ds.Citation}", $"Dataset licence: {LicenceText(ds.License)}" };
         if (model.Citation is not null) list.Add($"Model: {model.Citation}");
         list.Add("Pipeline: ScRepro (this repository), at the commit above.");
         return list;

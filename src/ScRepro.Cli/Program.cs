@@ -22,6 +22,7 @@ public static class Program
     public static RootCommand BuildRoot()
     {
         var root = new RootCommand("ScRepro: reproducible comparison of single-cell foundation models with honest baselines");
+        root.Subcommands.Add(EnvCommand.Create());
         root.Subcommands.Add(DataCommand.Create());
         root.Subcommands.Add(StageCommands.WithStage(SplitCommand.Create(), "split"));
         root.Subcommands.Add(EvalCommand.Create());
@@ -29,6 +30,8 @@ public static class Program
         root.Subcommands.Add(CheckpointCommand.Create());
         root.Subcommands.Add(PredictCommand.Create());
         foreach (var stage in StageCommands.Create()) root.Subcommands.Add(stage);
+        root.Subcommands.Add(NightlyCommand.Create());
+        root.Subcommands.Add(BlessCommand.Create());
         return root;
     }
 }

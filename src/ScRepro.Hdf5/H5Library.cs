@@ -16,7 +16,8 @@ internal static unsafe class H5Library
     /// <summary>Initialises the library and silences automatic error printing on this thread.</summary>
     public static void Ensure()
     {
-        _ = H5Globals.NativeFloat; // runs H5open once
+        _ = Hdf5Loader.Current;      // finds the library (or fails naming every candidate) before any P/Invoke
+        _ = H5Globals.NativeFloat;   // runs H5open once
         if (_silenced) return;
         H5Native.H5Eset_auto2(H5Native.H5E_DEFAULT, null, null);
         _silenced = true;

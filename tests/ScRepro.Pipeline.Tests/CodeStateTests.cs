@@ -22,7 +22,7 @@ public sealed class CodeStateTests
     [InlineData("manifests/models/m.yaml", false)]
     [InlineData("README.md", false)]
     [InlineData("runs/demo/x/y.json", false)]
-    [InlineData("reports/templates/model_card.md.hbs", true)]
+    [InlineData("reports/templates/model_card.md.scriban", true)]
     [InlineData("src/ScRepro.Core/X.cs", true)]
     [InlineData("build.cake", true)]
     public void Should_count_only_code_paths_as_code(string path, bool isCode) =>

@@ -94,6 +94,14 @@ public sealed class DemoPipelineTests
         Assert.Contains($"Source code commit: `{head}` (clean tree", card);
         Assert.Contains("SIMULATED", card);
         Assert.True(File.Exists(Path.Combine(cards, "comparison", "COMPARISON.md")));
+        foreach (var folder in Directory.GetDirectories(cards).Where(d => Path.GetFileName(d) != "comparison"))
+        {
+            var text = File.ReadAllText(Path.Combine(folder, "MODEL_CARD.md"));
+            // Every file in the card's folder is named in its Files table, and its front matter is Hub metadata.
+            foreach (var file in Directory.GetFiles(folder))
+                Assert.Contains($"| `{Path.GetFileName(file)}` |", text);
+            HubCardYaml.AssertHubValid(text, Core.Manifests.HubLicenses.Ids);
+        }
         // The scGPT card's budget table says what it trained on and in which precision (the manifest sets amp: false).
         var scgpt = File.ReadAllText(Path.Combine(cards, "scgpt_perturbation_cpu", "MODEL_CARD.md"));
         Assert.Matches(@"\| wall clock \| .* on .*, CPU \(\d+ cores, \d+ torch threads\) \|", scgpt);

@@ -49,6 +49,7 @@ public sealed record LogisticRunResult(
     double C,
     CrossValidationResult? CrossValidation,
     IReadOnlyList<CellPrediction> Predictions,
+    IReadOnlyList<double[]> Probabilities,
     LogisticModel Model,
     int NTrain,
     int NTest,
@@ -104,7 +105,9 @@ public static class LogisticBaseline
         var predicted = model.Predict(x, testRows);
         var metrics = ClassificationMetrics.Compute(testLabels, predicted);
         var predictions = testRows.Select((r, i) => new CellPrediction(data.ObsNames[r], testLabels[i], predicted[i])).ToArray();
-        return new LogisticRunResult(metrics, c.Value, cv, predictions, model, trainRows.Length, testRows.Length,
+        // predict_proba of the same cells, columns in model.Classes order (for predictions.parquet)
+        var probabilities = model.PredictProba(x, testRows);
+        return new LogisticRunResult(metrics, c.Value, cv, predictions, probabilities, model, trainRows.Length, testRows.Length,
             !model.HitMaxIter(settings.MaxIter));
     }
 }

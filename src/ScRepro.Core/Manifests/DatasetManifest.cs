@@ -5,7 +5,7 @@ public sealed record DatasetManifest(
     string Id,
     string Title,
     string Citation,
-    string License,
+    DatasetLicense License,
     string? Description,
     IReadOnlyList<DatasetSource> Sources,
     DatasetGenerator? Generator,

@@ -46,7 +46,7 @@ public static partial class ManifestLoader
         });
         if (combine.Count > 0 && sources.Count == 0)
             throw m.Error("combine", "'combine' joins downloaded files; a generated dataset has none");
-        return new DatasetManifest(id, m.RequiredString("title"), m.RequiredString("citation"), m.RequiredString("license"),
+        return new DatasetManifest(id, m.RequiredString("title"), m.RequiredString("citation"), License(m),
             m.OptionalString("description"), sources, generator, origin) { Combine = combine };
     });
 
@@ -60,7 +60,10 @@ public static partial class ManifestLoader
             b?.OptionalString("early_stopping_metric"), b?.OptionalInt("patience"));
         b?.Finish();
         return new ModelManifest(id, kind, task, m.RequiredString("title"), m.OptionalString("description"),
-            m.FreeMap("hyperparameters"), budget, m.StringList("limitations"), m.OptionalString("citation"), origin);
+            m.FreeMap("hyperparameters"), budget, m.StringList("limitations"), m.OptionalString("citation"), origin)
+        {
+            BaseModel = HubModelId(m, "base_model"),
+        };
     });
 
     public static ExperimentManifest LoadExperiment(string file) => Load(file, (m, origin) =>
@@ -93,7 +96,11 @@ public static partial class ManifestLoader
             m.StringList("metrics"), references, origin);
     });
 
-    private static T Load<T>(string file, Func<YamlMapping, ManifestOrigin, T> read)
+    /// <summary>
+    /// Reads one YAML mapping strictly with <paramref name="read"/> (which must consume every key it allows) and
+    /// gives it the file's origin and canonical hash; for every manifest kind, including those outside Core.
+    /// </summary>
+    public static T Load<T>(string file, Func<YamlMapping, ManifestOrigin, T> read)
     {
         var display = DisplayPath(file);
         if (!File.Exists(file)) throw new ScReproException($"{display}: manifest not found");
@@ -181,6 +188,39 @@ public static partial class ManifestLoader
         return value;
     }
 
+    /// <summary>
+    /// `license` must be a Hub licence id (case-insensitively: the card writes the Hub's lowercase spelling, so an
+    /// SPDX-style "CC0-1.0" still reads); `other` needs `license_name` (a slug) and `license_link` (a URL).
+    /// </summary>
+    private static DatasetLicense License(YamlMapping m)
+    {
+        var id = m.RequiredString("license").ToLowerInvariant();
+        if (!HubLicenses.Ids.Contains(id))
+            throw m.Error("license", $"'{id}' is not a Hugging Face Hub licence id (e.g. cc-by-4.0, cc0-1.0, mit); " +
+                "write 'other' with license_name and license_link, and put the prose in license_note");
+        var name = m.OptionalString("license_name");
+        var link = m.OptionalString("license_link");
+        if (id == HubLicenses.Other)
+        {
+            if (name is null) throw m.Error("license_name", "required when license is 'other'");
+            if (!LicenseNamePattern().IsMatch(name)) throw m.Error("license_name", $"'{name}' must match [a-z0-9][a-z0-9.-]* (a slug, as the Hub shows it)");
+            if (link is null) throw m.Error("license_link", "required when license is 'other'");
+            if (!Uri.TryCreate(link, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
+                throw m.Error("license_link", $"'{link}' is not an absolute http or https URL");
+        }
+        else if (name is not null || link is not null)
+            throw m.Error(name is not null ? "license_name" : "license_link", $"only for license 'other' (this one is '{id}')");
+        return new DatasetLicense(id, name, link, m.OptionalString("license_note"));
+    }
+
+    private static string? HubModelId(YamlMapping m, string key)
+    {
+        var value = m.OptionalString(key);
+        if (value is not null && !HubRepoIdPattern().IsMatch(value))
+            throw m.Error(key, $"'{value}' is not a Hub model id (owner/name)");
+        return value;
+    }
+
     private static string Url(YamlMapping s)
     {
         var url = s.RequiredString("url");
@@ -227,6 +267,12 @@ public static partial class ManifestLoader
 
     [GeneratedRegex("^[a-z0-9][a-z0-9_-]*$")]
     private static partial Regex IdPattern();
+
+    [GeneratedRegex("^[a-z0-9][a-z0-9.-]*$")]
+    private static partial Regex LicenseNamePattern();
+
+    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]*/[A-Za-z0-9][A-Za-z0-9._-]*$")]
+    private static partial Regex HubRepoIdPattern();
 
     [GeneratedRegex("^[0-9a-f]{64}$")]
     private static partial Regex Sha256Pattern();

@@ -13,7 +13,12 @@ public sealed record ModelManifest(
     Budget Budget,
     IReadOnlyList<string> Limitations,
     string? Citation,
-    ManifestOrigin Origin);
+    ManifestOrigin Origin)
+{
+    /// <summary>The Hub model id this one is fine-tuned from (`owner/name`), for the card's `base_model`; null when
+    /// there is none on the Hub (trained from scratch, or a base such as scGPT's whole-human weights that is not there).</summary>
+    public string? BaseModel { get; init; }
+}
 
 /// <summary>Training budget; null means no limit. Why training stopped is recorded in TrainStats.</summary>
 public sealed record Budget(

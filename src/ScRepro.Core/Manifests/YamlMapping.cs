@@ -133,6 +133,42 @@ public sealed class YamlMapping
         }).ToList();
     }
 
+    public bool? OptionalBool(string key)
+    {
+        var node = Get(key);
+        if (node is null) return null;
+        if (node is YamlScalarNode { Style: YamlDotNet.Core.ScalarStyle.Plain } s)
+        {
+            if (s.Value is "true" or "True" or "TRUE") return true;
+            if (s.Value is "false" or "False" or "FALSE") return false;
+        }
+        throw Error(key, $"expected true or false, got {Describe(node)}", node);
+    }
+
+    /// <summary>
+    /// A mapping from names to mappings (e.g. <c>profiles: {retrain: {...}}</c>), each read strictly by
+    /// <paramref name="read"/> in file order; names must be plain strings.
+    /// </summary>
+    public IReadOnlyList<T> NamedMappings<T>(string key, Func<string, YamlMapping, T> read)
+    {
+        var node = Get(key);
+        if (node is null) return [];
+        if (node is not YamlMappingNode map) throw Error(key, $"expected a mapping of names, got {Describe(node)}", node);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var result = new List<T>();
+        foreach (var (k, v) in map.Children)
+        {
+            var name = (k as YamlScalarNode)?.Value;
+            if (string.IsNullOrEmpty(name)) throw Error(key, "names must be non-empty strings", k);
+            if (!seen.Add(name)) throw Error($"{key}.{name}", "duplicate key", k);
+            if (v is not YamlMappingNode m) throw Error($"{key}.{name}", $"expected a mapping, got {Describe(v)}", v);
+            var item = new YamlMapping(m, File, Qualify($"{key}.{name}"));
+            result.Add(read(name, item));
+            item.Finish();
+        }
+        return result;
+    }
+
     /// <summary>A free-form map of scalars and lists (hyperparameters, generator parameters), typed as YAML 1.2 core.</summary>
     public IReadOnlyDictionary<string, object?> FreeMap(string key)
     {

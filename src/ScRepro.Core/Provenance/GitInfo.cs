@@ -33,7 +33,6 @@ public sealed record GitInfo(
     /// <summary>Reads the repository containing <paramref name="path"/> (searching upwards, worktrees included).</summary>
     public static GitInfo Read(string path)
     {
-        LibGit2Native.EnsureRegistered();
         try
         {
             var gitDir = Repository.Discover(Path.GetFullPath(path));
@@ -55,13 +54,38 @@ public sealed record GitInfo(
         catch (Exception e) when (e is DllNotFoundException or TypeInitializationException or EntryPointNotFoundException)
         {
             throw new ScReproException(
-                $"{path}: cannot read git provenance: the system libgit2 (Debian package libgit2-1.5) could not be loaded: {e.GetBaseException().Message}",
+                $"{path}: cannot read git provenance: LibGit2Sharp's bundled libgit2 (package LibGit2Sharp.NativeBinaries) could not be loaded: {e.GetBaseException().Message}",
+                inner: e);
+        }
+        catch (LibGit2SharpException e) when (IsOwnershipRefusal(e))
+        {
+            // libgit2 (like git since 2.35.2) will not open a repository another user owns: its config could run
+            // that user's commands. The fix is the same for both, and it is the user's call, so say it, not do it.
+            var top = RepositoryTop(Path.GetFullPath(path));
+            throw new ScReproException(
+                $"{path}: cannot read git provenance: the repository {top} is owned by another user, and libgit2 refuses it " +
+                $"unless it is marked safe: `git config --global --add safe.directory {top}` ({e.Message})",
                 inner: e);
         }
         catch (LibGit2SharpException e)
         {
             throw new ScReproException($"{path}: cannot read git provenance: {e.Message}", inner: e);
         }
+    }
+
+    /// <summary>libgit2's GIT_EOWNER (-36): the repository's owner is neither the current user nor root.</summary>
+    private static bool IsOwnershipRefusal(LibGit2SharpException e) =>
+        e.Data["libgit2.code"] is int code ? code == OwnerErrorCode : e.Message.Contains("not owned by current user", StringComparison.Ordinal);
+
+    private const int OwnerErrorCode = -36;
+
+    /// <summary>The work tree holding <paramref name="path"/> (the folder with .git), for the safe.directory hint.</summary>
+    private static string RepositoryTop(string path)
+    {
+        for (var dir = new DirectoryInfo(path); dir is not null; dir = dir.Parent)
+            if (Directory.Exists(Path.Combine(dir.FullName, ".git")) || File.Exists(Path.Combine(dir.FullName, ".git")))
+                return dir.FullName;
+        return path;
     }
 
     /// <summary>The tree is dirty when status lists anything but ignored files; paths are repository-relative, sorted.</summary>
@@ -73,6 +97,9 @@ public sealed record GitInfo(
             RecurseUntrackedDirs = true,
             IncludeIgnored = false,
             IncludeUnaltered = false,
+            // A rename is its two paths, as `git status --no-renames` lists them: the stamp hashes what is at each.
+            DetectRenamesInIndex = false,
+            DetectRenamesInWorkDir = false,
         });
         return status
             .Where(e => e.State != FileStatus.Ignored && e.State != FileStatus.Unaltered)

@@ -9,10 +9,13 @@ public static class ProvenanceCapture
     /// <summary>
     /// Captures the provenance of a run now: git state of the repository containing <paramref name="repoPath"/>, the
     /// runtime and machine, the named <paramref name="seeds"/> (e.g. <c>{"split": 1, "train": 0}</c>, stored sorted by name),
-    /// and the command line that produced the output. <paramref name="utcTime"/> overrides the clock (tests).
+    /// and the command line that produced the output. <paramref name="hdf5Library"/> is ScRepro.Hdf5's
+    /// <c>Hdf5Loader.Current.Describe()</c> where the stage used libhdf5 (Core does not reference that project).
+    /// <paramref name="utcTime"/> overrides the clock (tests).
     /// </summary>
     public static ProvenanceBlock Capture(string repoPath, IReadOnlyDictionary<string, long> seeds, string commandLine,
-                                          string? libtorchVersion = null, DateTimeOffset? utcTime = null)
+                                          string? libtorchVersion = null, string? hdf5Library = null,
+                                          DateTimeOffset? utcTime = null)
     {
         var git = GitInfo.Read(repoPath);
         var time = (utcTime ?? DateTimeOffset.UtcNow).ToUniversalTime();
@@ -21,6 +24,7 @@ public static class ProvenanceCapture
             MachineInfo.ScReproVersion(),
             Environment.Version.ToString(),
             libtorchVersion,
+            hdf5Library,
             MachineInfo.OperatingSystem(),
             MachineInfo.CpuModel(),
             Environment.ProcessorCount,

@@ -15,7 +15,7 @@ internal static class H5Globals
     static H5Globals()
     {
         if (H5Native.H5open() < 0) throw new Hdf5Exception("", "", "H5open failed: libhdf5 could not be initialised");
-        var lib = NativeLibrary.Load(H5Native.Lib, typeof(H5Globals).Assembly, null);
+        var lib = Hdf5Loader.Handle;
         long Read(string name) => Marshal.ReadInt64(NativeLibrary.GetExport(lib, name));
         NativeInt8 = Read("H5T_NATIVE_INT8_g");
         NativeUInt8 = Read("H5T_NATIVE_UINT8_g");

@@ -3,13 +3,14 @@ using System.Runtime.InteropServices;
 namespace ScRepro.Hdf5.Native;
 
 /// <summary>
-/// The slice of the HDF5 1.10 C API ScRepro uses (Debian's libhdf5_serial.so.103). hid_t is int64 and hsize_t
-/// uint64 in 1.10; herr_t is int. Constants are copied from /usr/include/hdf5/serial; the predefined type and
+/// The slice of the HDF5 1.10 C API ScRepro uses (Debian's libhdf5_serial.so.103; also 1.12 and 1.14, see
+/// <see cref="H5Literate"/>). hid_t is int64 and hsize_t uint64 from 1.10 on; herr_t is int. <see cref="Lib"/> is a
+/// logical name: <see cref="Hdf5Loader"/> resolves it to the library it found. Constants are copied from /usr/include/hdf5/serial; the predefined type and
 /// property-class ids are global variables, read by <see cref="H5Globals"/> after H5open.
 /// </summary>
 internal static unsafe class H5Native
 {
-    public const string Lib = "libhdf5_serial.so.103";
+    public const string Lib = "hdf5";
 
     public const long H5P_DEFAULT = 0;
     public const long H5S_ALL = 0;
@@ -67,7 +68,16 @@ internal static unsafe class H5Native
     [DllImport(Lib)] public static extern nint H5Iget_name(long id, byte* name, nuint size);
 
     [DllImport(Lib)] public static extern int H5Lexists(long loc, byte* name, long lapl);
-    [DllImport(Lib)] public static extern int H5Literate(long grp, int idxType, int order, ulong* idx, delegate* unmanaged<long, byte*, void*, void*, int> op, void* opData);
+    /// <summary>
+    /// H5Literate in 1.10; from 1.12 the library exports only H5Literate1/H5Literate2 (the header maps the name). The
+    /// arguments are the same; the callback's info struct differs, and our callback does not read it.
+    /// </summary>
+    public static int H5Literate(long grp, int idxType, int order, ulong* idx, delegate* unmanaged<long, byte*, void*, void*, int> op, void* opData) =>
+        ((delegate* unmanaged<long, int, int, ulong*, delegate* unmanaged<long, byte*, void*, void*, int>, void*, int>)Literate.Value)
+            (grp, idxType, order, idx, op, opData);
+
+    private static readonly Lazy<IntPtr> Literate = new(() =>
+        NativeLibrary.GetExport(Hdf5Loader.Handle, Hdf5Loader.AtLeast112 ? "H5Literate2" : "H5Literate"));
 
     [DllImport(Lib)] public static extern long H5Dopen2(long loc, byte* name, long dapl);
     [DllImport(Lib)] public static extern long H5Dcreate2(long loc, byte* name, long type, long space, long lcpl, long dcpl, long dapl);

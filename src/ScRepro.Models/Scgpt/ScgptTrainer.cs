@@ -46,7 +46,7 @@ public static class ScgptTrainer
             ["gradient_steps"] = d.GradientSteps, ["hardware"] = d.Hardware, ["selection_metric"] = d.SelectionMetric,
             ["early_stopping_metric"] = d.EarlyStoppingMetric, ["patience"] = d.Patience, ["best_val_value"] = d.BestValValue,
             ["best_val_epoch"] = d.BestValEpoch, ["val_history"] = d.ValHistory, ["train_loss_history"] = d.TrainLossHistory,
-            ["model"] = d.Model,
+            ["model"] = d.Model, ["budget_limit"] = d.BudgetLimit,
         };
         return map;
     }

@@ -31,6 +31,12 @@ public sealed class BudgetTracker
     /// <summary>Why the run stopped, once it has.</summary>
     public StopReason? Reason { get; private set; }
 
+    /// <summary>
+    /// Which limit a "budget" stop hit: "max_steps" or "max_wall_clock_s". Nightly tells them apart: a step limit is
+    /// part of the recipe, a wall-clock cap is the machine's speed and makes the numbers incomparable.
+    /// </summary>
+    public string? BudgetLimit { get; private set; }
+
     /// <summary>Wall-clock seconds of the whole run, earlier sessions included.</summary>
     public double ElapsedSeconds => Progress.ElapsedBeforeS + _sessionSeconds();
 
@@ -46,8 +52,8 @@ public sealed class BudgetTracker
     public bool CanStep()
     {
         if (Reason is not null) return false;
-        if (Budget.MaxSteps is { } s && Progress.GradientSteps >= s) { Reason = StopReason.Budget; return false; }
-        if (Budget.MaxWallClockS is { } w && ElapsedSeconds >= w) { Reason = StopReason.Budget; return false; }
+        if (Budget.MaxSteps is { } s && Progress.GradientSteps >= s) { (Reason, BudgetLimit) = (StopReason.Budget, "max_steps"); return false; }
+        if (Budget.MaxWallClockS is { } w && ElapsedSeconds >= w) { (Reason, BudgetLimit) = (StopReason.Budget, "max_wall_clock_s"); return false; }
         return true;
     }
 
@@ -105,5 +111,6 @@ public sealed class BudgetTracker
             BestValEpoch: Progress.BestEpoch,
             ValHistory: [.. Progress.ValHistory],
             TrainLossHistory: [.. Progress.TrainLossHistory],
-            Model: model));
+            Model: model,
+            BudgetLimit: BudgetLimit));
 }

@@ -14,7 +14,10 @@ public sealed record TrainStats(double WallClockS, string? WandbRunUrl, string R
     public static TrainStats Read(string path) => Json.Deserialize<TrainStats>(File.ReadAllText(path));
 }
 
-/// <summary>The card's budget table (epochs, cells, steps, hardware, best validation value and epoch) and model metadata.</summary>
+/// <summary>
+/// The card's budget table (epochs, cells, steps, hardware, best validation value and epoch) and model metadata;
+/// <see cref="BudgetLimit"/> names the limit a "budget" stop hit (max_steps | max_wall_clock_s).
+/// </summary>
 public sealed record TrainDetails(
     int EpochsTrained,
     int? MaxEpochs,
@@ -28,4 +31,5 @@ public sealed record TrainDetails(
     int? BestValEpoch,
     IReadOnlyList<double> ValHistory,
     IReadOnlyList<double> TrainLossHistory,
-    IReadOnlyDictionary<string, object?> Model);
+    IReadOnlyDictionary<string, object?> Model,
+    string? BudgetLimit = null);

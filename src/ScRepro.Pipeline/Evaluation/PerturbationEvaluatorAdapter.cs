@@ -14,7 +14,7 @@ public sealed class PerturbationEvaluatorAdapter : IEvaluator
 {
     public string Task => "perturbation";
 
-    public IReadOnlyList<string> Outputs { get; } = ["results.csv", "agg_results.csv", "real_de.csv", "pred_de.csv"];
+    public IReadOnlyList<string> Outputs { get; } = ["results.csv", "agg_results.csv", "real_de.csv", "pred_de.csv", "real_de.parquet", "pred_de.parquet"];
 
     public (IReadOnlyList<MetricStats> Metrics, IReadOnlyDictionary<string, string> Notes) Evaluate(EvalRequest request)
     {

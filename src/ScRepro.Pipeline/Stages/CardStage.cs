@@ -82,8 +82,9 @@ public sealed class CardStage : IStage
             return new CardBuilder.SeedRun(seed, stats, EvaluateStage.ReadSummary(ctx, model.Id, seed), trainDir);
         }).ToList();
         var card = CardBuilder.Build(new CardRun(ctx.Experiment, ctx.Dataset, ctx.Code.Commit, ctx.Code.ShortCommit, ctx.Code.RunName), model, runs, HashStage.ReadLock(ctx), SplitFileView.Read(ctx));
-        AtomicFile.WriteAllText(Path.Combine(dir, "MODEL_CARD.md"), renderer.Render("model_card.md.hbs", card));
-        Json.WriteFile(Path.Combine(dir, "card.json"), card);
+        card = card with { Files = [.. card.Files, .. CardFolder.Rows(dir, [])] };
+        AtomicFile.WriteAllText(Path.Combine(dir, CardFolder.Card), renderer.RenderModelCard(card));
+        Json.WriteFile(Path.Combine(dir, CardFolder.CardJson), card);
     }
 
     private static void RenderComparison(RunContext ctx, CardRenderer renderer, string dir)
@@ -100,7 +101,7 @@ public sealed class CardStage : IStage
             var present = values.Where(v => v is { } x && !double.IsNaN(x)).Select(v => v!.Value).ToList();
             double? best = direction is null || present.Count == 0 ? null : direction.Value ? present.Min() : present.Max();
             return new ComparisonRow(metric.Name, direction is null ? "n/a" : direction.Value ? "lower" : "higher",
-                values.Select(v => best is not null && v == best ? $"**{Format.Number(v)}**" : Format.Number(v)).ToList());
+                values.Select(v => new ComparisonCell(v, best is not null && v == best)).ToList());
         }).ToList();
         var split = SplitFileView.Read(ctx);
         var notes = new List<string>
@@ -112,6 +113,6 @@ public sealed class CardStage : IStage
         var page = new ComparisonPage($"{exp.Title}: model comparison", exp.Id, ctx.Code.Commit,
             ctx.Code.Dirty ? "dirty tree" : "clean tree", $"{ctx.Dataset.Title} (`{ctx.Dataset.Id}`)", split.MembershipHash,
             models.Select(m => m.Id).ToList(), rows, notes);
-        AtomicFile.WriteAllText(Path.Combine(dir, "COMPARISON.md"), renderer.Render("comparison.md.hbs", page));
+        AtomicFile.WriteAllText(Path.Combine(dir, "COMPARISON.md"), renderer.Render("comparison.md.scriban", page));
     }
 }

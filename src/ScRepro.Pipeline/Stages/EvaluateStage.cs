@@ -3,6 +3,7 @@ using ScRepro.AnnData;
 using ScRepro.Foundation.Errors;
 using ScRepro.Foundation.IO;
 using ScRepro.Core.Provenance;
+using ScRepro.Hdf5;
 using ScRepro.Pipeline.Evaluation;
 using ScRepro.Pipeline.Stamps;
 
@@ -63,7 +64,8 @@ public sealed class EvaluateStage : IStage
         if (missing.Count > 0)
             throw new ScReproException($"{ctx.Experiment.Origin.File}: key 'metrics': not computed for a {ctx.Experiment.Task} task: {string.Join(", ", missing)}");
         var provenance = ProvenanceCapture.Capture(ctx.Root,
-            new Dictionary<string, long> { ["split"] = ctx.Experiment.Split.Seed, ["train"] = seed }, ctx.CommandLine);
+            new Dictionary<string, long> { ["split"] = ctx.Experiment.Split.Seed, ["train"] = seed }, ctx.CommandLine,
+            hdf5Library: Hdf5Loader.Current.Describe());
         Json.WriteFile(Path.Combine(dir, "summary.json"), new EvalSummary(ctx.Experiment.Task, model, seed, metrics, notes, provenance));
     }
 

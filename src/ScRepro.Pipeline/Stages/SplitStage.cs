@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using ScRepro.Foundation.IO;
 using ScRepro.Core.Provenance;
+using ScRepro.Hdf5;
 using ScRepro.Splits;
 using ScRepro.Splits.Files;
 
@@ -49,7 +50,8 @@ public sealed class SplitStage : IStage
         var input = exp.Task == "perturbation"
             ? H5adSplitInputs.Conditions(path, exp.Columns.Perturbation!)
             : H5adSplitInputs.Obs(path, exp.Columns.Label, exp.Columns.Batch);
-        var provenance = ProvenanceCapture.Capture(ctx.Root, new Dictionary<string, long> { ["split"] = exp.Split.Seed }, ctx.CommandLine);
+        var provenance = ProvenanceCapture.Capture(ctx.Root, new Dictionary<string, long> { ["split"] = exp.Split.Seed }, ctx.CommandLine,
+            hdf5Library: Hdf5Loader.Current.Describe());
         input = input with
         {
             SourceLockHash = lockHash,

@@ -4,6 +4,7 @@ using ScRepro.AnnData;
 using ScRepro.Foundation.Errors;
 using ScRepro.Foundation.IO;
 using ScRepro.Core.Provenance;
+using ScRepro.Hdf5;
 using ScRepro.Pipeline.Training;
 
 namespace ScRepro.Pipeline.Stages;
@@ -100,7 +101,7 @@ public sealed class TrainStage : IStage
         clock.Stop();
         var provenance = ProvenanceCapture.Capture(ctx.Root,
             new Dictionary<string, long> { ["split"] = ctx.Experiment.Split.Seed, ["train"] = seed }, ctx.CommandLine,
-            TrainerRegistry.LibtorchVersion(trainer));
+            TrainerRegistry.LibtorchVersion(trainer), Hdf5Loader.Current.Describe());
         var details = new SortedDictionary<string, object?>(outcome.Details.ToDictionary(), StringComparer.Ordinal)
         {
             ["files"] = outcome.Files.Select(f => new Dictionary<string, string> { ["name"] = f.Name, ["description"] = f.Description }).ToList(),

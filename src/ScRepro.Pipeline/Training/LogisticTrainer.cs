@@ -21,8 +21,9 @@ public sealed class LogisticTrainer : ITrainer
         var trainCells = request.Split.Train.Concat(request.Split.Val).ToList();
         var result = LogisticBaseline.Run(request.Data, exp.Columns.Label!, trainCells, request.Split.Test, settings,
             ScRepro.Terminal.Output.Info);
-        PredictionsCsv.Write(Path.Combine(request.OutputDir, "predictions.csv"),
-            result.Predictions.Select(p => new LabelledPrediction(p.ObsName, p.TrueLabel, p.PredictedLabel)));
+        var rows = result.Predictions.Select(p => new LabelledPrediction(p.ObsName, p.TrueLabel, p.PredictedLabel)).ToList();
+        PredictionsCsv.Write(Path.Combine(request.OutputDir, "predictions.csv"), rows);
+        PredictionsParquet.Write(Path.Combine(request.OutputDir, PredictionsParquet.File), rows, result.Model.Classes, result.Probabilities);
         var details = new Dictionary<string, object?>
         {
             ["cells_seen"] = (long)result.NTrain,
@@ -32,6 +33,9 @@ public sealed class LogisticTrainer : ITrainer
             ["converged"] = result.Converged,
         };
         return new TrainOutcome(result.Converged ? TrainReasons.Converged : TrainReasons.MaxEpochs, details,
-            [new OutputFile("predictions.csv", $"true and predicted label of each of the {result.NTest} test cells")]);
+            [
+                new OutputFile("predictions.csv", $"true and predicted label of each of the {result.NTest} test cells"),
+                new OutputFile(PredictionsParquet.File, "the same rows with predict_proba per class (prob_<class>)"),
+            ]);
     }
 }

@@ -55,10 +55,11 @@ public sealed class ScgptTrainerAdapter(string task) : ITrainer
             {
                 var rowOf = request.Data.ObsNames.Select((n, i) => (n, i)).ToDictionary(t => t.n, t => t.i, StringComparer.Ordinal);
                 var rows = request.Split.Test.Select(c => rowOf[c]).ToList();
-                var labels = predictor.Predict(request.Data, rows, exp.Columns.Label!, request.Seed);
+                var (labels, probabilities) = predictor.PredictWithProbabilities(request.Data, rows, exp.Columns.Label!, request.Seed);
                 var truth = request.Data.Obs[exp.Columns.Label!];
-                PredictionsCsv.Write(Path.Combine(request.OutputDir, "predictions.csv"),
-                    rows.Select((r, i) => new LabelledPrediction(request.Data.ObsNames[r], truth.GetString(r) ?? "", labels[i])));
+                var predictions = rows.Select((r, i) => new LabelledPrediction(request.Data.ObsNames[r], truth.GetString(r) ?? "", labels[i])).ToList();
+                PredictionsCsv.Write(Path.Combine(request.OutputDir, "predictions.csv"), predictions);
+                PredictionsParquet.Write(Path.Combine(request.OutputDir, PredictionsParquet.File), predictions, predictor.Classes, probabilities);
             }
             (details, reason) = (ScgptTrainer.DetailsMap(stats), stats.Reason);
         }
@@ -68,6 +69,7 @@ public sealed class ScgptTrainerAdapter(string task) : ITrainer
                 ? "None: the scGPT architecture trained from scratch (no pretrained weights)."
                 : $"scGPT pretrained weights from {Path.GetRelativePath(ctx.Root, pretrained)} (args.json, vocab.json, best_model.pt).",
         };
+        List<OutputFile> parquet = task == "perturbation" ? [] : [new OutputFile(PredictionsParquet.File, "the same rows with the softmax probability of each class (prob_<class>)")];
         return new TrainOutcome(reason, withBase,
         [
             new OutputFile("best_model.pt", "fine-tuned state dict in torch.save format; loads into scGPT's "
@@ -77,6 +79,7 @@ public sealed class ScgptTrainerAdapter(string task) : ITrainer
             task == "perturbation"
                 ? new OutputFile("predictions.h5ad", $"predicted profiles of the {request.Split.Test.Count} test conditions and the control")
                 : new OutputFile("predictions.csv", $"true and predicted cell type of each of the {request.Split.Test.Count} test cells"),
+            .. parquet,
         ]);
     }
 

@@ -32,6 +32,16 @@ public sealed class LogisticBaselineTests
         Assert.Equal(fit.GetProperty("macro_f1").GetDouble(), result.Metrics.MacroF1, 0.005);
         Assert.Equal(F.Test.Length, result.Predictions.Count);
         Assert.Equal($"cell-{F.Test[0]}", result.Predictions[0].ObsName);
+        // predict_proba for predictions.parquet: one row per test cell over model.Classes, each summing to 1, and its
+        // argmax the predicted label (OvR sigmoids are monotone in the decision values predict takes the argmax of).
+        Assert.Equal(F.Test.Length, result.Probabilities.Count);
+        for (var i = 0; i < result.Probabilities.Count; i++)
+        {
+            var p = result.Probabilities[i];
+            Assert.Equal(result.Model.Classes.Length, p.Length);
+            Assert.Equal(1.0, p.Sum(), 1e-12);
+            Assert.Equal(result.Predictions[i].PredictedLabel, result.Model.Classes[Array.IndexOf(p, p.Max())]);
+        }
     }
 
     [Fact]

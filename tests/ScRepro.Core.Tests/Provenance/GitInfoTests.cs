@@ -1,12 +1,15 @@
 using ScRepro.Core.Provenance;
+using ScRepro.Foundation.Native;
 using ScRepro.Testing;
 
 namespace ScRepro.Core.Tests.Provenance;
 
 /// <summary>
-/// GitInfo over LibGit2Sharp 0.29 on Debian's libgit2 1.5, checked against the git CLI on temporary repositories.
-/// Each test exercises one libgit2 call path (open/discover, head, status, describe) so an ABI break shows up here.
+/// GitInfo over LibGit2Sharp 0.32 and the libgit2 its NativeBinaries package bundles, checked against the git CLI on
+/// temporary repositories: clean, dirty, renamed, unicode names, detached, tagged, worktree, empty, not a repository,
+/// and owned by another user.
 /// </summary>
+[Collection(GitCollection.Name)]
 public sealed class GitInfoTests
 {
     [Fact]
@@ -48,8 +51,7 @@ public sealed class GitInfoTests
 
         Assert.True(info.Dirty);
         // Expected list: `git status --porcelain --untracked-files=all` paths, sorted ordinally.
-        var cli = repo.Git("status", "--porcelain", "--untracked-files=all").Split('\n')
-            .Select(l => l[3..]).OrderBy(p => p, StringComparer.Ordinal).ToArray();
+        var cli = repo.CliDirtyPaths();
         Assert.Equal(["b-staged.txt", "gone.txt", "sub/new.txt", "tracked.txt"], cli);
         Assert.Equal(cli, info.DirtyPaths);
         Assert.Equal(info.ShortCommit + "-dirty", info.FolderName());
@@ -149,5 +151,106 @@ public sealed class GitInfoTests
 
         if (git.ExitCode != 0) Assert.False(info.IsRepository);   // an exported tarball: no repository to read
         else Assert.Equal(head, info.Commit);
+    }
+
+    [Fact]
+    public void Should_list_both_paths_of_a_rename_staged_or_not()
+    {
+        using var repo = new TempRepo();
+        repo.Write("old-name.txt", "same content\n");
+        repo.Write("moved.txt", "other\n");
+        repo.Commit("first");
+        repo.Git("mv", "old-name.txt", "new-name.txt");                       // staged rename
+        File.Move(Path.Combine(repo.Path, "moved.txt"), Path.Combine(repo.Path, "moved-again.txt"));   // work-tree rename
+
+        var info = GitInfo.Read(repo.Path);
+
+        // Oracle: `git status --no-renames` lists a rename as its deletion and its addition.
+        var cli = repo.CliDirtyPaths();
+        Assert.Equal(["moved-again.txt", "moved.txt", "new-name.txt", "old-name.txt"], cli);
+        Assert.Equal(cli, info.DirtyPaths);
+    }
+
+    [Fact]
+    public void Should_return_unicode_paths_as_written()
+    {
+        using var repo = new TempRepo();
+        repo.Write("café/naïve ü.txt", "1\n");
+        repo.Write("Ωmega.txt", "1\n");
+        repo.Commit("first");
+        repo.Write("café/naïve ü.txt", "2\n");
+        repo.Write("日本/データ 🧬.txt", "new\n");
+
+        var info = GitInfo.Read(repo.Path);
+
+        // Oracle: the CLI's -z output, which prints names unquoted (the default quotes bytes over 0x80 as octal).
+        var cli = repo.CliDirtyPaths();
+        Assert.Equal(["café/naïve ü.txt", "日本/データ 🧬.txt"], cli);
+        Assert.Equal(cli, info.DirtyPaths);
+        Assert.Equal(repo.Git("rev-parse", "HEAD"), info.Commit);
+    }
+
+    [Fact]
+    public void Should_load_the_libgit2_that_LibGit2Sharp_bundles_not_a_system_one()
+    {
+        using var repo = new TempRepo();
+        repo.Write("a.txt", "1\n");
+        repo.Commit("first");
+        _ = GitInfo.Read(repo.Path);
+        if (!File.Exists("/proc/self/maps")) return;   // Linux only: the mapping table says which file was loaded
+
+        // Every libgit2 mapped into this process is the NativeBinaries copy beside the test assembly
+        // (runtimes/<rid>/native/libgit2-<commit>.so), never /usr/lib's libgit2.so.1.x.
+        var libgit2 = LoadedLibraries.FilesNamed("libgit2");
+        var path = Assert.Single(libgit2);
+        Assert.StartsWith(Path.Combine(AppContext.BaseDirectory, "runtimes"), path);
+        Assert.Matches(@"/native/libgit2-[0-9a-f]{7}\.so$", path);
+        // And env/provenance's description names that file and the version the file itself reports (1.x).
+        Assert.Matches(@"^libgit2 1\.\d+\.\d+ \(LibGit2Sharp 0\.32\.\d+; ", GitLibrary.Describe());
+        Assert.EndsWith(path + ")", GitLibrary.Describe());
+    }
+
+    [Fact]
+    public void Should_refuse_a_repository_owned_by_another_user_naming_safe_directory_then_read_it_once_marked_safe()
+    {
+        using var repo = new TempRepo();
+        repo.Write("a.txt", "1\n");
+        repo.Commit("first");
+        repo.Write("a.txt", "2\n");
+        repo.Write("b.txt", "new\n");
+        // Another owner needs chown, which needs root (CI and the developers' machines run as root).
+        if (!Chown(repo.Path, 4242)) return;
+
+        var e = Assert.Throws<ScRepro.Foundation.Errors.ScReproException>(() => GitInfo.Read(repo.Path));
+        Assert.Contains($"git config --global --add safe.directory {repo.Path}", e.Message);
+        Assert.Contains("owned by another user", e.Message);
+
+        // Marked safe in the global config (here a temporary one, the process-wide search path libgit2 reads it
+        // from), the same repository gives its commit and dirty paths: the CLI's answers with the same marking.
+        using var home = TestPaths.NewTempDir();
+        File.WriteAllText(home.File(".gitconfig"), $"[safe]\n\tdirectory = {repo.Path}\n");
+        LibGit2Sharp.GlobalSettings.SetConfigSearchPaths(LibGit2Sharp.ConfigurationLevel.Global, home.Path);
+        try
+        {
+            var info = GitInfo.Read(repo.Path);
+            Assert.Equal(repo.Git("-c", "safe.directory=*", "rev-parse", "HEAD"), info.Commit);
+            Assert.Equal(["a.txt", "b.txt"], repo.CliDirtyPaths());
+            Assert.Equal(repo.CliDirtyPaths(), info.DirtyPaths);
+            Assert.True(info.Dirty);
+        }
+        finally
+        {
+            LibGit2Sharp.GlobalSettings.SetConfigSearchPaths(LibGit2Sharp.ConfigurationLevel.Global, null);
+        }
+    }
+
+    /// <summary>chown -R to <paramref name="uid"/>; false where this user may not (not root).</summary>
+    private static bool Chown(string path, int uid)
+    {
+        var start = new System.Diagnostics.ProcessStartInfo("chown", ["-R", $"{uid}:{uid}", path])
+            { RedirectStandardError = true, RedirectStandardOutput = true };
+        using var p = System.Diagnostics.Process.Start(start)!;
+        p.WaitForExit();
+        return p.ExitCode == 0;
     }
 }

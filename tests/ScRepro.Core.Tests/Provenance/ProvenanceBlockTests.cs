@@ -6,6 +6,7 @@ using ScRepro.Core.Provenance;
 
 namespace ScRepro.Core.Tests.Provenance;
 
+[Collection(GitCollection.Name)]
 public sealed class ProvenanceBlockTests
 {
     [Fact]
@@ -17,7 +18,7 @@ public sealed class ProvenanceBlockTests
         repo.Write("a.txt", "2\n");
 
         var block = ProvenanceCapture.Capture(repo.Path, new Dictionary<string, long> { ["train"] = 0, ["split"] = 1 },
-            "screpro train --experiment demo", libtorchVersion: null,
+            "screpro train --experiment demo", libtorchVersion: null, hdf5Library: "HDF5 1.10.8 (/usr/lib/libhdf5_serial.so.103.3.1; Debian/Ubuntu)",
             utcTime: new DateTimeOffset(2026, 11, 21, 16, 0, 5, TimeSpan.FromHours(1)));
         var json = Json.Serialize(new { provenance = block });
         using var doc = JsonDocument.Parse(json);
@@ -26,12 +27,13 @@ public sealed class ProvenanceBlockTests
         // Keys and order: the list in issue 3 item 6, as ProvenanceBlock declares them.
         Assert.Equal(
             ["commit", "short_commit", "branch", "describe", "dirty", "dirty_paths", "screpro_version", "dotnet_version",
-             "libtorch_version", "os", "cpu_model", "threads", "seeds", "utc_time", "command_line"],
+             "libtorch_version", "hdf5_library", "os", "cpu_model", "threads", "seeds", "utc_time", "command_line"],
             p.EnumerateObject().Select(o => o.Name));
         Assert.Equal(repo.Git("rev-parse", "HEAD"), p.GetProperty("commit").GetString());
         Assert.True(p.GetProperty("dirty").GetBoolean());
         Assert.Equal(["a.txt"], p.GetProperty("dirty_paths").EnumerateArray().Select(e => e.GetString()));
         Assert.Equal(JsonValueKind.Null, p.GetProperty("libtorch_version").ValueKind);
+        Assert.Equal("HDF5 1.10.8 (/usr/lib/libhdf5_serial.so.103.3.1; Debian/Ubuntu)", p.GetProperty("hdf5_library").GetString());
         Assert.Equal(Environment.ProcessorCount, p.GetProperty("threads").GetInt32());
         // Seeds are sorted by name whatever order the caller used, so the JSON is byte-stable.
         Assert.Equal(["split", "train"], p.GetProperty("seeds").EnumerateObject().Select(o => o.Name));

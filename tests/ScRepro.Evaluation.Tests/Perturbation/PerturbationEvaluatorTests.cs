@@ -106,4 +106,38 @@ public sealed class PerturbationEvaluatorTests
         Tolerance.AssertClose(fx.ExpectedAgg("mse", "50%"), headline.Median, "mse median");
         Tolerance.AssertClose(fx.ExpectedAgg("mse", "max"), headline.Max, "mse max");
     }
+
+    [Fact]
+    public void Should_write_both_de_tables_as_parquet_with_the_csv_rows_and_exact_values()
+    {
+        var fx = FixtureCase.Load("basic");
+        var eval = Run(fx);
+        using var dir = TestPaths.NewTempDir();
+        eval.WriteCsv(dir.Path);
+
+        foreach (var (file, csv, de) in new[] { ("real_de.parquet", "real_de.csv", eval.RealDe), ("pred_de.parquet", "pred_de.csv", eval.PredDe) })
+        {
+            var table = ScRepro.Tables.ParquetTable.Read(Path.Combine(dir.Path, file));
+            var lines = File.ReadAllLines(Path.Combine(dir.Path, csv));
+            // Same header, same number of rows as the CSV cell-eval users read (one per target × gene).
+            Assert.Equal(lines[0].Split(','), table.Columns.Select(c => c.Name));
+            Assert.Equal(lines.Length - 1, table.RowCount);
+            Assert.Equal(de.Targets.Count * de.Features.Length, table.RowCount);
+            // Values: the DeTable's own doubles, bit for bit (the CSV holds them as shortest round-trip text).
+            var row = 0;
+            foreach (var t in de.Targets)
+                for (var g = 0; g < de.Features.Length; g++, row++)
+                {
+                    Assert.Equal(t.Target, table["target"].TextValues[row]);
+                    Assert.Equal(de.Features[g], table["feature"].TextValues[row]);
+                    Assert.Equal(t.TargetMembership, table["target_membership"].Int64Values[row]);
+                    Assert.Equal(BitConverter.DoubleToInt64Bits(t.PValue[g]), BitConverter.DoubleToInt64Bits(table["p_value"].Float64Values[row]!.Value));
+                    Assert.Equal(BitConverter.DoubleToInt64Bits(t.Log2FoldChange[g]), BitConverter.DoubleToInt64Bits(table["log2_fold_change"].Float64Values[row]!.Value));
+                    Assert.Equal(BitConverter.DoubleToInt64Bits(t.Fdr[g]), BitConverter.DoubleToInt64Bits(table["fdr"].Float64Values[row]!.Value));
+                }
+            // The CSV's second row, field by field, parses to the Parquet row's numbers.
+            var first = lines[1].Split(',');
+            Assert.Equal(double.Parse(first[2], System.Globalization.CultureInfo.InvariantCulture), table["target_mean"].Float64Values[0]);
+        }
+    }
 }

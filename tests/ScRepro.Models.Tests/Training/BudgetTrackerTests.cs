@@ -48,6 +48,7 @@ public sealed class BudgetTrackerTests
         var t = Tracker(new TrainingBudget(Epochs: 15, MaxSteps: 5));
         Run(t, 2, 0.1, 0.2, 0.3);
         Assert.Equal(StopReason.Budget, t.Reason);
+        Assert.Equal("max_steps", t.BudgetLimit);   // part of the recipe: Nightly compares such a run
         Assert.Equal(5, t.Progress.GradientSteps);
         Assert.Equal(3, t.Progress.EpochsCompleted); // the cut epoch is still validated
     }
@@ -62,6 +63,8 @@ public sealed class BudgetTrackerTests
         now = 3;
         Assert.False(t.CanStep());
         Assert.Equal(StopReason.Budget, t.Reason);
+        Assert.Equal("max_wall_clock_s", t.BudgetLimit);   // the machine's speed: Nightly calls such a run not comparable
+        Assert.Equal("max_wall_clock_s", t.ToStats("CPU", null, new Dictionary<string, object?>()).Details.BudgetLimit);
         Assert.Equal(10, t.Snapshot().ElapsedBeforeS);
     }
 
@@ -101,5 +104,6 @@ public sealed class BudgetTrackerTests
                      "\"best_val_value\": 0.6", "\"best_val_epoch\": 2", "\"attention_layout\": \"InProj\"" })
             Assert.Contains(key, json);
         Assert.Equal("max_epochs", TrainStats.Read(dir.File("training_stats.json")).Reason);
+        Assert.Contains("\"budget_limit\": null", json);
     }
 }

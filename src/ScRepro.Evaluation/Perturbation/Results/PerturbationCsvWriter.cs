@@ -2,10 +2,14 @@ using System.Globalization;
 using System.Text;
 using ScRepro.Foundation.IO;
 using ScRepro.Evaluation.Perturbation.De;
+using ScRepro.Tables;
 
 namespace ScRepro.Evaluation.Perturbation.Results;
 
-/// <summary>Writes cell-eval's four files (results.csv, agg_results.csv, real_de.csv, pred_de.csv), each atomically.</summary>
+/// <summary>
+/// Writes cell-eval's four files (results.csv, agg_results.csv, real_de.csv, pred_de.csv), each atomically, and the
+/// two large DE tables again as Parquet (<see cref="DeTableParquet"/>).
+/// </summary>
 public static class PerturbationCsvWriter
 {
     public const string ResultsFile = "results.csv";
@@ -14,7 +18,7 @@ public static class PerturbationCsvWriter
     public const string PredDeFile = "pred_de.csv";
     public const string PaperMetricsFile = "paper_metrics.csv";
 
-    /// <summary>Writes cell-eval's four files plus paper_metrics.csv into <paramref name="directory"/> (created if needed).</summary>
+    /// <summary>Writes cell-eval's four files, paper_metrics.csv, real_de.parquet and pred_de.parquet into <paramref name="directory"/> (created if needed).</summary>
     public static void WriteAll(PerturbationEvaluation evaluation, string directory)
     {
         Directory.CreateDirectory(directory);
@@ -27,7 +31,13 @@ public static class PerturbationCsvWriter
             (PredDeFile, DeTableCsv(evaluation.PredDe)),
             (PaperMetricsFile, PaperMetrics(evaluation.Papers)),
         };
+        var tables = new (string Name, Table Table)[]
+        {
+            (DeTableParquet.RealDeFile, DeTableParquet.ToTable(evaluation.RealDe)),
+            (DeTableParquet.PredDeFile, DeTableParquet.ToTable(evaluation.PredDe)),
+        };
         foreach (var (name, text) in files) AtomicFile.WriteAllText(Path.Combine(directory, name), text);
+        foreach (var (name, table) in tables) ParquetTable.Write(Path.Combine(directory, name), table);
     }
 
     /// <summary>results.csv: "perturbation", then one column per metric.</summary>

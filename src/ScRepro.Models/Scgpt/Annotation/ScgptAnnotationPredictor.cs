@@ -51,21 +51,35 @@ public sealed class ScgptAnnotationPredictor : IDisposable
     }
 
     /// <summary>Predicted label per row of <paramref name="data"/> in <paramref name="rows"/> (binning seeded with <paramref name="seed"/>).</summary>
-    public string[] Predict(AnnData.AnnotatedData data, IReadOnlyList<int> rows, string labelColumn, long seed)
+    public string[] Predict(AnnData.AnnotatedData data, IReadOnlyList<int> rows, string labelColumn, long seed) =>
+        PredictWithProbabilities(data, rows, labelColumn, seed).Labels;
+
+    /// <summary>
+    /// The labels and, per row, the softmax of the classifier's logits over <see cref="Classes"/> (the label is its
+    /// argmax, as scGPT's tutorial takes it).
+    /// </summary>
+    public (string[] Labels, double[][] Probabilities) PredictWithProbabilities(AnnData.AnnotatedData data, IReadOnlyList<int> rows,
+        string labelColumn, long seed)
     {
         var view = new ScgptConfigView(Recipe.NBins, Recipe.IncludeZeroGene, Recipe.MaxSeqLen, (float)Recipe.PadValue);
         var inputs = AnnotationInputs.Build(data, rows, labelColumn, Classes, Vocab, view, seed, "data");
         var result = new List<string>(rows.Count);
+        var probabilities = new List<double[]>(rows.Count);
         using (no_grad())
         {
             foreach (var (batch, _) in Batches(inputs, Recipe.EvalBatchSize, Recipe.MaxSeqLen, Vocab.PadId, view.PadValue, seed + 1))
             {
                 using var scope = NewDisposeScope();
                 var (src, values, mask) = ToTensors(batch, _device);
-                result.AddRange(_model.forward(src, values, mask).argmax(1).cpu().data<long>().Select(i => Classes[i]));
+                var logits = _model.forward(src, values, mask);
+                result.AddRange(logits.argmax(1).cpu().data<long>().Select(i => Classes[i]));
+                // in float32 whatever precision the logits came in (fp16 under autocast on CUDA)
+                var p = logits.softmax(1, ScalarType.Float32).cpu().data<float>();
+                for (var r = 0; r < p.Length / Classes.Length; r++)
+                    probabilities.Add(p.AsSpan(r * Classes.Length, Classes.Length).ToArray().Select(v => (double)v).ToArray());
             }
         }
-        return [.. result];
+        return ([.. result], [.. probabilities]);
     }
 
     /// <summary>Pads the whole set to one length (min(longest cell, max_len)) batch by batch, in cell order.</summary>
