@@ -55,6 +55,8 @@ public static class CardBuilder
         var budget = BudgetRows(model.Budget, runs);
         var limitations = new List<string>(model.Limitations);
         limitations.AddRange(DetectedLimitations(ctx, model, runs, metrics, simulated));
+        var modelLicence = ModelLicence.ForKind(model.Kind);
+        if (modelLicence is not null) limitations.Add($"Licence: {modelLicence.Statement} The data set's licence: {ds.License.Name ?? ds.License.Id}.");
         if (limitations.Count == 0) limitations.Add("None recorded by the manifest, and none detected by the pipeline.");
 
         var files = new List<FileRow>();
@@ -101,7 +103,11 @@ public static class CardBuilder
         var taskType = exp.Task == "perturbation" ? "perturbation-response-prediction" : "cell-type-annotation";
         var metrics = headline.Where(m => m.Mean is { } v && double.IsFinite(v))
             .Select(m => new ModelIndexMetric(m.Name, m.Mean!.Value, $"{m.Name} (mean)")).ToList();
-        return new HubMetadata(ds.License.Id, ds.License.Name, ds.License.Link, LibraryName: "screpro",
+        // A model family whose code and weights carry their own licence (scBERT GPL-3.0, Geneformer Apache-2.0) puts it
+        // in the front matter; the data set's licence is then stated in the card's licence line.
+        var modelLicence = ModelLicence.ForKind(model.Kind);
+        return new HubMetadata(modelLicence?.HubId ?? ds.License.Id, modelLicence is null ? ds.License.Name : null,
+            modelLicence is null ? ds.License.Link : null, LibraryName: "screpro",
             Tags: ["single-cell", "screpro", exp.Task, model.Kind, .. simulated ? new[] { "simulated-data" } : []],
             Datasets: [ds.Id], BaseModel: model.BaseModel, BaseModelRelation: model.BaseModel is null ? null : "finetune",
             ModelIndex: [new ModelIndexEntry(model.Id, [new ModelIndexResult(new ModelIndexTask(taskType, TaskName(exp.Task)),

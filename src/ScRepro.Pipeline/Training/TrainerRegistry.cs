@@ -12,6 +12,8 @@ public static class TrainerRegistry
         new LogisticTrainer(),
         new ScgptTrainerAdapter("perturbation"),
         new ScgptTrainerAdapter("annotation"),
+        new ScbertTrainerAdapter(),
+        new GeneformerTrainerAdapter(),
     ];
 
     public static ITrainer Find(ModelManifest model)

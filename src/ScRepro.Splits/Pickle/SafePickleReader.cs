@@ -7,10 +7,13 @@ namespace ScRepro.Splits.Pickle;
 
 /// <summary>
 /// A pickle reader for plain data only: dicts, lists, tuples, str, bytes, ints, floats, bools and None (protocols 0–5
-/// opcodes for those, memo and frames). It never imports or calls anything. The one exception is numpy.str_, which
-/// GEARS' own _subgroup.pkl contains (val_subgroup items that came out of np.random.choice): the exact pattern
-/// <c>numpy.core.multiarray.scalar(numpy.dtype('U…'), bytes)</c> (bytes via <c>_codecs.encode</c> in protocol 2) is
-/// recognised symbolically and decoded as UTF-32. Any other global, REDUCE or BUILD is refused with an error.
+/// opcodes for those, memo and frames). It never imports or calls anything. The one exception is numpy scalars:
+/// GEARS' own _subgroup.pkl holds numpy.str_ (val_subgroup items that came out of np.random.choice), and Geneformer's
+/// token and median dictionaries hold numpy.int16 and numpy.float64 values (scale-gpu-models.md §3.2). The exact
+/// pattern <c>numpy.core.multiarray.scalar(numpy.dtype(spec, …), bytes)</c> (or numpy._core's, numpy ≥ 2; bytes via
+/// <c>_codecs.encode</c> in protocol 2), with the dtype's BUILD state giving the byte order, is recognised
+/// symbolically: 'U…' decodes as UTF-32 text, i1-i8 and u1-u4 as long, u8 as long when it fits, f4/f8 as double.
+/// Any other global, REDUCE or BUILD is refused with an error naming the file.
 /// </summary>
 public sealed class SafePickleReader
 {
@@ -40,10 +43,23 @@ public sealed class SafePickleReader
     /// <summary>A global the pickle named: data only until a REDUCE applies it (only the allowlisted ones can be).</summary>
     private sealed record Global(string Module, string Name);
 
-    /// <summary>numpy.dtype('U…') as the pickle builds it; BUILD sets its byte order.</summary>
-    private sealed class UnicodeDtype
+    /// <summary>numpy.dtype(spec) as the pickle builds it: 'U…' (text) or a numeric kind and width; BUILD sets its byte order.</summary>
+    private sealed class NumpyDtype(char kind, int size)
     {
+        public char Kind { get; } = kind;
+        public int Size { get; } = size;
         public bool BigEndian { get; set; }
+    }
+
+    private static NumpyDtype? ParseDtype(string spec)
+    {
+        if (spec.StartsWith('U')) return new NumpyDtype('U', 0);
+        if (spec.Length != 2 || !int.TryParse(spec.AsSpan(1), NumberStyles.None, CultureInfo.InvariantCulture, out var size)) return null;
+        return (spec[0], size) switch
+        {
+            ('i', 1 or 2 or 4 or 8) or ('u', 1 or 2 or 4 or 8) or ('f', 4 or 8) => new NumpyDtype(spec[0], size),
+            _ => null,
+        };
     }
 
     private object? Run()
@@ -145,33 +161,56 @@ public sealed class SafePickleReader
     {
         if (!Allowed.Contains((module, name)))
             throw Fail($"refusing global '{module}.{name}' at byte {at}: this safe reader loads only dicts, lists and strings " +
-                       "(and numpy.str_), never code");
+                       "(and numpy scalars), never code");
         return new Global(module, name);
     }
 
     private object Reduce(object? fn, object? args, int at)
     {
         if (fn is not Global g || args is not object?[] a)
-            throw Fail($"refusing REDUCE at byte {at}: only numpy.str_ construction is allowed");
+            throw Fail($"refusing REDUCE at byte {at}: only numpy scalar construction is allowed");
         switch (g.Name)
         {
-            case "dtype" when a.Length >= 1 && a[0] is string spec && spec.StartsWith('U'):
-                return new UnicodeDtype();
+            case "dtype" when a.Length >= 1 && a[0] is string spec && ParseDtype(spec) is { } dtype:
+                return dtype;
             case "encode" when a.Length == 2 && a[0] is string s && a[1] is "latin1":
                 if (s.Any(ch => ch > 0xFF)) throw Fail($"_codecs.encode argument at byte {at} is not latin-1");
                 return s.Select(ch => (byte)ch).ToArray();
-            case "scalar" when a.Length == 2 && a[0] is UnicodeDtype dt && a[1] is byte[] raw:
+            case "scalar" when a.Length == 2 && a[0] is NumpyDtype { Kind: not 'U' } num && a[1] is byte[] bytes:
+                return NumericScalar(num, bytes, at);
+            case "scalar" when a.Length == 2 && a[0] is NumpyDtype { Kind: 'U' } dt && a[1] is byte[] raw:
                 if (raw.Length % 4 != 0) throw Fail($"numpy.str_ payload at byte {at} is not UTF-32");
                 var text = (dt.BigEndian ? new UTF32Encoding(true, false, true) : new UTF32Encoding(false, false, true)).GetString(raw);
                 return text.TrimEnd('\0'); // numpy.str_ drops the fixed-width padding
             default:
-                throw Fail($"refusing REDUCE of {g.Module}.{g.Name} at byte {at}: only numpy.str_ (dtype 'U') is allowed");
+                throw Fail($"refusing REDUCE of {g.Module}.{g.Name} at byte {at}: only numpy scalars (dtype 'U…', i1-i8, u1-u8, f4, f8) are allowed");
         }
+    }
+
+    private object NumericScalar(NumpyDtype dt, byte[] raw, int at)
+    {
+        if (raw.Length != dt.Size) throw Fail($"numpy {dt.Kind}{dt.Size} scalar at byte {at} has {raw.Length} bytes");
+        var bytes = raw.AsSpan();
+        if (dt.BigEndian != !BitConverter.IsLittleEndian) bytes = raw.Reverse().ToArray();
+        // Each arm boxed: a switch of long and double arms would otherwise convert every value to double.
+        return (dt.Kind, dt.Size) switch
+        {
+            ('i', 1) => (object)(long)(sbyte)bytes[0],
+            ('i', 2) => (long)BitConverter.ToInt16(bytes),
+            ('i', 4) => (long)BitConverter.ToInt32(bytes),
+            ('i', 8) => BitConverter.ToInt64(bytes),
+            ('u', 1) => (long)bytes[0],
+            ('u', 2) => (long)BitConverter.ToUInt16(bytes),
+            ('u', 4) => (long)BitConverter.ToUInt32(bytes),
+            ('u', 8) => BitConverter.ToUInt64(bytes) is var u and <= long.MaxValue ? (long)u : throw Fail($"numpy u8 scalar at byte {at} exceeds int64"),
+            ('f', 4) => (double)BitConverter.ToSingle(bytes),
+            _ => BitConverter.ToDouble(bytes),
+        };
     }
 
     private void Build(object? target, object? state, int at)
     {
-        if (target is UnicodeDtype dt && state is object?[] { Length: >= 2 } st && st[1] is string order)
+        if (target is NumpyDtype dt && state is object?[] { Length: >= 2 } st && st[1] is string order)
         {
             dt.BigEndian = order == ">";
             return;

@@ -115,6 +115,7 @@ internal static unsafe partial class NativeMethods
     [LibraryImport(Lib)] internal static partial IntPtr SRTTensor_cumsum(IntPtr t, long dim, int dtype);
     [LibraryImport(Lib)] internal static partial int SRTTensor_topk(IntPtr t, long k, long dim, int largest, int sorted, out IntPtr values, out IntPtr indices);
     [LibraryImport(Lib)] internal static partial int SRTTensor_sort(IntPtr t, long dim, int descending, int stable, out IntPtr values, out IntPtr indices);
+    [LibraryImport(Lib)] internal static partial int SRTTensor_linalg_qr(IntPtr t, int mode, out IntPtr q, out IntPtr r);
     [LibraryImport(Lib)] internal static partial int SRTTensor_allclose(IntPtr a, IntPtr b, double rtol, double atol, int equalNan);
     [LibraryImport(Lib)] internal static partial int SRTTensor_equal(IntPtr a, IntPtr b);
 
@@ -151,6 +152,7 @@ internal static unsafe partial class NativeMethods
     [LibraryImport(Lib)] internal static partial IntPtr SRTNN_scaled_dot_product_attention(IntPtr q, IntPtr k, IntPtr v, IntPtr mask, double p, int causal);
     [LibraryImport(Lib)] internal static partial long SRTNN_sdpa_backend(IntPtr q, IntPtr k, IntPtr v, IntPtr mask, double p, int causal);
     [LibraryImport(Lib)] internal static partial IntPtr SRTNN_conv1d(IntPtr x, IntPtr w, IntPtr b, long stride, long padding, long dilation, long groups);
+    [LibraryImport(Lib)] internal static partial IntPtr SRTNN_conv2d(IntPtr x, IntPtr w, IntPtr b, long[] stride, long[] padding, long[] dilation, long groups);
     [LibraryImport(Lib)] internal static partial IntPtr SRTNN_mse_loss(IntPtr input, IntPtr target, int reduction);
     [LibraryImport(Lib)] internal static partial IntPtr SRTNN_cross_entropy(IntPtr input, IntPtr target, IntPtr weight, int reduction, long ignoreIndex, double labelSmoothing);
     [LibraryImport(Lib)] internal static partial IntPtr SRTNN_nll_loss(IntPtr input, IntPtr target, IntPtr weight, int reduction, long ignoreIndex);

@@ -235,5 +235,19 @@ public static partial class torch
             Native.Check(NativeMethods.SRTTensor_sort(Handle, dim, descending ? 1 : 0, stable ? 1 : 0, out var v, out var i));
             return (new Tensor(v), new Tensor(i));
         }
+
+        /// <summary>torch.linalg.qr: mode "reduced" (default), "complete" or "r" (Q is then empty).</summary>
+        public (Tensor Q, Tensor R) linalg_qr(string mode = "reduced")
+        {
+            var code = mode switch
+            {
+                "reduced" => 0,
+                "complete" => 1,
+                "r" => 2,
+                _ => throw new ArgumentException($"qr mode must be reduced, complete or r, not '{mode}'", nameof(mode)),
+            };
+            Native.Check(NativeMethods.SRTTensor_linalg_qr(Handle, code, out var q, out var r));
+            return (new Tensor(q), new Tensor(r));
+        }
     }
 }

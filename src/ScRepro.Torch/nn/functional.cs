@@ -66,6 +66,15 @@ public static partial class torch
             public static Tensor conv1d(Tensor input, Tensor weight, Tensor? bias = null, long stride = 1, long padding = 0, long dilation = 1, long groups = 1) =>
                 new(NativeMethods.SRTNN_conv1d(input.Handle, weight.Handle, bias?.Handle ?? IntPtr.Zero, stride, padding, dilation, groups));
 
+            /// <summary>2-D convolution over (N, C_in, H, W); stride, padding and dilation per (height, width).</summary>
+            public static Tensor conv2d(Tensor input, Tensor weight, Tensor? bias = null, (long, long)? stride = null, (long, long)? padding = null,
+                (long, long)? dilation = null, long groups = 1)
+            {
+                static long[] Pair((long, long)? p, long dflt) => p is { } v ? [v.Item1, v.Item2] : [dflt, dflt];
+                return new(NativeMethods.SRTNN_conv2d(input.Handle, weight.Handle, bias?.Handle ?? IntPtr.Zero,
+                    Pair(stride, 1), Pair(padding, 0), Pair(dilation, 1), groups));
+            }
+
             public static Tensor relu(Tensor input) => input.relu();
             public static Tensor gelu(Tensor input, string approximate = "none") => input.gelu(approximate);
             public static Tensor silu(Tensor input) => input.silu();

@@ -34,6 +34,10 @@ public static partial class torch
             long groups = 1, bool bias = true, Device? device = null, ScalarType? dtype = null) =>
             new(in_channels, out_channels, kernelSize, stride, padding, dilation, groups, bias, device, dtype);
 
+        public static Conv2d Conv2d(long in_channels, long out_channels, (long, long) kernelSize, (long, long)? stride = null,
+            (long, long)? padding = null, (long, long)? dilation = null, long groups = 1, bool bias = true, Device? device = null, ScalarType? dtype = null) =>
+            new(in_channels, out_channels, kernelSize, stride, padding, dilation, groups, bias, device, dtype);
+
         public static MultiheadAttention MultiheadAttention(long embedded_dim, long num_heads, double dropout = 0.0, bool bias = true,
             bool batch_first = false, Device? device = null, ScalarType? dtype = null) =>
             new(embedded_dim, num_heads, dropout, bias, batch_first, device, dtype);

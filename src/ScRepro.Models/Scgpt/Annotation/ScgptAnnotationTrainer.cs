@@ -17,7 +17,7 @@ namespace ScRepro.Models.Scgpt.Annotation;
 /// </summary>
 public static class ScgptAnnotationTrainer
 {
-    public const string BestModelFile = FineTuneLoop.BestModelFile;
+    public const string BestModelFile = ScgptWeights.BestModelFile;
 
     public const string ClassesFile = "classes.json";
 
@@ -28,7 +28,7 @@ public static class ScgptAnnotationTrainer
     {
         var r = request.Recipe;
         var budget = request.Budget.Validated(request.Source);
-        FineTuneLoop.CheckSelectionMetric(r, budget, ValidationMetrics, request.Source);
+        FineTuneLoop.CheckSelectionMetric(r.LoopSettings, budget, ValidationMetrics, request.Source);
         var data = request.Data;
         if (!data.Obs.Contains(request.LabelColumn)) throw new ScReproException($"{request.Source}: obs has no column '{request.LabelColumn}'");
         var rowOf = data.ObsNames.Select((n, i) => (n, i)).ToDictionary(t => t.n, t => t.i, StringComparer.Ordinal);
@@ -39,14 +39,8 @@ public static class ScgptAnnotationTrainer
         var valSource = "split val cells";
         if (valRows.Length == 0)
         {
-            // No val part in the split (e.g. a stratified train/test split): hold out 10% of the training cells as the tutorial
-            // does (train_test_split(test_size=0.1, shuffle=True): ceil(0.1 n) of a permutation), seeded here.
-            if (trainRows.Length < 2) throw new ScReproException($"{request.Source}: {trainRows.Length} training cells, too few to hold out validation cells");
-            var perm = new NumpyRandomState((request.Seed + 4) & 0xffffffff).Permutation(trainRows.Length);
-            var nVal = (int)Math.Ceiling(0.1 * trainRows.Length);
-            valRows = perm[..nVal].Select(i => trainRows[i]).ToArray();
-            trainRows = perm[nVal..].Select(i => trainRows[i]).ToArray();
-            valSource = "10% of the training cells (the split has no val part; the tutorial's train_test_split(test_size=0.1), seeded)";
+            (trainRows, valRows) = ValidationHoldout.Split(trainRows, request.Seed + 4, request.Source);
+            valSource = ValidationHoldout.Note;
         }
         // Classes: every label in the data, sorted (the tutorial codes the categories of the whole reference set).
         var classes = Enumerable.Range(0, data.NObs).Select(i => data.Obs[request.LabelColumn].GetString(i))
@@ -70,7 +64,7 @@ public static class ScgptAnnotationTrainer
         var trainBatches = ScgptAnnotationPredictor.Batches(train, r.BatchSize, r.MaxSeqLen, built.Vocab.PadId, view.PadValue, request.Seed + 2);
         var valBatches = ScgptAnnotationPredictor.Batches(val, r.EvalBatchSize, r.MaxSeqLen, built.Vocab.PadId, view.PadValue, request.Seed + 3);
 
-        var loop = new FineTuneLoop(model, r, budget, request.Seed, request.OutputDir, device, request.Source);
+        var loop = new FineTuneLoop(model, r.LoopSettings, r.Scheduler, ScgptWeights.Save, budget, request.Seed, request.OutputDir, device, request.Source);
         // The tutorial's loader does not shuffle: every epoch walks the same batches in the same order.
         IEnumerable<TrainStep> EpochSteps(long epochSeed) => trainBatches.Select(b => (TrainStep)(() =>
         {

@@ -10,6 +10,9 @@ namespace ScRepro.Models.Scgpt.Checkpoints;
 /// use_fast_transformer=False, the seed card's layout).</summary>
 public static class ScgptWeights
 {
+    /// <summary>The fine-tuned weights' file name in a model folder.</summary>
+    public const string BestModelFile = "best_model.pt";
+
     /// <summary>Copies every assignment of <paramref name="report"/> from <paramref name="stateDict"/> into <paramref name="model"/>.</summary>
     public static void Load(nn.Module model, IReadOnlyList<KeyValuePair<string, StoredTensor>> stateDict, LoadReport report)
     {

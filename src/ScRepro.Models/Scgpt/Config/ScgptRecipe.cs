@@ -53,6 +53,14 @@ public sealed record ScgptRecipe
     /// <summary>The tutorials' fp16 autocast + GradScaler (on by default in both); honoured on a GPU, float32 on CPU as in PyTorch (MixedPrecision).</summary>
     public bool Amp { get; init; } = true;
 
+    /// <summary>What the shared fine-tuning loop takes from the recipe.</summary>
+    internal Training.FineTuneSettings LoopSettings =>
+        new("scgpt", Task, Lr, AdamEps, GradClip, Amp, SelectionMetric, Checkpoints.ScgptWeights.BestModelFile);
+
+    /// <summary>StepLR every <see cref="ScheduleInterval"/> epochs by <see cref="ScheduleGamma"/>, as both tutorials.</summary>
+    internal ScRepro.Torch.torch.optim.lr_scheduler.LRScheduler Scheduler(ScRepro.Torch.torch.optim.Optimizer optimizer) =>
+        ScRepro.Torch.torch.optim.lr_scheduler.StepLR(optimizer, ScheduleInterval, ScheduleGamma);
+
     /// <summary>The annotation tutorial's settings (spec §8): CE on &lt;cls&gt;, binned input, pad −2, batch 32, 3001 genes.</summary>
     public static ScgptRecipe AnnotationDefaults => new()
     {

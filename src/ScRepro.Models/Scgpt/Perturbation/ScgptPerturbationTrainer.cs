@@ -18,7 +18,7 @@ namespace ScRepro.Models.Scgpt.Perturbation;
 /// </summary>
 public static class ScgptPerturbationTrainer
 {
-    public const string BestModelFile = FineTuneLoop.BestModelFile;
+    public const string BestModelFile = ScgptWeights.BestModelFile;
 
     /// <param name="request">Data, split, recipe, budget, seed and output folder.</param>
     /// <param name="interruptAfterEpochs">Test hook: throw after this many epochs of this session (a simulated kill).</param>
@@ -26,7 +26,7 @@ public static class ScgptPerturbationTrainer
     {
         var r = request.Recipe;
         var budget = request.Budget.Validated(request.Source);
-        FineTuneLoop.CheckSelectionMetric(r, budget, PerturbationMetrics.Names, request.Source);
+        FineTuneLoop.CheckSelectionMetric(r.LoopSettings, budget, PerturbationMetrics.Names, request.Source);
         var data = PerturbationDataset.FromAnnData(request.Data, request.ConditionColumn, request.ControlLabel, request.Source);
         var trainSet = request.TrainConditions.Append(request.ControlLabel).ToHashSet(StringComparer.Ordinal);
         var valSet = request.ValConditions.Where(c => c != request.ControlLabel).ToHashSet(StringComparer.Ordinal);
@@ -48,7 +48,7 @@ public static class ScgptPerturbationTrainer
             throw new ScReproException($"{request.Source}: {trainPairs.Count} training cells, fewer than one batch of {r.BatchSize}");
         var controlMean = data.MeanProfile(data.ControlCells);
 
-        var loop = new FineTuneLoop(model, r, budget, request.Seed, request.OutputDir, device, request.Source);
+        var loop = new FineTuneLoop(model, r.LoopSettings, r.Scheduler, ScgptWeights.Save, budget, request.Seed, request.OutputDir, device, request.Source);
         var stepsPerEpoch = trainPairs.Count / r.BatchSize;
         // Each epoch: a seeded shuffle (drop_last), and per batch one seeded gene subset when the genes exceed max_seq_len.
         IEnumerable<TrainStep> EpochSteps(long epochSeed)

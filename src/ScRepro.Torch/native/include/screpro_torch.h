@@ -132,6 +132,8 @@ SRT_EXPORT(srt_tensor) SRTTensor_logsumexp(srt_tensor t, int64_t dim, int keepdi
 SRT_EXPORT(srt_tensor) SRTTensor_cumsum(srt_tensor t, int64_t dim, int dtype);
 SRT_EXPORT(int) SRTTensor_topk(srt_tensor t, int64_t k, int64_t dim, int largest, int sorted, srt_tensor* values, srt_tensor* indices);
 SRT_EXPORT(int) SRTTensor_sort(srt_tensor t, int64_t dim, int descending, int stable, srt_tensor* values, srt_tensor* indices);
+/* torch.linalg.qr(t, mode): mode 0 "reduced", 1 "complete", 2 "r" (q is then an empty tensor) */
+SRT_EXPORT(int) SRTTensor_linalg_qr(srt_tensor t, int mode, srt_tensor* q, srt_tensor* r);
 SRT_EXPORT(int) SRTTensor_allclose(srt_tensor a, srt_tensor b, double rtol, double atol, int equal_nan);
 SRT_EXPORT(int) SRTTensor_equal(srt_tensor a, srt_tensor b);
 
@@ -178,6 +180,9 @@ SRT_EXPORT(srt_tensor) SRTNN_scaled_dot_product_attention(srt_tensor q, srt_tens
    or -1 with the error set. */
 SRT_EXPORT(int64_t) SRTNN_sdpa_backend(srt_tensor q, srt_tensor k, srt_tensor v, srt_tensor mask, double p, int causal);
 SRT_EXPORT(srt_tensor) SRTNN_conv1d(srt_tensor x, srt_tensor w, srt_tensor b, int64_t stride, int64_t padding, int64_t dilation, int64_t groups);
+/* stride/padding/dilation: two values each (height, width) */
+SRT_EXPORT(srt_tensor) SRTNN_conv2d(srt_tensor x, srt_tensor w, srt_tensor b, const int64_t* stride, const int64_t* padding,
+                                    const int64_t* dilation, int64_t groups);
 SRT_EXPORT(srt_tensor) SRTNN_mse_loss(srt_tensor input, srt_tensor target, int reduction);
 SRT_EXPORT(srt_tensor) SRTNN_cross_entropy(srt_tensor input, srt_tensor target, srt_tensor weight, int reduction,
                                            int64_t ignore_index, double label_smoothing);

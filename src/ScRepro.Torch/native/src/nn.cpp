@@ -55,6 +55,12 @@ SRT_EXPORT(srt_tensor) SRTNN_conv1d(srt_tensor x, srt_tensor w, srt_tensor b, in
     SRT_TENSOR(at::conv1d(*x, *w, opt(b), {stride}, {padding}, {dilation}, groups))
 }
 
+SRT_EXPORT(srt_tensor) SRTNN_conv2d(srt_tensor x, srt_tensor w, srt_tensor b, const int64_t* stride, const int64_t* padding,
+                                    const int64_t* dilation, int64_t groups)
+{
+    SRT_TENSOR(at::conv2d(*x, *w, opt(b), srt::dims(stride, 2), srt::dims(padding, 2), srt::dims(dilation, 2), groups))
+}
+
 // reduction: 0 none, 1 mean, 2 sum (at::Reduction's codes)
 SRT_EXPORT(srt_tensor) SRTNN_mse_loss(srt_tensor input, srt_tensor target, int reduction)
 {

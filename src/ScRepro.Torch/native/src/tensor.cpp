@@ -410,6 +410,19 @@ SRT_EXPORT(int) SRTTensor_sort(srt_tensor t, int64_t dim, int descending, int st
     })
 }
 
+// Outside the macro: a braced initializer's commas would split SRT_STATUS's argument.
+static const char* const qr_modes[] = {"reduced", "complete", "r"};
+
+SRT_EXPORT(int) SRTTensor_linalg_qr(srt_tensor t, int mode, srt_tensor* q, srt_tensor* r)
+{
+    SRT_STATUS({
+        if (mode < 0 || mode > 2) throw std::invalid_argument("linalg_qr: mode must be 0 (reduced), 1 (complete) or 2 (r)");
+        auto qr = at::linalg_qr(*t, qr_modes[mode]);
+        *q = wrap(std::move(std::get<0>(qr)));
+        *r = wrap(std::move(std::get<1>(qr)));
+    })
+}
+
 SRT_EXPORT(int) SRTTensor_allclose(srt_tensor a, srt_tensor b, double rtol, double atol, int equal_nan)
 { SRT_VALUE(at::allclose(*a, *b, rtol, atol, equal_nan != 0) ? 1 : 0, -1) }
 SRT_EXPORT(int) SRTTensor_equal(srt_tensor a, srt_tensor b) { SRT_VALUE(at::equal(*a, *b) ? 1 : 0, -1) }

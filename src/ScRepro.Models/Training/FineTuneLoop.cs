@@ -1,77 +1,82 @@
 using System.Diagnostics;
 using ScRepro.Terminal;
 using ScRepro.Foundation.Errors;
-using ScRepro.Models.Scgpt.Checkpoints;
-using ScRepro.Models.Scgpt.Config;
-using ScRepro.Models.Scgpt.Modules;
-using ScRepro.Models.Training;
 using ScRepro.Torch;
 using ScRepro.Torch.Modules;
 using static ScRepro.Torch.torch;
 
-namespace ScRepro.Models.Scgpt;
+namespace ScRepro.Models.Training;
 
 /// <summary>One gradient step's forward pass: the loss and how many cells the batch held.</summary>
 internal delegate (Tensor Loss, int Cells) TrainStep();
 
 /// <summary>
-/// The epoch loop both tutorials share (spec §4, §8): Adam over the trainable parameters, StepLR per epoch, grad clip,
-/// the tutorials' fp16 autocast + GradScaler when amp is on and a GPU is there, a validation after every epoch,
-/// best_model.pt whenever the selection metric improves, and an epoch-boundary checkpoint to resume from. The budget
-/// (epochs, steps, wall clock, patience) decides when it stops. Each task supplies its epoch's steps and its validation.
-/// Every random draw of an epoch is seeded from (seed, epoch), so a resumed run replays the uninterrupted one.
+/// The epoch loop every fine-tuned model shares (scGPT's two tutorials, scBERT's finetune.py): Adam over the trainable
+/// parameters, the model's per-epoch scheduler, optional gradient accumulation, grad clip, fp16 autocast + GradScaler
+/// when amp is on and a GPU is there, a validation after every epoch, the best weights whenever the selection metric
+/// improves, and an epoch-boundary checkpoint to resume from. The budget (epochs, steps, wall clock, patience) decides
+/// when it stops. Each model supplies its epoch's steps, its validation and how it saves its best weights. Every random
+/// draw of an epoch is seeded from (seed, epoch), so a resumed run replays the uninterrupted one.
 /// </summary>
 internal sealed class FineTuneLoop
 {
-    public const string BestModelFile = "best_model.pt";
-
-    private readonly ScgptNetwork _model;
-    private readonly ScgptRecipe _recipe;
+    private readonly nn.Module _model;
+    private readonly FineTuneSettings _settings;
     private readonly string _outputDir;
     private readonly long _seed;
+    private readonly Action<nn.Module, string> _saveBest;
     private readonly List<Parameter> _trainable;
     private readonly optim.Optimizer _optimizer;
     private readonly optim.lr_scheduler.LRScheduler _scheduler;
     private readonly MixedPrecision _precision;
     private readonly Stopwatch _clock = Stopwatch.StartNew();
+    private int _pending;
+    private int _optimizerSteps;
 
     /// <summary>
     /// Fails fast, before anything is written, when the metric that picks the best epoch is not one the task's
     /// validation reports (<paramref name="validationMetrics"/>).
     /// </summary>
-    public static void CheckSelectionMetric(ScgptRecipe recipe, TrainingBudget budget, IReadOnlyCollection<string> validationMetrics, string source)
+    public static void CheckSelectionMetric(FineTuneSettings settings, TrainingBudget budget, IReadOnlyCollection<string> validationMetrics, string source)
     {
-        var metric = budget.EarlyStoppingMetric ?? recipe.SelectionMetric;
+        var metric = budget.EarlyStoppingMetric ?? settings.SelectionMetric;
         if (!validationMetrics.Contains(metric))
             throw new ScReproException($"{source}: {(budget.EarlyStoppingMetric is null ? "hyperparameters.selection_metric" : "budget.early_stopping_metric")} "
-                + $"'{metric}' is not validated by the {recipe.Task} recipe (one of: {string.Join(", ", validationMetrics)})");
+                + $"'{metric}' is not validated by the {settings.Recipe} recipe (one of: {string.Join(", ", validationMetrics)})");
     }
 
-    public FineTuneLoop(ScgptNetwork model, ScgptRecipe recipe, TrainingBudget budget, long seed, string outputDir, Device device, string source)
+    /// <param name="scheduler">The per-epoch learning-rate schedule over the loop's optimizer.</param>
+    /// <param name="saveBest">Writes the model's best weights to a path (the model's own checkpoint format).</param>
+    public FineTuneLoop(nn.Module model, FineTuneSettings settings, Func<optim.Optimizer, optim.lr_scheduler.LRScheduler> scheduler,
+        Action<nn.Module, string> saveBest, TrainingBudget budget, long seed, string outputDir, Device device, string source)
     {
         _model = model;
-        _recipe = recipe;
+        _settings = settings;
+        _saveBest = saveBest;
         _outputDir = outputDir;
         _seed = seed;
         _trainable = model.parameters().Where(p => p.requires_grad).ToList();
-        _optimizer = optim.Adam(_trainable, recipe.Lr, eps: recipe.AdamEps);
-        _scheduler = optim.lr_scheduler.StepLR(_optimizer, recipe.ScheduleInterval, recipe.ScheduleGamma);
+        _optimizer = settings.WeightDecay is { } wd
+            ? optim.AdamW(_trainable, settings.Lr, eps: settings.AdamEps, weight_decay: wd)
+            : optim.Adam(_trainable, settings.Lr, eps: settings.AdamEps);
+        _scheduler = scheduler(_optimizer);
         var progress = new TrainProgress();
         if (ResumeCheckpoint.Exists(outputDir))
         {
             progress = ResumeCheckpoint.Load(outputDir, model, _optimizer);
+            _optimizerSteps = checked((int)(progress.GradientSteps / settings.GradAccumulation)); // a per-step schedule continues where it stopped
             for (var e = 0; e < progress.EpochsCompleted; e++) _scheduler.step();
-            Output.Info($"scgpt: resuming from {ResumeCheckpoint.PathIn(outputDir)} after epoch {progress.EpochsCompleted}");
+            Output.Info($"{settings.Name}: resuming from {ResumeCheckpoint.PathIn(outputDir)} after epoch {progress.EpochsCompleted}");
         }
-        _precision = MixedPrecision.For(recipe.Amp, device, progress.LossScale);
-        if (recipe.Amp) Output.Info($"{source}: {_precision.Note}");
-        var metric = budget.EarlyStoppingMetric ?? recipe.SelectionMetric;
+        _precision = MixedPrecision.For(settings.Amp, device, progress.LossScale);
+        if (settings.Amp) Output.Info($"{source}: {_precision.Note}");
+        var metric = budget.EarlyStoppingMetric ?? settings.SelectionMetric;
         Tracker = new BudgetTracker(budget, metric, MetricDirection.HigherIsBetter(metric, source), progress, () => _clock.Elapsed.TotalSeconds);
     }
 
     public BudgetTracker Tracker { get; }
 
-    public string BestModelPath => Path.Combine(_outputDir, BestModelFile);
+    public string BestModelPath => Path.Combine(_outputDir, _settings.BestModelFile);
 
     /// <summary>The learning rate after the last scheduler step.</summary>
     public double FinalLr => _scheduler.get_last_lr()[0];
@@ -79,10 +84,15 @@ internal sealed class FineTuneLoop
     /// <summary>What the run trained in (fp32, or fp16 autocast with a loss scale), for the card.</summary>
     public string PrecisionNote => _precision.Note;
 
-    /// <summary>Trains until the budget stops it; writes best_model.pt (the last weights if no epoch validated).</summary>
+    /// <summary>Seconds each epoch of this session took (training and validation), for the card's budget table.</summary>
+    public List<double> EpochSeconds { get; } = [];
+
+    /// <summary>Trains until the budget stops it; writes the best weights (the last weights if no epoch validated).</summary>
     /// <param name="title">Progress bar label.</param>
     /// <param name="stepsPerEpoch">Steps of a full epoch (an epoch cut short by the budget is marked incomplete).</param>
-    /// <param name="epochSteps">The steps of one epoch, given its seed (seed · 1000 + epoch); enumerated lazily, in order.</param>
+    /// <param name="epochSteps">The steps of one epoch, given its seed (seed · 1000 + epoch); enumerated lazily, in order.
+    /// With gradient accumulation k the optimizer steps after every k-th of them; gradients left over at an epoch's end
+    /// carry into the next, as scBERT's loop (index % GRADIENT_ACCUMULATION) does.</param>
     /// <param name="validate">Validation metrics after an epoch; must hold the selection metric.</param>
     /// <param name="lossName">The training loss's name in the log line.</param>
     /// <param name="interruptAfterEpochs">Test hook: throw after this many epochs of this session (a simulated kill).</param>
@@ -95,6 +105,7 @@ internal sealed class FineTuneLoop
             while (Tracker.CanStartEpoch())
             {
                 var epoch = Tracker.Progress.EpochsCompleted + 1;
+                var epochClock = Stopwatch.StartNew();
                 var epochSeed = _seed * 1000 + epoch;
                 manual_seed(epochSeed); // dropout masks
                 _model.train();
@@ -107,14 +118,21 @@ internal sealed class FineTuneLoop
                     Tensor loss;
                     int cells;
                     using (_precision.Autocast()) (loss, cells) = step();
-                    _optimizer.zero_grad();
                     _precision.Scale(loss).backward();
-                    _precision.Unscale(_trainable);
-                    var norm = nn.utils.clip_grad_norm_(_trainable, _recipe.GradClip);
-                    // Without a loss scale a non-finite gradient is a diverged run (PyTorch's error_if_nonfinite); with one,
-                    // it is an overflow of the scale, and the step is skipped while the scale backs off, as GradScaler does.
-                    if (_precision.StepAndUpdate(_optimizer, norm) is false && !_precision.Scaled)
-                        throw new ScReproException($"scgpt: epoch {epoch} step {steps + 1}: the gradient norm is {norm} (the loss diverged)");
+                    if (++_pending >= _settings.GradAccumulation)
+                    {
+                        _pending = 0;
+                        if (_settings.StepLrFactor is { } factor)
+                            foreach (var g in _optimizer.param_groups) g.LearningRate = _settings.Lr * factor(_optimizerSteps);
+                        _optimizerSteps++;
+                        _precision.Unscale(_trainable);
+                        var norm = nn.utils.clip_grad_norm_(_trainable, _settings.GradClip);
+                        // Without a loss scale a non-finite gradient is a diverged run (PyTorch's error_if_nonfinite); with one,
+                        // it is an overflow of the scale, and the step is skipped while the scale backs off, as GradScaler does.
+                        if (_precision.StepAndUpdate(_optimizer, norm) is false && !_precision.Scaled)
+                            throw new ScReproException($"{_settings.Name}: epoch {epoch} step {steps + 1}: the gradient norm is {norm} (the loss diverged)");
+                        _optimizer.zero_grad();
+                    }
                     Tracker.RecordStep(cells);
                     lossSum += loss.item<float>();
                     steps++;
@@ -123,18 +141,19 @@ internal sealed class FineTuneLoop
                 var metrics = validate();
                 var value = metrics[Tracker.SelectionMetric];
                 if (Tracker.EndEpoch(steps == 0 ? double.NaN : lossSum / steps, value, complete: steps == stepsPerEpoch))
-                    ScgptWeights.Save(_model, BestModelPath);
+                    _saveBest(_model, BestModelPath);
                 _scheduler.step();
                 Tracker.Progress.LossScale = _precision.State;
                 ResumeCheckpoint.Save(_outputDir, _model, _optimizer, Tracker.Snapshot());
-                Output.Info($"scgpt: epoch {epoch} train {lossName} {lossSum / Math.Max(steps, 1):F5} val "
+                EpochSeconds.Add(epochClock.Elapsed.TotalSeconds);
+                Output.Info($"{_settings.Name}: epoch {epoch} train {lossName} {lossSum / Math.Max(steps, 1):F5} val "
                     + string.Join(' ', metrics.Select(m => $"{m.Key} {m.Value:F4}")));
                 sessionEpochs++;
                 if (interruptAfterEpochs is { } n && sessionEpochs >= n && Tracker.CanStartEpoch())
                     throw new OperationCanceledException($"interrupted after {sessionEpochs} epoch(s) (test hook)");
             }
         });
-        if (!File.Exists(BestModelPath)) ScgptWeights.Save(_model, BestModelPath);
+        if (!File.Exists(BestModelPath)) _saveBest(_model, BestModelPath);
     }
 
     /// <summary>The card's hardware line: a GPU, or the CPU cores and libtorch's thread count (float sums depend on it).</summary>

@@ -1,0 +1,181 @@
+using ScRepro.Foundation.Errors;
+using ScRepro.Foundation.IO;
+using ScRepro.Models.Geneformer.Checkpoints;
+using ScRepro.Models.Geneformer.Modules;
+using ScRepro.Models.Geneformer.Tokenization;
+using ScRepro.Models.Scgpt.Checkpoints;
+using ScRepro.Models.Training;
+using ScRepro.Splits.Random;
+using ScRepro.Torch;
+using ScRepro.Torch.Serialization;
+using static ScRepro.Torch.torch;
+
+namespace ScRepro.Models.Geneformer.Annotation;
+
+/// <summary>
+/// Geneformer's cell classifier fine-tuning (the 2025 Classifier's defaults, annotation-models.md §3.4) on the shared
+/// loop: rank-value tokens, BertForSequenceClassification from a pretrained MLM folder (pooler and classifier new)
+/// or random weights, the first freeze_layers encoder layers frozen, AdamW with HF's linear warm-up per optimizer step,
+/// unweighted cross-entropy, a seeded shuffle per epoch (HF's RandomSampler), best epoch by validation loss, test
+/// cells predicted by argmax with the best weights.
+/// </summary>
+public static class GeneformerAnnotationTrainer
+{
+    private static readonly string[] ValidationMetrics = ["val_loss", "accuracy"];
+
+    public static (TrainStats Stats, string[] TestPredictions) Train(GeneformerTrainRequest request, int? interruptAfterEpochs = null)
+    {
+        var r = request.Recipe;
+        var source = request.Source;
+        var budget = request.Budget.Validated(source);
+        var data = request.Data;
+        if (!data.Obs.Contains(request.LabelColumn)) throw new ScReproException($"{source}: obs has no column '{request.LabelColumn}'");
+        var rowOf = data.ObsNames.Select((n, i) => (n, i)).ToDictionary(t => t.n, t => t.i, StringComparer.Ordinal);
+        int[] Rows(IReadOnlyList<string> names) => names.Select(n => rowOf.TryGetValue(n, out var i) ? i
+            : throw new ScReproException($"{source}: split cell '{n}' is not an obs_name")).ToArray();
+        var (trainRows, valRows, testRows) = (Rows(request.TrainCells), Rows(request.ValCells), Rows(request.TestCells));
+        var valSource = "split val cells";
+        if (valRows.Length == 0)
+        {
+            (trainRows, valRows) = ValidationHoldout.Split(trainRows, request.Seed + 4, source);
+            valSource = ValidationHoldout.Note;
+        }
+        var labelOf = Enumerable.Range(0, data.NObs).Select(i => data.Obs[request.LabelColumn].GetString(i)).ToArray();
+        var classes = labelOf.Where(s => s is not null).Select(s => s!).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+        var classIndex = classes.Select((c, i) => (c, i)).ToDictionary(t => t.c, t => t.i, StringComparer.Ordinal);
+        long[] Labels(int[] rows) => rows.Select(i => labelOf[i] is { } l ? (long)classIndex[l]
+            : throw new ScReproException($"{source}: cell '{data.ObsNames[i]}' has no '{request.LabelColumn}' label")).ToArray();
+
+        var geneIds = r.EnsemblIdColumn is { } col
+            ? data.Var.Contains(col) ? Enumerable.Range(0, data.NVars).Select(g => data.Var[col].GetString(g) ?? "").ToArray()
+                : throw new ScReproException($"{source}: key 'hyperparameters.ensembl_id_column': var has no column '{col}'")
+            : data.VarNames;
+        var (tokens, medians, vocabSource) = request.Dictionaries is { } d
+            ? (GeneformerDictionaries.ReadTokens(d.Tokens), GeneformerDictionaries.ReadMedians(d.Medians), $"{Path.GetFileName(d.Tokens)}, {Path.GetFileName(d.Medians)}")
+            : Built(CorpusDictionaries.Build(data, trainRows, geneIds, r.Version, source));
+        var config = request.PretrainedDir is { } dir ? GeneformerConfig.Read(Path.Combine(dir, "config.json")) : r.Scratch with { VocabSize = tokens.Values.Max() + 1 };
+        if (tokens.Values.Max() >= config.VocabSize)
+            throw new ScReproException($"{source}: the token dictionary's largest id {tokens.Values.Max()} does not fit the model's vocab_size {config.VocabSize}");
+        var inputSize = Math.Min(r.ModelInputSize ?? (r.Version == GeneformerVersion.V1 ? 2048 : 4096), config.MaxPositionEmbeddings);
+        var mapping = request.GeneMapping is { } m ? GeneformerDictionaries.ReadEnsemblMapping(m) : null;
+        var tokenizer = new RankValueTokenizer(tokens, medians, r.Version, inputSize, mapping, vocabSource);
+
+        manual_seed(request.Seed);
+        var model = new BertForSequenceClassification(config, classes.Length);
+        GeneformerLoadReport? loaded = null;
+        if (request.PretrainedDir is { } folder) loaded = GeneformerCheckpoint.LoadPretrained(model, WeightsIn(folder));
+        foreach (var layer in model.Bert.Encoder.Layers.Take(r.FreezeLayers))
+            foreach (var p in layer.parameters()) p.requires_grad = false;
+        Directory.CreateDirectory(request.OutputDir);
+        Json.WriteFile(Path.Combine(request.OutputDir, GeneformerFiles.Classes), classes);
+        Json.WriteFile(Path.Combine(request.OutputDir, GeneformerFiles.Config), config);
+        var device = cuda.is_available() ? new Device(DeviceType.CUDA, 0) : CPU;
+        model.to(device);
+
+        var train = RankedCells.Build(data, trainRows, tokenizer, geneIds, source);
+        var val = RankedCells.Build(data, valRows, tokenizer, geneIds, source);
+        var test = RankedCells.Build(data, testRows, tokenizer, geneIds, source);
+        var trainLabels = Labels(trainRows);
+        var valLabels = Labels(valRows);
+        var batches = (train.Count + r.BatchSize - 1) / r.BatchSize;
+        var settings = r.LoopSettings(batches * (budget.Epochs ?? 1));
+        FineTuneLoop.CheckSelectionMetric(settings, budget, ValidationMetrics, source);
+        // The per-step linear schedule carries the learning rate; the per-epoch scheduler leaves it alone.
+        var loop = new FineTuneLoop(model, settings, o => optim.lr_scheduler.StepLR(o, 1, 1.0), SaveSafeTensors, budget, request.Seed,
+            request.OutputDir, device, source);
+        IEnumerable<TrainStep> EpochSteps(long epochSeed)
+        {
+            var order = new NumpyRandomState(epochSeed & 0xffffffff).Permutation(train.Count);
+            for (var b = 0; b < batches; b++)
+            {
+                var idx = order.Skip(b * r.BatchSize).Take(r.BatchSize).ToArray();
+                yield return () =>
+                {
+                    var (ids, mask) = train.Batch(idx, device);
+                    var labels = tensor(idx.Select(i => trainLabels[i]).ToArray(), [idx.Length], ScalarType.Int64).to(device);
+                    return (nn.functional.cross_entropy(model.forward(ids, mask), labels), idx.Length);
+                };
+            }
+        }
+        loop.Run("geneformer annotation", batches, EpochSteps, () => Validate(model, val, valLabels, r.EvalBatchSize, device), "ce", interruptAfterEpochs);
+
+        LoadSafeTensors(model, loop.BestModelPath);
+        var predicted = Predict(model, test, r.EvalBatchSize, device).Select(c => classes[c]).ToArray();
+        var details = new Dictionary<string, object?>
+        {
+            ["architecture"] = "BertForSequenceClassification (Geneformer)",
+            ["hidden_size"] = config.HiddenSize, ["num_hidden_layers"] = config.NumHiddenLayers, ["num_attention_heads"] = config.NumAttentionHeads,
+            ["intermediate_size"] = config.IntermediateSize, ["vocab_size"] = config.VocabSize, ["model_input_size"] = inputSize,
+            ["tokenizer"] = $"rank-value {r.Version}", ["dictionaries"] = vocabSource, ["n_cls"] = classes.Length,
+            ["trainable_parameters"] = model.parameters().Where(p => p.requires_grad).Sum(p => p.numel()),
+            ["frozen_parameters"] = model.parameters().Where(p => !p.requires_grad).Sum(p => p.numel()),
+            ["init"] = loaded is null ? "scratch" : $"pretrained (decoder {loaded.Decoder}, {loaded.NewlyInitialised.Count} head tensors new)",
+            ["freeze_layers"] = r.FreezeLayers, ["lr"] = r.Lr, ["warmup_steps"] = r.WarmupSteps, ["weight_decay"] = r.WeightDecay, ["batch_size"] = r.BatchSize,
+            ["train_cells"] = trainRows.Length, ["val_cells"] = valRows.Length, ["val_source"] = valSource, ["test_cells"] = testRows.Length,
+            ["seed"] = request.Seed, ["precision"] = "fp32",
+            ["epoch_seconds"] = loop.EpochSeconds.Select(s => Math.Round(s, 3)).ToList(),
+            ["peak_memory"] = PeakMemory.Describe(device),
+        };
+        var stats = loop.Tracker.ToStats(FineTuneLoop.Hardware(device), budget.Epochs, details);
+        stats.Write(Path.Combine(request.OutputDir, "training_stats.json"));
+        model.Dispose();
+        return (stats, predicted);
+    }
+
+    private static (IReadOnlyDictionary<string, int>, IReadOnlyDictionary<string, double>, string) Built((Dictionary<string, int> T, Dictionary<string, double> M) d) =>
+        (d.T, d.M, "built from the training cells (no Genecorpus dictionary)");
+
+    private static string WeightsIn(string folder)
+    {
+        foreach (var name in new[] { "model.safetensors", "pytorch_model.bin" })
+            if (File.Exists(Path.Combine(folder, name))) return Path.Combine(folder, name);
+        throw new ScReproException($"{folder}: neither model.safetensors nor pytorch_model.bin (a Geneformer model folder holds one)");
+    }
+
+    private static void SaveSafeTensors(nn.Module model, string path) => SafeTensorsFile.Write(path, ScgptWeights.ToStateDict(model));
+
+    private static void LoadSafeTensors(nn.Module model, string path)
+    {
+        using var _ = no_grad();
+        var own = model.state_dict();
+        foreach (var (k, v) in TorchCheckpoint.ReadStateDict(path))
+        {
+            using var scope = NewDisposeScope();
+            own[k].copy_(TensorBridge.ToTensor(v).to(own[k].dtype, own[k].device));
+        }
+    }
+
+    private static Dictionary<string, double> Validate(BertForSequenceClassification model, RankedCells cells, long[] labels, int batchSize, Device device)
+    {
+        model.eval();
+        using var _ = no_grad();
+        double lossSum = 0;
+        var correct = 0;
+        for (var start = 0; start < cells.Count; start += batchSize)
+        {
+            using var scope = NewDisposeScope();
+            var idx = Enumerable.Range(start, Math.Min(batchSize, cells.Count - start)).ToArray();
+            var (ids, mask) = cells.Batch(idx, device);
+            var logits = model.forward(ids, mask);
+            var target = tensor(idx.Select(i => labels[i]).ToArray(), [idx.Length], ScalarType.Int64).to(device);
+            lossSum += nn.functional.cross_entropy(logits, target, reduction: nn.Reduction.Sum).item<float>();
+            correct += (int)logits.argmax(1).eq(target).sum().item<long>();
+        }
+        return new Dictionary<string, double> { ["val_loss"] = lossSum / cells.Count, ["accuracy"] = (double)correct / cells.Count };
+    }
+
+    private static int[] Predict(BertForSequenceClassification model, RankedCells cells, int batchSize, Device device)
+    {
+        model.eval();
+        using var _ = no_grad();
+        var result = new List<int>(cells.Count);
+        for (var start = 0; start < cells.Count; start += batchSize)
+        {
+            using var scope = NewDisposeScope();
+            var idx = Enumerable.Range(start, Math.Min(batchSize, cells.Count - start)).ToArray();
+            var (ids, mask) = cells.Batch(idx, device);
+            result.AddRange(model.forward(ids, mask).argmax(1).cpu().data<long>().Select(v => (int)v));
+        }
+        return [.. result];
+    }
+}
