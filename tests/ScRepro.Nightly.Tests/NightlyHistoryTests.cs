@@ -1,5 +1,6 @@
 using ScRepro.Foundation.Errors;
 using ScRepro.Nightly.History;
+using ScRepro.Tables;
 using ScRepro.Testing;
 
 namespace ScRepro.Nightly.Tests;
@@ -20,6 +21,23 @@ public sealed class NightlyHistoryTests
         Assert.Equal(["2026-12-02", "2026-12-03"], NightlyHistory.Read(path).Select(r => r.Date));
         Assert.Equal("date,commit,experiment,model,metric,value\n2026-12-02,abc1234,demo,additive,mse,0.27\n2026-12-03,abc1234,demo,additive,mse,\n",
             File.ReadAllText(path));
+    }
+
+    [Fact]
+    public void Should_write_the_same_rows_to_history_parquet_with_null_for_a_missing_value()
+    {
+        using var dir = TestPaths.NewTempDir();
+        var path = dir.File("history.csv");
+        HistoryRow R(string date, string metric, double? v) => new(date, "abc1234", "demo", "additive", metric, v);
+        NightlyHistory.Append(path, [R("2026-12-01", "mse", 0.25), R("2026-12-01", "pearson_delta", null)], keep: 5);
+        NightlyHistory.Append(path, [R("2026-12-02", "mse", 1.0 / 3)], keep: 5);
+        var table = ParquetTable.Read(NightlyHistory.ParquetPath(path));
+        var csv = NightlyHistory.Read(path);
+        Assert.Equal(csv.Select(r => r.Date), table["date"].TextValues);
+        Assert.Equal(csv.Select(r => r.Metric), table["metric"].TextValues);
+        // The values are the CSV's exactly (round-trip doubles), and the missing one is null in both.
+        Assert.Equal(csv.Select(r => r.Value), table["value"].Float64Values);
+        Assert.Null((table["value"].Float64Values)[1]);
     }
 
     [Fact]

@@ -117,5 +117,10 @@ public sealed class TorchSharpShapeTests
         "torch.optim.lr_scheduler.LRScheduler.optimizer", "torch.optim.lr_scheduler.LRScheduler.state_dict",
         // TorchSharp's StepLR is torch.optim.lr_scheduler.impl.StepLR; ours sits with the other modules.
         "Modules.StepLR",
+        // Whether this build's libtorch has the fused attention (2.x: yes, Debian's 1.13: no) and which kernel it would
+        // pick: the shim is rebuilt per libtorch, TorchSharp ships one; the GPU bundle reports the kernel.
+        "torch.nn.functional.scaled_dot_product_attention_available", "torch.nn.functional.scaled_dot_product_attention_backend",
+        // scBERT's FAVOR+ projection draws an orthogonal block by QR (torch.linalg.qr in PyTorch and TorchSharp).
+        "torch.Tensor.linalg_qr",
     };
 }

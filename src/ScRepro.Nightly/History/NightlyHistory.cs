@@ -3,6 +3,7 @@ using System.Text;
 using ScRepro.Foundation.Errors;
 using ScRepro.Foundation.IO;
 using ScRepro.Nightly.Golden;
+using ScRepro.Tables;
 
 namespace ScRepro.Nightly.History;
 
@@ -10,6 +11,7 @@ namespace ScRepro.Nightly.History;
 /// The tracked history of nightly values, reports/nightly/history.csv: <c>date,commit,experiment,model,metric,value</c>,
 /// one line per headline metric × model × night, sorted, values round-trip (empty: NaN/null). A night run twice
 /// replaces its lines; only the last <c>keep</c> nights are kept. Cheap to diff and to plot (the trend figures).
+/// The same rows go to history.parquet beside it (typed columns, null for a missing value) for tools that read tables.
 /// </summary>
 public static class NightlyHistory
 {
@@ -68,6 +70,18 @@ public static class NightlyHistory
         }
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
         AtomicFile.WriteAllText(path, text.ToString());
+        ParquetTable.Write(ParquetPath(path), new Table(
+        [
+            TableColumn.Text("date", rows.Select(r => (string?)r.Date).ToArray()),
+            TableColumn.Text("commit", rows.Select(r => (string?)r.Commit).ToArray()),
+            TableColumn.Text("experiment", rows.Select(r => (string?)r.Experiment).ToArray()),
+            TableColumn.Text("model", rows.Select(r => (string?)r.Model).ToArray()),
+            TableColumn.Text("metric", rows.Select(r => (string?)r.Metric).ToArray()),
+            TableColumn.Float64("value", rows.Select(r => r.Value).ToArray()),
+        ]));
         return rows;
     }
+
+    /// <summary>history.parquet beside history.csv.</summary>
+    public static string ParquetPath(string csvPath) => Path.ChangeExtension(csvPath, ".parquet");
 }

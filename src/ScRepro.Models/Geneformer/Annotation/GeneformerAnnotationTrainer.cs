@@ -29,22 +29,11 @@ public static class GeneformerAnnotationTrainer
         var source = request.Source;
         var budget = request.Budget.Validated(source);
         var data = request.Data;
-        if (!data.Obs.Contains(request.LabelColumn)) throw new ScReproException($"{source}: obs has no column '{request.LabelColumn}'");
-        var rowOf = data.ObsNames.Select((n, i) => (n, i)).ToDictionary(t => t.n, t => t.i, StringComparer.Ordinal);
-        int[] Rows(IReadOnlyList<string> names) => names.Select(n => rowOf.TryGetValue(n, out var i) ? i
-            : throw new ScReproException($"{source}: split cell '{n}' is not an obs_name")).ToArray();
-        var (trainRows, valRows, testRows) = (Rows(request.TrainCells), Rows(request.ValCells), Rows(request.TestCells));
-        var valSource = "split val cells";
-        if (valRows.Length == 0)
-        {
-            (trainRows, valRows) = ValidationHoldout.Split(trainRows, request.Seed + 4, source);
-            valSource = ValidationHoldout.Note;
-        }
-        var labelOf = Enumerable.Range(0, data.NObs).Select(i => data.Obs[request.LabelColumn].GetString(i)).ToArray();
-        var classes = labelOf.Where(s => s is not null).Select(s => s!).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
-        var classIndex = classes.Select((c, i) => (c, i)).ToDictionary(t => t.c, t => t.i, StringComparer.Ordinal);
-        long[] Labels(int[] rows) => rows.Select(i => labelOf[i] is { } l ? (long)classIndex[l]
-            : throw new ScReproException($"{source}: cell '{data.ObsNames[i]}' has no '{request.LabelColumn}' label")).ToArray();
+        var cells = new AnnotationCells(data, request.LabelColumn, request.TrainCells, request.ValCells, request.TestCells, request.Seed, source);
+        var (trainRows, valRows, testRows, valSource) = (cells.TrainRows, cells.ValRows, cells.TestRows, cells.ValSource);
+        // Classes: every label in the data, sorted (np.unique over the whole set).
+        var classes = cells.Classes;
+        long[] Labels(int[] rows) => cells.Labels(rows);
 
         var geneIds = r.EnsemblIdColumn is { } col
             ? data.Var.Contains(col) ? Enumerable.Range(0, data.NVars).Select(g => data.Var[col].GetString(g) ?? "").ToArray()

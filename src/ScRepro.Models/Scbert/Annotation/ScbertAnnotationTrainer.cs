@@ -30,25 +30,11 @@ public static class ScbertAnnotationTrainer
         var budget = request.Budget.Validated(source);
         FineTuneLoop.CheckSelectionMetric(r.LoopSettings, budget, ValidationMetrics, source);
         var data = request.Data;
-        if (!data.Obs.Contains(request.LabelColumn)) throw new ScReproException($"{source}: obs has no column '{request.LabelColumn}'");
-        var rowOf = data.ObsNames.Select((n, i) => (n, i)).ToDictionary(t => t.n, t => t.i, StringComparer.Ordinal);
-        int[] Rows(IReadOnlyList<string> names) => names.Select(n => rowOf.TryGetValue(n, out var i) ? i
-            : throw new ScReproException($"{source}: split cell '{n}' is not an obs_name")).ToArray();
-        var trainRows = Rows(request.TrainCells);
-        var valRows = Rows(request.ValCells);
-        var testRows = Rows(request.TestCells);
-        var valSource = "split val cells";
-        if (valRows.Length == 0)
-        {
-            (trainRows, valRows) = ValidationHoldout.Split(trainRows, request.Seed + 4, source);
-            valSource = ValidationHoldout.Note;
-        }
-        var labelOf = Enumerable.Range(0, data.NObs).Select(i => data.Obs[request.LabelColumn].GetString(i)).ToArray();
+        var cells = new AnnotationCells(data, request.LabelColumn, request.TrainCells, request.ValCells, request.TestCells, request.Seed, source);
+        var (trainRows, valRows, testRows, valSource) = (cells.TrainRows, cells.ValRows, cells.TestRows, cells.ValSource);
         // Classes: every label in the data, sorted (np.unique over the whole set, as finetune.py codes them).
-        var classes = labelOf.Where(s => s is not null).Select(s => s!).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
-        var classIndex = classes.Select((c, i) => (c, i)).ToDictionary(t => t.c, t => t.i, StringComparer.Ordinal);
-        long[] Labels(int[] rows) => rows.Select(i => labelOf[i] is { } l ? (long)classIndex[l]
-            : throw new ScReproException($"{source}: cell '{data.ObsNames[i]}' has no '{request.LabelColumn}' label")).ToArray();
+        var classes = cells.Classes;
+        long[] Labels(int[] rows) => cells.Labels(rows);
 
         var config = r.Architecture with { SeqLen = data.NVars + 1 };
         manual_seed(request.Seed); // initial weights, the random position rows and the first projections
@@ -67,7 +53,7 @@ public static class ScbertAnnotationTrainer
         var test = CellTokens.Build(data, testRows, config.MaxBin, log2, source);
         var trainLabels = Labels(trainRows);
         var valLabels = Labels(valRows);
-        using var weight = ClassWeights(r, labelOf, classIndex, classes.Length)?.to(device);
+        using var weight = ClassWeights(r, cells, classes.Length)?.to(device);
 
         FineTuneLoop? loop = null;
         loop = new FineTuneLoop(model, r.LoopSettings, r.Scheduler,
@@ -148,12 +134,12 @@ public static class ScbertAnnotationTrainer
     }
 
     /// <summary>dist_finetune.py's weights: 1/count of each class over every labelled cell of the data; null for none.</summary>
-    private static Tensor? ClassWeights(ScbertRecipe r, string?[] labelOf, Dictionary<string, int> classIndex, int classes)
+    private static Tensor? ClassWeights(ScbertRecipe r, AnnotationCells cells, int classes)
     {
         if (r.ClassWeight == "none") return null;
         var counts = new double[classes];
-        foreach (var l in labelOf)
-            if (l is not null) counts[classIndex[l]]++;
+        foreach (var l in cells.LabelOf)
+            if (l is not null) counts[cells.ClassOf(l)]++;
         return tensor(counts.Select(c => (float)(1.0 / c)).ToArray(), [classes], ScalarType.Float32);
     }
 
