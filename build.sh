@@ -5,10 +5,11 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
 
-# Debian packages: HDF5 (AnnData I/O), libgit2 (provenance), libtorch + a C++ toolchain (the torch shim).
+# Debian packages: HDF5 (AnnData I/O), libgit2 (provenance), libtorch + a C++ toolchain (the torch shim), Slurm + munge.
 # Debian's libtorch is built against the generic libblas.so.3, which is netlib's reference BLAS unless an optimised
 # one is installed: OpenBLAS (OpenMP build, like libtorch) takes over that alternative and makes training ~10x faster.
-packages=(libhdf5-103-1 libgit2-1.5 libtorch-dev libopenblas0-openmp cmake g++ make)
+# Slurm (slurm-wlm: slurmctld, slurmd, client tools) and munge: --executor=slurm's tests start a one-node cluster.
+packages=(libhdf5-103-1 libgit2-1.5 libtorch-dev libopenblas0-openmp cmake g++ make slurm-wlm munge)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

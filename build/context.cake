@@ -5,15 +5,27 @@ public sealed class PipelineContext
     public bool Force { get; init; }
     public bool Release { get; init; }
     public string Configuration { get; init; }
+    // Where Train and Evaluate units run: local (default) or slurm (job arrays; see README "Running on a Slurm cluster").
+    public string Executor { get; init; }
+    public string SlurmConfig { get; init; }
     public DirectoryPath Root { get; init; }
     public FilePath CliDll => Root.CombineWithFilePath($"src/ScRepro.Cli/bin/{Configuration}/net10.0/screpro.dll");
 
-    public static PipelineContext From(ISetupContext ctx) => new PipelineContext
+    public static PipelineContext From(ISetupContext ctx)
+    {
+        var executor = ctx.Argument("executor", "local");
+        if (executor != "local" && executor != "slurm") throw new Exception($"--executor={executor}: use local or slurm");
+        return Make(ctx);
+    }
+
+    private static PipelineContext Make(ISetupContext ctx) => new PipelineContext
     {
         Experiment = ctx.Argument("experiment", "demo"),
         Force = ctx.HasArgument("force") && ctx.Argument("force", true),
         Release = ctx.HasArgument("release") && ctx.Argument("release", true),
         Configuration = ctx.Argument("configuration", "Release"),
+        Executor = ctx.Argument("executor", "local"),
+        SlurmConfig = ctx.Argument<string>("slurm-config", null),
         Root = ctx.MakeAbsolute(ctx.Directory(".")),
     };
 }

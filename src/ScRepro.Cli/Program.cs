@@ -18,6 +18,7 @@ public static class Program
         root.Subcommands.Add(CheckpointCommand.Create());
         root.Subcommands.Add(PredictCommand.Create());
         foreach (var stage in StageCommands.Create()) root.Subcommands.Add(stage);
+        root.Subcommands.Add(UnitCommandLine.Create());
         return root;
     }
 }

@@ -1,4 +1,6 @@
 using ScRepro.Core.Console;
+using ScRepro.Core.Provenance;
+using ScRepro.Pipeline.Execution;
 using ScRepro.Pipeline.Stamps;
 
 namespace ScRepro.Pipeline;
@@ -9,10 +11,10 @@ namespace ScRepro.Pipeline;
 /// </summary>
 public static class StageRunner
 {
-    /// <summary>Runs every stale unit; returns how many ran.</summary>
-    public static int Execute(RunContext ctx, string stage, IReadOnlyList<WorkUnit> units)
+    /// <summary>Runs every stale unit through <paramref name="executor"/> (default: here, in order); returns how many ran.</summary>
+    public static int Execute(RunContext ctx, string stage, IReadOnlyList<WorkUnit> units, IUnitExecutor? executor = null)
     {
-        var ran = 0;
+        var stale = new List<StaleUnit>();
         foreach (var unit in units)
         {
             var stamp = Stamp.Create(unit.Stage, unit.Name, unit.Inputs, ctx.Code, unit.CodeSensitive);
@@ -28,11 +30,10 @@ public static class StageRunner
                 Output.Info($"skip {stage} {unit.Name}: up to date in {Path.GetRelativePath(ctx.Root, from)} (reused)");
                 continue;
             }
-            Output.Info($"run  {stage} {unit.Name}: {why}");
-            RunInto(unit, stamp);
-            ran++;
+            stale.Add(new StaleUnit(unit, stamp, why));
         }
-        return ran;
+        if (stale.Count > 0) (executor ?? LocalExecutor.Instance).Run(ctx, stage, stale);
+        return stale.Count;
     }
 
     /// <summary>Null when every unit is up to date, else the first reason one is not.</summary>
@@ -54,12 +55,17 @@ public static class StageRunner
     // Holds the stamp key the partial work was made under; only a run with the same key may continue it.
     private const string ResumeMarker = ".resume-stamp";
 
-    private static string? Staleness(WorkUnit unit, Stamp stamp) =>
+    /// <summary>Why the unit must run with this stamp, or null when its outputs and stamp are up to date.</summary>
+    public static string? Staleness(WorkUnit unit, Stamp stamp) =>
         unit.Products?.FirstOrDefault(p => !File.Exists(p)) is { } missing
             ? $"{Path.GetFileName(missing)} is missing"
             : StampStore.Staleness(unit.OutputDir, stamp, unit.Outputs);
 
-    private static void RunInto(WorkUnit unit, Stamp stamp)
+    /// <summary>
+    /// Makes one unit: runs it into a temporary (or resumable .partial) folder, checks its outputs, writes the stamp
+    /// last (with the Slurm job when run as one) and moves the folder into place.
+    /// </summary>
+    public static void RunInto(WorkUnit unit, Stamp stamp)
     {
         var final = Path.GetFullPath(unit.OutputDir);
         var tmp = unit.Resumable ? final + ".partial" : final + $".tmp-{Environment.ProcessId}";
@@ -76,7 +82,7 @@ public static class StageRunner
             foreach (var output in unit.Outputs)
                 if (!File.Exists(Path.Combine(tmp, output)))
                     throw new InvalidOperationException($"{unit.Stage} {unit.Name} did not write {output}");
-            StampStore.Write(tmp, stamp);
+            StampStore.Write(tmp, stamp with { Scheduler = SchedulerInfo.Current() });
             if (Directory.Exists(final)) Directory.Delete(final, true);
             Directory.CreateDirectory(Path.GetDirectoryName(final)!);
             Directory.Move(tmp, final);

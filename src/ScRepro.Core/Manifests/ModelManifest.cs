@@ -11,7 +11,11 @@ public sealed record ModelManifest(
     Budget Budget,
     IReadOnlyList<string> Limitations,
     string? Citation,
-    ManifestOrigin Origin);
+    ManifestOrigin Origin)
+{
+    /// <summary>Scheduler resources per unit (cpus, memory, GPUs, time limit, partition); <see cref="ModelResources.None"/> when absent.</summary>
+    public ModelResources Resources { get; init; } = ModelResources.None;
+}
 
 /// <summary>Training budget; null means no limit. Why training stopped is recorded in TrainStats.</summary>
 public sealed record Budget(

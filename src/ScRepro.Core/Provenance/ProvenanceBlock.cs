@@ -5,7 +5,7 @@ namespace ScRepro.Core.Provenance;
 /// <summary>
 /// The <c>provenance</c> block every output JSON carries (serialise with ScRepro.Core.IO.Json: snake_case keys):
 /// the code (commit, branch, describe, dirty state), the software (ScRepro, .NET, libtorch when used), the machine
-/// (OS, CPU model, thread count) and the run (seeds, UTC time, command line).
+/// (OS, CPU model, thread count) and the run (seeds, UTC time, command line; the Slurm job when run by one).
 /// </summary>
 public sealed record ProvenanceBlock(
     string Commit,
@@ -24,6 +24,10 @@ public sealed record ProvenanceBlock(
     string UtcTime,
     string CommandLine)
 {
+    /// <summary>The Slurm job that made the output (job id, array task, node, partition); absent for a local run.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public SchedulerInfo? Scheduler { get; init; }
+
     /// <summary>
     /// Captures the provenance of a run now: git state of the repository containing <paramref name="repoPath"/>, the
     /// runtime and machine, the named <paramref name="seeds"/> (e.g. <c>{"split": 1, "train": 0}</c>, stored sorted by name),
@@ -44,6 +48,6 @@ public sealed record ProvenanceBlock(
             Environment.ProcessorCount,
             new SortedDictionary<string, long>(seeds.ToDictionary(), StringComparer.Ordinal),
             time.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
-            commandLine);
+            commandLine) { Scheduler = SchedulerInfo.Current() };
     }
 }

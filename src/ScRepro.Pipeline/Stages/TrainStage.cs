@@ -50,7 +50,8 @@ public sealed class TrainStage : IStage
                 var s = seed;
                 units.Add(new WorkUnit(Name, $"{model.Id}/seed{seed}", UnitDir(ctx, model.Id, seed), inputs,
                     ["training_stats.json", PredictionFile(model.Task)],
-                    tmp => Train(ctx, trainer, model, s, data.Value, split, tmp), ctx.RunDir, Resumable: trainer.Resumable));
+                    tmp => Train(ctx, trainer, model, s, data.Value, split, tmp), ctx.RunDir, Resumable: trainer.Resumable,
+                    Resources: model.Resources));
             }
         }
         return units;
