@@ -21,7 +21,7 @@ internal sealed record StageOptions(Option<string> Experiment, Option<bool> Forc
             new Option<bool>("--release") { Description = "Refuse a dirty working tree before any work" },
             new Option<string>("--root") { Description = "Project root (default: the current directory)", DefaultValueFactory = _ => "." },
             new Option<string>("--executor") { Description = "Where train and evaluate units run: local (here, in order) or slurm (one job array per stage)", DefaultValueFactory = _ => "local" },
-            new Option<string?>("--slurm-config") { Description = "YAML file: throttle, poll_s, result_wait_s, sacct_attempts, sbatch_args (with --executor=slurm)" });
+            new Option<string?>("--slurm-config") { Description = "YAML file: throttle, poll_s, result_wait_s, sbatch_args (with --executor=slurm)" });
         options.ExecutorName.AcceptOnlyFromAmong("local", "slurm");
         command.Options.Add(options.Experiment);
         command.Options.Add(options.Force);

@@ -16,9 +16,9 @@ public sealed class SlurmQueue(SlurmCommands tools)
     /// Every task of the given array jobs that squeue still lists, by task id (&lt;job&gt;_&lt;index&gt;); tasks not yet split
     /// off their array record (e.g. cancelled while pending) appear once under the plain array job id.
     /// </summary>
-    public Dictionary<string, TaskStatus> Squeue(IReadOnlyCollection<string> jobIds)
+    public Dictionary<string, SlurmTaskStatus> Squeue(IReadOnlyCollection<string> jobIds)
     {
-        var found = new Dictionary<string, TaskStatus>(StringComparer.Ordinal);
+        var found = new Dictionary<string, SlurmTaskStatus>(StringComparer.Ordinal);
         if (jobIds.Count == 0) return found;
         var result = Retry(() => tools.Run("squeue", ["-h", "-r", "-t", "all", "-j", string.Join(',', jobIds), "-o", "%i|%T|%N|%P|%r"]),
             r => r.ExitCode == 0 || Unknown(r), "squeue");
@@ -28,9 +28,9 @@ public sealed class SlurmQueue(SlurmCommands tools)
     }
 
     /// <summary>The tasks sacct knows (one call); empty when accounting is disabled.</summary>
-    public Dictionary<string, TaskStatus> Sacct(IReadOnlyCollection<string> taskIds)
+    public Dictionary<string, SlurmTaskStatus> Sacct(IReadOnlyCollection<string> taskIds)
     {
-        var found = new Dictionary<string, TaskStatus>(StringComparer.Ordinal);
+        var found = new Dictionary<string, SlurmTaskStatus>(StringComparer.Ordinal);
         if (taskIds.Count == 0 || AccountingDisabled) return found;
         var result = Retry(() => tools.Run("sacct", ["-X", "-n", "-P", "-j", string.Join(',', taskIds), "--format=JobID,State,NodeList,Partition"]),
             r => r.ExitCode == 0 || Disabled(r), "sacct");
@@ -43,7 +43,7 @@ public sealed class SlurmQueue(SlurmCommands tools)
         {
             var f = line.Split('|');
             if (f.Length < 4) continue;
-            found[f[0]] = new TaskStatus(f[0], f[1], Blank(f[2]), Blank(f[3]), null);
+            found[f[0]] = new SlurmTaskStatus(f[0], f[1], Blank(f[2]), Blank(f[3]), null);
         }
         return found;
     }
@@ -56,13 +56,13 @@ public sealed class SlurmQueue(SlurmCommands tools)
     }
 
     /// <summary>squeue -o '%i|%T|%N|%P|%r' lines; a pending array not yet split into tasks ("12_[0-3%2]") is skipped.</summary>
-    public static IEnumerable<TaskStatus> Parse(string squeueOutput)
+    public static IEnumerable<SlurmTaskStatus> Parse(string squeueOutput)
     {
         foreach (var line in squeueOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
             var f = line.Split('|');
             if (f.Length < 5 || f[0].Contains('[')) continue;
-            yield return new TaskStatus(f[0], f[1], Blank(f[2]), Blank(f[3]), Blank(f[4]) is "None" ? null : Blank(f[4]));
+            yield return new SlurmTaskStatus(f[0], f[1], Blank(f[2]), Blank(f[3]), Blank(f[4]) is "None" ? null : Blank(f[4]));
         }
     }
 

@@ -9,13 +9,14 @@ namespace ScRepro.Pipeline.Slurm;
 /// <summary>
 /// How the Slurm executor submits and waits, from an optional YAML file (--slurm-config), read strictly:
 /// <c>throttle</c> (array tasks at once, sbatch's %K), <c>poll_s</c>, <c>result_wait_s</c> (how long a finished job's
-/// outputs may take to show on the shared filesystem), <c>sacct_attempts</c> (sacct lags squeue) and
-/// <c>sbatch_args</c>: extra flags for every submission (account, qos, constraint…), each one argument, passed to
-/// sbatch as an argument list and never through a shell. Flags the executor sets itself are refused.
+/// outputs may take to show on the shared filesystem, and how long a job gone from squeue is re-asked of sacct, which
+/// lags it) and <c>sbatch_args</c>: extra flags for every submission (account, qos, constraint…), each one option with
+/// its value attached (--account=proj), passed to sbatch as an argument list and never through a shell. Flags the
+/// executor sets itself are refused.
 /// </summary>
-public sealed record SlurmSettings(int Throttle, double PollSeconds, double ResultWaitSeconds, int SacctAttempts, IReadOnlyList<string> SbatchArgs)
+public sealed record SlurmSettings(int Throttle, double PollSeconds, double ResultWaitSeconds, IReadOnlyList<string> SbatchArgs)
 {
-    public static readonly SlurmSettings Default = new(8, 2, 60, 5, []);
+    public static readonly SlurmSettings Default = new(8, 2, 60, []);
 
     // Set by the executor (array, log files, job name, working folder, environment) or blocking the submitter.
     private static readonly string[] OwnedLong = ["--array", "--output", "--error", "--job-name", "--parsable", "--chdir", "--wrap", "--export", "--wait", "--requeue", "--no-requeue"];
@@ -44,13 +45,11 @@ public sealed record SlurmSettings(int Throttle, double PollSeconds, double Resu
         if (poll is < 0.2 or > 600) throw m.Error("poll_s", $"must be 0.2 to 600 seconds, got {poll}");
         var wait = m.OptionalDouble("result_wait_s") ?? Default.ResultWaitSeconds;
         if (wait is < 0 or > 3600) throw m.Error("result_wait_s", $"must be 0 to 3600 seconds, got {wait}");
-        var attempts = m.OptionalInt("sacct_attempts") ?? Default.SacctAttempts;
-        if (attempts is < 1 or > 100) throw m.Error("sacct_attempts", $"must be 1 to 100, got {attempts}");
         var args = m.StringList("sbatch_args");
         for (var i = 0; i < args.Count; i++)
             if (Refusal(args[i]) is { } why) throw m.Error($"sbatch_args[{i}]", $"'{args[i]}': {why}");
         m.Finish();
-        return new SlurmSettings((int)throttle, poll, wait, (int)attempts, args);
+        return new SlurmSettings((int)throttle, poll, wait, args);
     }
 
     /// <summary>Why one extra sbatch argument is not accepted, or null.</summary>

@@ -13,7 +13,7 @@ internal sealed class TrackedTask(Submission submission, SubmittedUnit entry, St
     public string LogPath => SubmissionStore.LogPath(Folder, TaskId);
 
     public TaskPhase Phase { get; set; } = TaskPhase.Queued;
-    public TaskStatus? Last { get; set; }
+    public SlurmTaskStatus? Last { get; set; }
 
     /// <summary>When the task was first found in neither squeue nor sacct, or finished without its outputs showing.</summary>
     public DateTime? WaitingSince { get; set; }

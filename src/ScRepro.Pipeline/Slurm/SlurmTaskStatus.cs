@@ -4,7 +4,7 @@ namespace ScRepro.Pipeline.Slurm;
 /// One array task as squeue or sacct reports it: id (&lt;job&gt;_&lt;index&gt;), state name, node, partition, reason.
 /// The state decides the outcome (a time-out shows exit code 0:15 in scontrol but 0:0 in jobcomp: codes are not trusted).
 /// </summary>
-public sealed record TaskStatus(string TaskId, string State, string? Node, string? Partition, string? Reason)
+public sealed record SlurmTaskStatus(string TaskId, string State, string? Node, string? Partition, string? Reason)
 {
     public TaskPhase Phase => PhaseOf(State);
 
