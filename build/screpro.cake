@@ -21,11 +21,15 @@ public static void Screpro(ICakeContext ctx, PipelineContext p, string stage)
 }
 
 // True when `screpro status` says the stage's stamps match its inputs (exit 0); Cake then skips the task.
+// Exit 10 means stale (run it); any other code is an error (2 bad input, 70 a bug) and fails the run: a crash is
+// never read as "stale".
+public const int StatusStale = 10;
 public static bool UpToDate(ICakeContext ctx, PipelineContext p, string stage)
 {
     if (p.Force) return false;
     var args = new ProcessArgumentBuilder().Append(p.CliDll.FullPath).Append("status").Append("--experiment").Append(p.Experiment).Append("--stage").Append(stage);
     var code = ctx.StartProcess("dotnet", new ProcessSettings { Arguments = args, WorkingDirectory = p.Root });
-    if (code > 1) throw new CakeException(code, $"screpro status --stage {stage} failed with exit code {code}");
-    return code == 0;
+    if (code == 0) return true;
+    if (code == StatusStale) return false;
+    throw new CakeException(code, $"screpro status --stage {stage} failed with exit code {code} (0 up to date, {StatusStale} stale)");
 }

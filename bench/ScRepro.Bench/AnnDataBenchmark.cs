@@ -3,7 +3,7 @@ using System.Text.Json;
 using ScRepro.AnnData;
 using ScRepro.AnnData.Frames;
 using ScRepro.AnnData.Matrices;
-using AnnDataObject = ScRepro.AnnData.AnnData;
+using AnnDataObject = ScRepro.AnnData.AnnotatedData;
 
 namespace ScRepro.Bench;
 

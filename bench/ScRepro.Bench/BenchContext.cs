@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using ScRepro.Core.IO;
+using ScRepro.Foundation.IO;
 
 namespace ScRepro.Bench;
 

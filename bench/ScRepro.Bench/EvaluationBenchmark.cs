@@ -66,7 +66,7 @@ public sealed class EvaluationBenchmark : IBenchmark
     }
 
     /// <summary>Seeded log1p(Poisson) counts: gene means ~ Gamma(0.6, 1); each perturbation scales 60 genes by 0.1–6×.</summary>
-    public static (ScRepro.AnnData.AnnData Real, ScRepro.AnnData.AnnData Pred) Generate()
+    public static (ScRepro.AnnData.AnnotatedData Real, ScRepro.AnnData.AnnotatedData Pred) Generate()
     {
         var rng = new Random(Seed);
         var baseMean = new double[Genes];
@@ -92,12 +92,12 @@ public sealed class EvaluationBenchmark : IBenchmark
         return (Wrap(realX, labels), Wrap(predX, labels));
     }
 
-    private static ScRepro.AnnData.AnnData Wrap(CsrMatrix x, List<string> labels)
+    private static ScRepro.AnnData.AnnotatedData Wrap(CsrMatrix x, List<string> labels)
     {
         var obs = new DataFrame(labels.Select((_, i) => "c" + i.ToString(CultureInfo.InvariantCulture)).ToArray());
         obs.Add(CategoricalColumn.FromLabels("target_gene", labels));
         var var = new DataFrame(Enumerable.Range(0, Genes).Select(g => "G" + g.ToString("D4", CultureInfo.InvariantCulture)).ToArray());
-        return new ScRepro.AnnData.AnnData(x, obs, var);
+        return new ScRepro.AnnData.AnnotatedData(x, obs, var);
     }
 
     private static (List<int> IndPtr, List<int> Indices, List<float> Data) Sample(Random rng, List<double[]> means, int cellsEach)
@@ -157,7 +157,7 @@ public sealed class EvaluationBenchmark : IBenchmark
     private static double Normal(Random rng) =>
         Math.Sqrt(-2 * Math.Log(1 - rng.NextDouble())) * Math.Cos(2 * Math.PI * rng.NextDouble());
 
-    private static double? RunPython(BenchContext context, ScRepro.AnnData.AnnData real, ScRepro.AnnData.AnnData pred)
+    private static double? RunPython(BenchContext context, ScRepro.AnnData.AnnotatedData real, ScRepro.AnnData.AnnotatedData pred)
     {
         var dir = Path.Combine(context.WorkDir, "evaluation");
         Directory.CreateDirectory(dir);

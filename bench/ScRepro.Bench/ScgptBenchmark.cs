@@ -2,7 +2,7 @@ using System.Globalization;
 using ScRepro.Models.Scgpt.Config;
 using ScRepro.Models.Scgpt.Perturbation;
 using ScRepro.Models.Training;
-using ScRepro.Pipeline.Demo;
+using ScRepro.Simulation;
 
 namespace ScRepro.Bench;
 

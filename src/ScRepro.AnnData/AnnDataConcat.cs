@@ -19,7 +19,7 @@ namespace ScRepro.AnnData;
 /// </summary>
 public static class AnnDataConcat
 {
-    public static AnnData Concatenate(IReadOnlyList<AnnData> parts, string batchKey, IReadOnlyList<string>? keys = null)
+    public static AnnotatedData Concatenate(IReadOnlyList<AnnotatedData> parts, string batchKey, IReadOnlyList<string>? keys = null)
     {
         if (parts.Count == 0) throw new ArgumentException("nothing to concatenate", nameof(parts));
         keys ??= Enumerable.Range(0, parts.Count).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList();
@@ -53,7 +53,7 @@ public static class AnnDataConcat
         foreach (var name in varColumns.Where(n => !same.Contains(n)))
             for (var i = 0; i < parts.Count; i++)
                 if (aligned[name][i] is { } c) var.Add(FrameColumns.Renamed(c, $"{name}-{keys[i]}"));
-        return new AnnData(x, obs, var);
+        return new AnnotatedData(x, obs, var);
     }
 
     /// <summary>Names present in every list, in the first list's order (pandas Index.intersection without sort).</summary>

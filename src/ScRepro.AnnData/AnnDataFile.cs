@@ -1,5 +1,5 @@
 using ScRepro.AnnData.Encodings;
-using ScRepro.Core.IO;
+using ScRepro.Foundation.IO;
 using ScRepro.Hdf5;
 
 namespace ScRepro.AnnData;
@@ -8,7 +8,7 @@ namespace ScRepro.AnnData;
 public static class AnnDataFile
 {
     /// <summary>Reads the whole file (X included unless <paramref name="loadX"/> is false).</summary>
-    public static AnnData Read(string path, bool loadX = true)
+    public static AnnotatedData Read(string path, bool loadX = true)
     {
         using var reader = Open(path);
         return reader.Read(loadX);
@@ -25,13 +25,13 @@ public static class AnnDataFile
     }
 
     /// <summary>Writes <paramref name="adata"/> so that anndata reads it back unchanged (temp name, then rename).</summary>
-    public static void Write(string path, AnnData adata) => Write(path, adata, gzip: false);
+    public static void Write(string path, AnnotatedData adata) => Write(path, adata, gzip: false);
 
     /// <summary>
     /// Writes <paramref name="adata"/> in anndata 0.8's encoding; with <paramref name="gzip"/>, every array is chunked
     /// and gzip-compressed (level 4, h5py's default). Byte-deterministic: no object timestamps, fixed file-format bounds.
     /// </summary>
-    public static void Write(string path, AnnData adata, bool gzip)
+    public static void Write(string path, AnnotatedData adata, bool gzip)
     {
         var options = gzip ? new H5WriteOptions(Gzip: true) : H5WriteOptions.Default;
         AtomicFile.WriteVia(path, tmp =>
@@ -41,7 +41,7 @@ public static class AnnDataFile
         });
     }
 
-    private static void WriteRoot(H5Group root, AnnData a, H5WriteOptions o)
+    private static void WriteRoot(H5Group root, AnnotatedData a, H5WriteOptions o)
     {
         ElementWriter.Write(root, "X", a.X, o);
         ElementWriter.Write(root, "obs", a.Obs, o);

@@ -5,9 +5,9 @@ namespace ScRepro.AnnData;
 /// <summary>adata[rows]: a cell subset of every obs-aligned element (X, obs, layers, obsm, obsp on both axes, raw/X).</summary>
 public static class AnnDataSubset
 {
-    public static AnnData Rows(AnnData adata, IReadOnlyList<int> rows)
+    public static AnnotatedData Rows(AnnotatedData adata, IReadOnlyList<int> rows)
     {
-        var result = new AnnData(adata.X is null ? null : SliceRows(adata.X, rows), adata.Obs.Subset(rows), adata.Var);
+        var result = new AnnotatedData(adata.X is null ? null : SliceRows(adata.X, rows), adata.Obs.Subset(rows), adata.Var);
         foreach (var (k, v) in adata.Layers) result.Layers[k] = SliceRows(v, rows);
         foreach (var (k, v) in adata.Obsm) result.Obsm[k] = Keep(v.ToDense(rows), v);
         foreach (var (k, v) in adata.Varm) result.Varm[k] = v;

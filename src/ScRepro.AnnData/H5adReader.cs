@@ -223,6 +223,7 @@ public sealed class H5adReader : IDisposable
         using var dataDs = g.OpenDataset("data");
         using var indicesDs = g.OpenDataset("indices");
         indicesDs.ReadRanges<int>(spans, indices);
+        SparseEncoding.CheckIndices(g, indices, nCols);
         dataDs.ReadRanges<float>(spans, data);
         return new CsrMatrix(unique.Length, nCols, outPtr, indices, data) { SourceDtype = dataDs.Type.NumpyName };
     }
@@ -282,12 +283,15 @@ public sealed class H5adReader : IDisposable
         return result;
     }
 
-    /// <summary>The whole file as an <see cref="AnnData"/> (X left null when <paramref name="loadX"/> is false).</summary>
-    public AnnData Read(bool loadX = true)
+    /// <summary>The whole file as an <see cref="AnnotatedData"/> (X left null when <paramref name="loadX"/> is false).</summary>
+    public AnnotatedData Read(bool loadX = true)
     {
         var obs = ReadObs();
         var var = ReadVar();
-        var adata = new AnnData(loadX ? ReadX() : null, obs, var);
+        var x = loadX ? ReadX() : null;
+        if (x is not null && (x.Rows != obs.Count || x.Cols != var.Count))
+            throw new Hdf5Exception(Path, "/X", $"shape is {x.Rows}x{x.Cols}, but obs has {obs.Count} rows and var {var.Count}");
+        var adata = new AnnotatedData(x, obs, var);
         foreach (var (k, v) in ReadMatrices("layers")) adata.Layers[k] = v;
         foreach (var (k, v) in ReadAxisArrays("obsm")) adata.Obsm[k] = v;
         foreach (var (k, v) in ReadAxisArrays("varm")) adata.Varm[k] = v;
@@ -332,11 +336,14 @@ public sealed class H5adReader : IDisposable
     }
 
     private static Dictionary<string, ColumnSummary> Summaries(DataFrame df) =>
-        df.Columns.ToDictionary(c => c.Name, c => new ColumnSummary(c.PandasDtype, c.PandasDtype is "category" or "object" or "bool" ? DistinctCount(c) : null));
+        df.Columns.ToDictionary(c => c.Name, c => new ColumnSummary(c.PandasDtype, DistinctCount(c)));
 
+    // pandas' Series.nunique() (dropna=True), which anndata's obs/var are: missing values (NaN, masked, code -1) are
+    // not counted, and 0.0 and -0.0 are one value (they compare equal).
     private static int DistinctCount(Column c) => c switch
     {
         CategoricalColumn k => k.Codes.Where(x => x >= 0).Distinct().Count(),
+        NumericColumn n => n.Values.Where(v => !double.IsNaN(v)).Select(v => v == 0 ? 0.0 : v).Distinct().Count(),
         _ => Enumerable.Range(0, c.Length).Select(c.GetString).Where(s => s is not null).Distinct(StringComparer.Ordinal).Count(),
     };
 

@@ -21,5 +21,5 @@ public sealed record InspectSummary(
     string? ObsNamesFirst,
     string? VarNamesFirst);
 
-/// <summary>A column's pandas dtype name and, for category/object/bool columns, its number of distinct non-missing values.</summary>
+/// <summary>A column's pandas dtype name and its number of distinct non-missing values (pandas' nunique(dropna=True)).</summary>
 public sealed record ColumnSummary(string Dtype, int? NUnique);

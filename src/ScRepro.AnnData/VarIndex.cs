@@ -10,7 +10,7 @@ namespace ScRepro.AnnData;
 /// </summary>
 public static class VarIndex
 {
-    public static AnnData FromColumn(AnnData adata, string column)
+    public static AnnotatedData FromColumn(AnnotatedData adata, string column)
     {
         if (!adata.Var.Contains(column))
             throw new KeyNotFoundException($"var has no column '{column}' (have: {string.Join(", ", adata.Var.Columns.Select(c => c.Name))})");
@@ -20,7 +20,7 @@ public static class VarIndex
             names[i] = source.GetString(i) ?? throw new ArgumentException($"var column '{column}' is missing a value at row {i}");
         var var = new DataFrame(names);
         foreach (var c in adata.Var.Columns) var.Add(c);
-        var result = new AnnData(adata.X, adata.Obs, var) { Raw = adata.Raw };
+        var result = new AnnotatedData(adata.X, adata.Obs, var) { Raw = adata.Raw };
         foreach (var (k, v) in adata.Layers) result.Layers[k] = v;
         foreach (var (k, v) in adata.Obsm) result.Obsm[k] = v;
         foreach (var (k, v) in adata.Varm) result.Varm[k] = v;

@@ -1,5 +1,5 @@
 using System.Globalization;
-using ScRepro.Core.Errors;
+using ScRepro.Foundation.Errors;
 
 namespace ScRepro.Baselines;
 

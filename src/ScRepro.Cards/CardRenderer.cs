@@ -1,5 +1,5 @@
 using HandlebarsDotNet;
-using ScRepro.Core.Errors;
+using ScRepro.Foundation.Errors;
 
 namespace ScRepro.Cards;
 

@@ -6,7 +6,18 @@ namespace ScRepro.Cli;
 /// <summary>screpro: every pipeline stage and tool as a subcommand. This file only composes the tree.</summary>
 public static class Program
 {
-    public static int Main(string[] args) => BuildRoot().Parse(args).Invoke();
+    public static int Main(string[] args)
+    {
+        try
+        {
+            return BuildRoot().Parse(args).Invoke();
+        }
+        catch (Exception e)
+        {
+            // Every action already runs inside CommandRunner; this catches what happens around them (parsing, start-up).
+            return CommandRunner.Report(e);
+        }
+    }
 
     public static RootCommand BuildRoot()
     {

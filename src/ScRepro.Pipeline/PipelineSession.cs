@@ -1,6 +1,6 @@
-using ScRepro.Core.Errors;
+using ScRepro.Foundation.Errors;
 using ScRepro.Core.Manifests;
-using ScRepro.Core.Console;
+using ScRepro.Terminal;
 using ScRepro.Core.Provenance;
 using ScRepro.Pipeline.Execution;
 using ScRepro.Pipeline.Stages;
@@ -46,33 +46,52 @@ public static class PipelineSession
         var s = Stage(stage);
         if (executor is not null and not LocalExecutor && !Distributable.Contains(s.Name))
             throw new ScReproException($"--executor={executor.Name} applies to {string.Join(" and ", Distributable)}; {s.Name} runs locally");
+        // Held from planning on: what a plan reads (the split, the lock) cannot change under it. A Slurm submitter
+        // holds it while its array runs; the array's tasks run under that hold (RunLock.Delegate).
+        using var held = RunLock.Acquire(ctx.Root, ctx.CommandLine);
         var units = PlanOrExplain(ctx, s);
-        return StageRunner.Execute(ctx, s.Name, units, executor);
+        try
+        {
+            return StageRunner.Execute(ctx, s.Name, units, executor);
+        }
+        catch (UpstreamMissingException e)
+        {
+            throw Explain(s, e);
+        }
     }
 
     /// <summary>
     /// Runs one planned unit of a stage, by name, here (a Slurm array task runs this). With
     /// <paramref name="expectedKey"/> it refuses to run when the stamp it would write differs from the one the submitter
     /// planned (the checkout or an input changed since). Without --force an up-to-date unit is skipped. True when it ran.
+    /// Takes the tree's run lock unless this process already holds it or runs under its submitter's (a delegate).
     /// </summary>
     public static bool RunUnit(RunContext ctx, string stage, string unitName, string? expectedKey = null)
     {
         var s = Stage(stage);
+        using var held = RunLock.IsHeld(ctx.Root) ? null : RunLock.Acquire(ctx.Root, ctx.CommandLine);
         var units = PlanOrExplain(ctx, s);
         var unit = units.FirstOrDefault(u => u.Name == unitName)
                    ?? throw new ScReproException($"{s.Name}: no unit '{unitName}' in experiment {ctx.Experiment.Id} (units: {string.Join(", ", units.Select(u => u.Name))})");
-        var stamp = Stamp.Create(unit.Stage, unit.Name, unit.Inputs, ctx.Code, unit.CodeSensitive);
-        if (expectedKey is not null && stamp.Key != expectedKey)
-            throw new ScReproException($"{s.Name} {unitName}: its stamp is {stamp.Key[..12]} here but {expectedKey[..Math.Min(12, expectedKey.Length)]} when it was submitted: the checkout or an input changed since; run the stage again");
-        var why = ctx.Force ? "forced (--force)" : StageRunner.Staleness(unit, stamp);
-        if (why is null)
+        try
         {
-            Output.Info($"skip {s.Name} {unitName}: up to date");
-            return false;
+            var stamp = StageRunner.StampFor(unit, ctx);
+            if (expectedKey is not null && stamp.Key != expectedKey)
+                throw new ScReproException($"{s.Name} {unitName}: its stamp is {stamp.Key[..12]} here but {expectedKey[..Math.Min(12, expectedKey.Length)]} when it was submitted: the checkout or an input changed since; run the stage again");
+            var why = ctx.Force ? "forced (--force)" : StageRunner.Staleness(unit, stamp);
+            if (why is null)
+            {
+                Output.Info($"skip {s.Name} {unitName}: up to date");
+                return false;
+            }
+            Output.Info($"run  {s.Name} {unitName}: {why}");
+            StageRunner.RunInto(ctx, unit, stamp);
+            return true;
         }
-        Output.Info($"run  {s.Name} {unitName}: {why}");
-        StageRunner.RunInto(unit, stamp);
-        return true;
+        catch (UpstreamMissingException e)
+        {
+            throw Explain(s, e);
+        }
     }
 
     /// <summary>Null when the stage is up to date, else why not.</summary>
@@ -96,7 +115,10 @@ public static class PipelineSession
         }
         catch (UpstreamMissingException e)
         {
-            throw new ScReproException($"{s.Name}: {e.Message}; run the earlier stages first (./build.sh --target=Card runs them in order)");
+            throw Explain(s, e);
         }
     }
+
+    private static ScReproException Explain(IStage s, UpstreamMissingException e) =>
+        new($"{s.Name}: {e.Message}; run the earlier stages first (./build.sh --target=Card runs them in order)");
 }

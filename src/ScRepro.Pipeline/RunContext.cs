@@ -36,7 +36,13 @@ public sealed class RunContext
 
     public string TemplateDir => Path.Combine(Root, "reports", "templates");
 
-    public string DataFile(string relative) => SafePath.Resolve(DataDir, relative, $"{Dataset.Origin.File}: path");
+    /// <summary>A manifest path under data/&lt;dataset&gt;/, checked as a string and on disk (no symlink out of it).</summary>
+    public string DataFile(string relative)
+    {
+        var full = SafePath.Resolve(DataDir, relative, $"{Dataset.Origin.File}: path");
+        Foundation.IO.RealPath.CheckInside(DataDir, full, $"{Dataset.Origin.File}: path '{relative}'");
+        return full;
+    }
 
     /// <summary>The same relative output folder under every other run folder of this experiment (for stamp reuse).</summary>
     public IEnumerable<string> Siblings(string outputDir, string baseDir)

@@ -1,6 +1,6 @@
-using ScRepro.Core.Console;
 using ScRepro.Core.Provenance;
 using ScRepro.Pipeline.Execution;
+using ScRepro.Terminal;
 using ScRepro.Pipeline.Stamps;
 
 namespace ScRepro.Pipeline;
@@ -8,16 +8,18 @@ namespace ScRepro.Pipeline;
 /// <summary>
 /// Runs or checks units: an up-to-date unit is skipped with a one-line reason; a stale one runs into a temporary
 /// folder that replaces the output folder only when complete, stamp written last. Nothing is left half-done.
+/// Execution holds the tree's <see cref="RunLock"/>, so no two processes run units of one tree at once.
 /// </summary>
 public static class StageRunner
 {
     /// <summary>Runs every stale unit through <paramref name="executor"/> (default: here, in order); returns how many ran.</summary>
     public static int Execute(RunContext ctx, string stage, IReadOnlyList<WorkUnit> units, IUnitExecutor? executor = null)
     {
+        using var held = RunLock.Acquire(ctx.Root, ctx.CommandLine);
         var stale = new List<StaleUnit>();
         foreach (var unit in units)
         {
-            var stamp = Stamp.Create(unit.Stage, unit.Name, unit.Inputs, ctx.Code, unit.CodeSensitive);
+            var stamp = StampFor(unit, ctx);
             var why = ctx.Force ? "forced (--force)" : Staleness(unit, stamp);
             if (why is null)
             {
@@ -41,7 +43,7 @@ public static class StageRunner
     {
         foreach (var unit in units)
         {
-            var stamp = Stamp.Create(unit.Stage, unit.Name, unit.Inputs, ctx.Code, unit.CodeSensitive);
+            var stamp = StampFor(unit, ctx);
             var why = Staleness(unit, stamp);
             if (why is null) continue;
             if (unit.ReuseBase is not null
@@ -50,6 +52,25 @@ public static class StageRunner
             return $"{unit.Name}: {why}";
         }
         return null;
+    }
+
+    /// <summary>
+    /// The stamp the unit would get now: its declared inputs, the content hash of every upstream output it consumes
+    /// (<c>consumes:&lt;name&gt;</c>, so a retrained model re-evaluates and re-renders its card, DVC-style), and for
+    /// code-sensitive units the .NET and ScRepro versions (<c>env:…</c>).
+    /// </summary>
+    public static Stamp StampFor(WorkUnit unit, RunContext ctx)
+    {
+        var inputs = new Dictionary<string, string>(unit.Inputs, StringComparer.Ordinal);
+        foreach (var (name, path) in unit.Consumes ?? new Dictionary<string, string>())
+            inputs["consumes:" + name] = ContentHashes.Of(path)
+                ?? throw new UpstreamMissingException($"{unit.Name} reads {Path.GetRelativePath(ctx.Root, path)}, which is missing");
+        if (unit.CodeSensitive)
+        {
+            inputs["env:dotnet"] = SoftwareVersions.Dotnet();
+            inputs["env:screpro"] = SoftwareVersions.ScRepro();
+        }
+        return Stamp.Create(unit.Stage, unit.Name, inputs, ctx.Code, unit.CodeSensitive);
     }
 
     // Holds the stamp key the partial work was made under; only a run with the same key may continue it.
@@ -62,12 +83,15 @@ public static class StageRunner
             : StampStore.Staleness(unit.OutputDir, stamp, unit.Outputs);
 
     /// <summary>
-    /// Makes one unit: runs it into a temporary (or resumable .partial) folder, checks its outputs, writes the stamp
-    /// last (with the Slurm job when run as one) and moves the folder into place.
+    /// Makes one unit under the tree's run lock: runs it into a temporary (or resumable .partial) folder, checks its
+    /// outputs, writes the stamp last (with the Slurm job when run as one) and moves the folder into place.
     /// </summary>
-    public static void RunInto(WorkUnit unit, Stamp stamp)
+    public static void RunInto(RunContext ctx, WorkUnit unit, Stamp stamp)
     {
         var final = Path.GetFullPath(unit.OutputDir);
+        if (!RunLock.IsHeld(ctx.Root))
+            throw new InvalidOperationException($"{unit.Stage} {unit.Name}: units run only under the tree's run lock");
+        RemoveAbandonedTemporaries(final);
         var tmp = unit.Resumable ? final + ".partial" : final + $".tmp-{Environment.ProcessId}";
         var marker = Path.Combine(tmp, ResumeMarker);
         var resuming = unit.Resumable && File.Exists(marker) && File.ReadAllText(marker) == stamp.Key;
@@ -82,7 +106,7 @@ public static class StageRunner
             foreach (var output in unit.Outputs)
                 if (!File.Exists(Path.Combine(tmp, output)))
                     throw new InvalidOperationException($"{unit.Stage} {unit.Name} did not write {output}");
-            StampStore.Write(tmp, stamp with { Scheduler = SchedulerInfo.Current() });
+            StampStore.Write(tmp, stamp with { Outputs = ContentHashes.OfOutputs(tmp, unit.Outputs), Scheduler = SchedulerCapture.Current() });
             if (Directory.Exists(final)) Directory.Delete(final, true);
             Directory.CreateDirectory(Path.GetDirectoryName(final)!);
             Directory.Move(tmp, final);
@@ -92,5 +116,17 @@ public static class StageRunner
             if (!unit.Resumable && Directory.Exists(tmp)) Directory.Delete(tmp, true);
             throw;
         }
+    }
+
+    // A process killed mid-unit leaves <unit>.tmp-<pid>/ (or .reuse-tmp-<pid>/) behind; the lock holder is the only
+    // one running, so any such folder is abandoned. (.partial/ is kept on purpose: it is resumable work.)
+    private static void RemoveAbandonedTemporaries(string final)
+    {
+        var parent = Path.GetDirectoryName(final)!;
+        if (!Directory.Exists(parent)) return;
+        var name = Path.GetFileName(final);
+        foreach (var pattern in new[] { name + ".tmp-*", name + ".reuse-tmp-*" })
+            foreach (var dir in Directory.GetDirectories(parent, pattern))
+                Directory.Delete(dir, recursive: true);
     }
 }

@@ -1,6 +1,6 @@
 using ScRepro.AnnData;
 using ScRepro.AnnData.Frames;
-using ScRepro.Core.Errors;
+using ScRepro.Foundation.Errors;
 
 namespace ScRepro.Splits;
 

@@ -1,7 +1,7 @@
 using System.Collections;
 using System.Globalization;
 using System.Text.Json;
-using ScRepro.Core.Errors;
+using ScRepro.Foundation.Errors;
 using ScRepro.Splits.Annotation;
 
 namespace ScRepro.Splits;

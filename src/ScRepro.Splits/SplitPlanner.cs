@@ -1,4 +1,4 @@
-using ScRepro.Core.Errors;
+using ScRepro.Foundation.Errors;
 using ScRepro.Splits.Annotation;
 using ScRepro.Splits.Files;
 using ScRepro.Splits.Gears;

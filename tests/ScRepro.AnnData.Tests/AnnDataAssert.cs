@@ -6,7 +6,7 @@ namespace ScRepro.AnnData.Tests;
 /// <summary>Deep equality of two AnnData objects: every element, value and dtype.</summary>
 internal static class AnnDataAssert
 {
-    public static void Equal(AnnData e, AnnData a)
+    public static void Equal(AnnotatedData e, AnnotatedData a)
     {
         Matrix(e.X, a.X, "X");
         Frame(e.Obs, a.Obs, "obs");

@@ -1,4 +1,4 @@
-using ScRepro.Core.Errors;
+using ScRepro.Foundation.Errors;
 
 namespace ScRepro.AnnData.Tests;
 
@@ -30,7 +30,7 @@ public sealed class BadFileTests
     {
         using var dir = ScRepro.Testing.TestPaths.NewTempDir();
         var path = dir.File("odd.h5ad");
-        var adata = new AnnData(null, new Frames.DataFrame(["a"]), new Frames.DataFrame(["g"]));
+        var adata = new AnnotatedData(null, new Frames.DataFrame(["a"]), new Frames.DataFrame(["g"]));
         AnnDataFile.Write(path, adata);
         // Add an element with an encoding no reader knows, through the HDF5 layer.
         using (var f = Hdf5.H5File.OpenReadWrite(path))

@@ -12,9 +12,9 @@ namespace ScRepro.AnnData.Tests;
 /// </summary>
 public sealed class ConcatTests
 {
-    private static AnnData Read(string name) => AnnDataFile.Read(TestPaths.Fixture("anndata", "concat", name + ".h5ad"));
+    private static AnnotatedData Read(string name) => AnnDataFile.Read(TestPaths.Fixture("anndata", "concat", name + ".h5ad"));
 
-    private static AnnData Joined() => AnnDataConcat.Concatenate(
+    private static AnnotatedData Joined() => AnnDataConcat.Concatenate(
         [VarIndex.FromColumn(Read("reference"), "gene_name"), VarIndex.FromColumn(Read("query"), "gene_name")], "str_batch");
 
     [Fact]

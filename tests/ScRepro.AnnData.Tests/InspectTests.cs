@@ -1,5 +1,5 @@
 using System.Text.Json;
-using ScRepro.Core.IO;
+using ScRepro.Foundation.IO;
 
 namespace ScRepro.AnnData.Tests;
 

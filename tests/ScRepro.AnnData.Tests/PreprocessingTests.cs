@@ -13,7 +13,7 @@ namespace ScRepro.AnnData.Tests;
 public sealed class PreprocessingTests
 {
     private static readonly JsonElement Ref = JsonDocument.Parse(File.ReadAllText(TestPaths.Fixture("anndata", "preprocess_reference.json"))).RootElement;
-    private static readonly AnnData Counts = AnnDataFile.Read(TestPaths.Fixture("anndata", "preprocess_counts.h5ad"));
+    private static readonly AnnotatedData Counts = AnnDataFile.Read(TestPaths.Fixture("anndata", "preprocess_counts.h5ad"));
 
     private static double[] Doubles(JsonElement e) => e.EnumerateArray().Select(v => v.ValueKind == JsonValueKind.Null ? double.NaN : v.GetDouble()).ToArray();
     private static bool[] Bools(JsonElement e) => e.EnumerateArray().Select(v => v.GetBoolean()).ToArray();

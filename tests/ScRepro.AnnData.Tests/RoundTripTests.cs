@@ -18,8 +18,8 @@ public sealed class RoundTripTests
         AnnDataAssert.Equal(original, AnnDataFile.Read(path));
         // The inspect summary of the copy matches what anndata reported for the original.
         Assert.Equal(
-            ScRepro.Core.IO.Json.Serialize(AnnDataFile.Inspect(Fixtures.H5ad(name))),
-            ScRepro.Core.IO.Json.Serialize(AnnDataFile.Inspect(path)));
+            ScRepro.Foundation.IO.Json.Serialize(AnnDataFile.Inspect(Fixtures.H5ad(name))),
+            ScRepro.Foundation.IO.Json.Serialize(AnnDataFile.Inspect(path)));
     }
 
     [Fact]
@@ -63,7 +63,7 @@ public sealed class RoundTripTests
         using var dir = TestPaths.NewTempDir();
         var obs = new Frames.DataFrame(["c0"]);
         obs.Add(new Frames.NumericColumn("_index", [1.0]));
-        var adata = new AnnData(null, obs, new Frames.DataFrame(["g0"]));
+        var adata = new AnnotatedData(null, obs, new Frames.DataFrame(["g0"]));
         Assert.ThrowsAny<Exception>(() => AnnDataFile.Write(dir.File("bad.h5ad"), adata));
         Assert.Empty(Directory.GetFiles(dir.Path));
     }

@@ -1,4 +1,4 @@
-using ScRepro.Core.IO;
+using ScRepro.Foundation.IO;
 using ScRepro.Testing;
 
 namespace ScRepro.Core.Tests;

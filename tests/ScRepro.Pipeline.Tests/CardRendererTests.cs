@@ -1,5 +1,6 @@
+using ScRepro.Contracts;
 using ScRepro.Cards;
-using ScRepro.Core.Errors;
+using ScRepro.Foundation.Errors;
 using ScRepro.Testing;
 
 namespace ScRepro.Pipeline.Tests;

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using ScRepro.Core.Errors;
+using ScRepro.Foundation.Errors;
 using ScRepro.Testing;
 
 namespace ScRepro.Pipeline.Tests;

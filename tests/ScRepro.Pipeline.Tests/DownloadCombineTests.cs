@@ -1,7 +1,7 @@
 using System.IO.Compression;
 using ScRepro.AnnData;
 using ScRepro.AnnData.Frames;
-using ScRepro.Core.Errors;
+using ScRepro.Foundation.Errors;
 using ScRepro.Core.Manifests;
 using ScRepro.Testing;
 

@@ -1,6 +1,6 @@
 using ScRepro.AnnData.Frames;
 using ScRepro.AnnData.Matrices;
-using ScRepro.Pipeline.Demo;
+using ScRepro.Simulation;
 
 namespace ScRepro.Pipeline.Tests;
 

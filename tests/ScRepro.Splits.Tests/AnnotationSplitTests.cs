@@ -1,5 +1,5 @@
 using System.Text.Json;
-using ScRepro.Core.Errors;
+using ScRepro.Foundation.Errors;
 using ScRepro.Splits.Annotation;
 using ScRepro.Testing;
 

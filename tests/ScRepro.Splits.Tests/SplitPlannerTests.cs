@@ -1,6 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using ScRepro.Core.Errors;
+using ScRepro.Foundation.Errors;
 using ScRepro.Splits.Files;
 using ScRepro.Testing;
 
@@ -90,7 +90,7 @@ public sealed class SplitPlannerTests
         };
         var a = SplitPlanner.Make("gears_simulation", 3, p, input);
         var b = SplitPlanner.Make("gears_simulation", 3, p, input);
-        Assert.Equal(ScRepro.Core.IO.Json.Serialize(a), ScRepro.Core.IO.Json.Serialize(b));
+        Assert.Equal(ScRepro.Foundation.IO.Json.Serialize(a), ScRepro.Foundation.IO.Json.Serialize(b));
         Assert.DoesNotContain("B+ctrl", a.Train.Concat(a.Val).Concat(a.Test));
         Assert.Equal(new[] { "B+ctrl" }, (string[])a.Parameters["exclude"]!);
         Assert.Equal(0.75, a.Parameters["combo_seen2_train_frac"]); // defaults are recorded

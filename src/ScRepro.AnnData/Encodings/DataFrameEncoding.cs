@@ -60,9 +60,9 @@ internal static class DataFrameEncoding
     public static H5Group Write(H5Group parent, string key, DataFrame df, H5WriteOptions o)
     {
         if (df.Contains(df.IndexName))
-            throw new Core.Errors.ScReproException($"cannot write dataframe '{key}': a column is named like its index ('{df.IndexName}')");
+            throw new Foundation.Errors.ScReproException($"cannot write dataframe '{key}': a column is named like its index ('{df.IndexName}')");
         if (df.Contains("_index"))
-            throw new Core.Errors.ScReproException($"cannot write dataframe '{key}': '_index' is a reserved column name");
+            throw new Foundation.Errors.ScReproException($"cannot write dataframe '{key}': '_index' is a reserved column name");
         var g = parent.CreateGroup(key);
         g.WriteStringArrayAttribute("column-order", df.Columns.Select(c => c.Name).ToArray());
         g.WriteStringAttribute("_index", df.IndexName);

@@ -43,6 +43,7 @@ internal static class SparseEncoding
             throw ElementErrors.Bad(g, $"indptr ends at {nnz} but data has {data.Length} and indices {indices.Length} values");
         var (values, wide) = ArrayEncoding.ReadFloats(data);
         var idx = indices.Read<int>();
+        CheckIndices(g, idx, format == "csr" ? cols : rows);
         var dtype = data.Type.NumpyName;
         return format switch
         {
@@ -52,7 +53,18 @@ internal static class SparseEncoding
         };
     }
 
-    /// <summary>indptr as int32 (checked: our matrices index with int), validated to be non-decreasing.</summary>
+    /// <summary>
+    /// Every minor index in 0..<paramref name="minor"/>-1, as scipy's check_format demands: an index out of range would
+    /// otherwise surface much later as an IndexOutOfRangeException naming no file.
+    /// </summary>
+    public static void CheckIndices(H5Group g, ReadOnlySpan<int> indices, int minor)
+    {
+        for (var k = 0; k < indices.Length; k++)
+            if ((uint)indices[k] >= (uint)minor)
+                throw ElementErrors.Bad(g, $"indices[{k}] = {indices[k]} is outside 0..{minor - 1} (the matrix has {minor} {(FormatOf(g) == "csc" ? "rows" : "columns")})");
+    }
+
+    /// <summary>indptr as int32 (checked: our matrices index with int), validated to start at 0 and never decrease.</summary>
     public static int[] ReadIndptr(H5Group g, int major)
     {
         using var ds = g.OpenDataset("indptr");
@@ -62,6 +74,7 @@ internal static class SparseEncoding
         for (var i = 0; i < wide.Length; i++)
         {
             if (wide[i] > int.MaxValue) throw ElementErrors.Bad(g, $"has {wide[i]} stored values; more than 2^31 are not supported");
+            if (i == 0 && wide[0] != 0) throw ElementErrors.Bad(g, $"indptr starts at {wide[0]}, not 0");
             if (i > 0 && wide[i] < wide[i - 1]) throw ElementErrors.Bad(g, $"indptr decreases at entry {i}");
             result[i] = (int)wide[i];
         }

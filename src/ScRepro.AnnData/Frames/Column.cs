@@ -26,9 +26,10 @@ public sealed class NumericColumn : Column
     public double[] Values { get; }
     public override int Length => Values.Length;
     public override string PandasDtype { get; }
+    /// <summary>The value as text; null for NaN in a float column, which pandas reads as missing (never a label "NaN").</summary>
     public override string? GetString(int i) =>
         PandasDtype.StartsWith("float", StringComparison.Ordinal)
-            ? Values[i].ToString("R", System.Globalization.CultureInfo.InvariantCulture)
+            ? double.IsNaN(Values[i]) ? null : Values[i].ToString("R", System.Globalization.CultureInfo.InvariantCulture)
             : ((long)Values[i]).ToString(System.Globalization.CultureInfo.InvariantCulture);
 }
 

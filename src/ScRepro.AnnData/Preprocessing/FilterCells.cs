@@ -10,7 +10,7 @@ namespace ScRepro.AnnData.Preprocessing;
 public static class FilterCells
 {
     /// <summary>The kept cells as a new AnnData, and the mask over the input's cells.</summary>
-    public static (AnnData Result, bool[] Kept) MinGenes(AnnData adata, int minGenes)
+    public static (AnnotatedData Result, bool[] Kept) MinGenes(AnnotatedData adata, int minGenes)
     {
         var x = adata.X ?? throw new ArgumentException("filter_cells needs X");
         var nGenes = GenesPerCell(x);

@@ -1,6 +1,6 @@
 using ScRepro.AnnData.Preprocessing;
 using ScRepro.AnnData.Matrices;
-using ScRepro.Core.Errors;
+using ScRepro.Foundation.Errors;
 
 namespace ScRepro.Baselines.Logistic;
 

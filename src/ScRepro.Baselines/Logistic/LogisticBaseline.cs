@@ -1,5 +1,5 @@
 using ScRepro.AnnData.Matrices;
-using ScRepro.Core.Errors;
+using ScRepro.Foundation.Errors;
 using ScRepro.Evaluation.Annotation;
 
 namespace ScRepro.Baselines.Logistic;
@@ -57,7 +57,7 @@ public sealed record LogisticRunResult(
 /// <summary>The annotation baseline end to end: preprocess, choose or take C, fit on train, predict test.</summary>
 public static class LogisticBaseline
 {
-    public static LogisticRunResult Run(ScRepro.AnnData.AnnData data, string labelColumn, IReadOnlyList<string> trainObs,
+    public static LogisticRunResult Run(ScRepro.AnnData.AnnotatedData data, string labelColumn, IReadOnlyList<string> trainObs,
         IReadOnlyList<string> testObs, LogisticRunSettings settings, Action<string>? log = null)
     {
         var matrix = settings.UseRaw
@@ -95,7 +95,7 @@ public static class LogisticBaseline
         var c = settings.C;
         if (c is null)
         {
-            cv = ScRepro.Core.Console.Output.WithProgress($"logreg: {settings.CvFolds}-fold CV over {settings.Grid.Count} C values",
+            cv = ScRepro.Terminal.Output.WithProgress($"logreg: {settings.CvFolds}-fold CV over {settings.Grid.Count} C values",
                 settings.CvFolds, report => CrossValidatedC.Select(x, trainRows, trainLabels, settings.Grid, settings.CvFolds, options, report));
             c = cv.BestC;
             log?.Invoke($"logreg: C = {c} chosen by CV (mean accuracy {cv.MeanAccuracy.Max():F4})");

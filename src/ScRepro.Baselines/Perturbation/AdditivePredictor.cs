@@ -10,7 +10,7 @@ internal sealed class AdditivePredictor : MeanShiftPredictor
     private readonly double[] _fallback;
     private readonly Dictionary<string, double[]> _single = new(StringComparer.Ordinal);
 
-    public AdditivePredictor(ScRepro.AnnData.AnnData data, PerturbationColumns columns, ConditionMeans means, IReadOnlyList<string> trainPerturbations)
+    public AdditivePredictor(ScRepro.AnnData.AnnotatedData data, PerturbationColumns columns, ConditionMeans means, IReadOnlyList<string> trainPerturbations)
         : base(data, columns, means)
     {
         _fallback = MeanTrainShift(means, ControlMean, trainPerturbations);

@@ -1,5 +1,5 @@
 using ScRepro.AnnData.Matrices;
-using ScRepro.Core.Errors;
+using ScRepro.Foundation.Errors;
 
 namespace ScRepro.Baselines.Perturbation;
 
@@ -17,7 +17,7 @@ internal sealed class ConditionMeans
     public Dictionary<string, double[]> Means { get; }
     public int Genes { get; }
 
-    public static ConditionMeans Compute(ScRepro.AnnData.AnnData data, string column)
+    public static ConditionMeans Compute(ScRepro.AnnData.AnnotatedData data, string column)
     {
         var x = data.X ?? throw new ScReproException("perturbation baseline: the AnnData has no X");
         if (!data.Obs.Contains(column))

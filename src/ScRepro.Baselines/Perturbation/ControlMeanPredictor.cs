@@ -1,7 +1,7 @@
 namespace ScRepro.Baselines.Perturbation;
 
 /// <summary>"No change": every condition is predicted as the mean of the control cells.</summary>
-internal sealed class ControlMeanPredictor(ScRepro.AnnData.AnnData data, PerturbationColumns columns, ConditionMeans means)
+internal sealed class ControlMeanPredictor(ScRepro.AnnData.AnnotatedData data, PerturbationColumns columns, ConditionMeans means)
     : MeanShiftPredictor(data, columns, means)
 {
     public override string Kind => PerturbationBaselines.ControlMean;

@@ -16,5 +16,5 @@ public interface IPerturbationPredictor
     /// A predicted AnnData: the input's var, obs[perturbation column] = condition, and for each requested condition
     /// (the control included) as many rows as the real data has cells of it, each the predicted mean.
     /// </summary>
-    ScRepro.AnnData.AnnData Predict(IReadOnlyList<string> conditions);
+    ScRepro.AnnData.AnnotatedData Predict(IReadOnlyList<string> conditions);
 }

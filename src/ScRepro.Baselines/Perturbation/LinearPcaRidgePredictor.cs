@@ -1,4 +1,4 @@
-using ScRepro.Core.Errors;
+using ScRepro.Foundation.Errors;
 
 namespace ScRepro.Baselines.Perturbation;
 
@@ -23,7 +23,7 @@ internal sealed class LinearPcaRidgePredictor : MeanShiftPredictor
     private readonly Dictionary<string, int> _geneRow;
     private readonly Dictionary<string, object?> _hp;
 
-    public LinearPcaRidgePredictor(ScRepro.AnnData.AnnData data, PerturbationColumns columns, ConditionMeans means,
+    public LinearPcaRidgePredictor(ScRepro.AnnData.AnnotatedData data, PerturbationColumns columns, ConditionMeans means,
         IReadOnlyList<string> trainPerturbations, int nComponents, double lambda, int seed)
         : base(data, columns, means)
     {

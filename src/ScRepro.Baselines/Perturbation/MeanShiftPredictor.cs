@@ -1,6 +1,6 @@
 using ScRepro.AnnData.Frames;
 using ScRepro.AnnData.Matrices;
-using ScRepro.Core.Errors;
+using ScRepro.Foundation.Errors;
 
 namespace ScRepro.Baselines.Perturbation;
 
@@ -10,7 +10,7 @@ namespace ScRepro.Baselines.Perturbation;
 /// </summary>
 internal abstract class MeanShiftPredictor : IPerturbationPredictor
 {
-    protected MeanShiftPredictor(ScRepro.AnnData.AnnData data, PerturbationColumns columns, ConditionMeans means)
+    protected MeanShiftPredictor(ScRepro.AnnData.AnnotatedData data, PerturbationColumns columns, ConditionMeans means)
     {
         Data = data;
         Columns = columns;
@@ -20,7 +20,7 @@ internal abstract class MeanShiftPredictor : IPerturbationPredictor
         ControlMean = control;
     }
 
-    protected ScRepro.AnnData.AnnData Data { get; }
+    protected ScRepro.AnnData.AnnotatedData Data { get; }
     protected PerturbationColumns Columns { get; }
     protected ConditionMeans Means { get; }
     protected double[] ControlMean { get; }
@@ -42,7 +42,7 @@ internal abstract class MeanShiftPredictor : IPerturbationPredictor
         return result;
     }
 
-    public ScRepro.AnnData.AnnData Predict(IReadOnlyList<string> conditions)
+    public ScRepro.AnnData.AnnotatedData Predict(IReadOnlyList<string> conditions)
     {
         var genes = Means.Genes;
         var rowsPer = conditions.Select(c => Means.Counts.TryGetValue(c, out var n)
@@ -66,7 +66,7 @@ internal abstract class MeanShiftPredictor : IPerturbationPredictor
         }
         var obs = new DataFrame(obsNames);
         obs.Add(CategoricalColumn.FromLabels(Columns.Perturbation, labels));
-        return new ScRepro.AnnData.AnnData(x, obs, Data.Var);
+        return new ScRepro.AnnData.AnnotatedData(x, obs, Data.Var);
     }
 
     /// <summary>Mean of (condition mean − control mean) over the training perturbations, each weighted equally.</summary>

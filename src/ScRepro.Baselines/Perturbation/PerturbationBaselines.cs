@@ -1,4 +1,4 @@
-using ScRepro.Core.Errors;
+using ScRepro.Foundation.Errors;
 
 namespace ScRepro.Baselines.Perturbation;
 
@@ -22,7 +22,7 @@ public static class PerturbationBaselines
     /// Hyperparameters: linear_pca_ridge takes n_components (default 10) and ridge_lambda (default 0.1); the other
     /// kinds take none. Unknown keys are an error.
     /// </summary>
-    public static IPerturbationPredictor Fit(string kind, ScRepro.AnnData.AnnData data, PerturbationColumns cols,
+    public static IPerturbationPredictor Fit(string kind, ScRepro.AnnData.AnnotatedData data, PerturbationColumns cols,
         IReadOnlyList<string> trainConditions, IReadOnlyDictionary<string, object?> hyperparameters, int seed)
     {
         var means = ConditionMeans.Compute(data, cols.Perturbation);

@@ -8,7 +8,7 @@ internal sealed class TrainMeanPredictor : MeanShiftPredictor
 {
     private readonly double[] _shift;
 
-    public TrainMeanPredictor(ScRepro.AnnData.AnnData data, PerturbationColumns columns, ConditionMeans means, IReadOnlyList<string> trainPerturbations)
+    public TrainMeanPredictor(ScRepro.AnnData.AnnotatedData data, PerturbationColumns columns, ConditionMeans means, IReadOnlyList<string> trainPerturbations)
         : base(data, columns, means) => _shift = MeanTrainShift(means, ControlMean, trainPerturbations);
 
     public override string Kind => PerturbationBaselines.TrainMean;

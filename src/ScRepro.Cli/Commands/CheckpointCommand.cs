@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
-using ScRepro.Core.IO;
+using ScRepro.Foundation.IO;
 using ScRepro.Torch.Serialization;
 using Spectre.Console;
 

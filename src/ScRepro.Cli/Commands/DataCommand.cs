@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using ScRepro.AnnData;
-using ScRepro.Core.IO;
+using ScRepro.Foundation.IO;
 
 namespace ScRepro.Cli.Commands;
 

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using ScRepro.AnnData;
-using ScRepro.Core.Errors;
+using ScRepro.Foundation.Errors;
 using ScRepro.Evaluation.Perturbation;
 
 namespace ScRepro.Cli.Commands;
@@ -59,7 +59,7 @@ internal static class EvalPerturbationCommand
         return command;
     }
 
-    private static ScRepro.AnnData.AnnData ReadInput(string path, string flag)
+    private static ScRepro.AnnData.AnnotatedData ReadInput(string path, string flag)
     {
         if (!File.Exists(path)) throw new ScReproException($"{path}: file not found ({flag})");
         return AnnDataFile.Read(path);

@@ -1,9 +1,9 @@
 using System.CommandLine;
 using ScRepro.AnnData;
 using ScRepro.Baselines.Logistic;
-using ScRepro.Core.Console;
-using ScRepro.Core.Errors;
-using ScRepro.Core.IO;
+using ScRepro.Terminal;
+using ScRepro.Foundation.Errors;
+using ScRepro.Foundation.IO;
 using ScRepro.Evaluation.Annotation;
 
 namespace ScRepro.Cli.Commands;

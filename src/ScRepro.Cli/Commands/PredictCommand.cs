@@ -1,8 +1,8 @@
 using System.CommandLine;
 using ScRepro.AnnData;
-using ScRepro.Core.Console;
-using ScRepro.Core.Errors;
-using ScRepro.Core.IO;
+using ScRepro.Terminal;
+using ScRepro.Foundation.Errors;
+using ScRepro.Foundation.IO;
 using ScRepro.AnnData.Frames;
 using ScRepro.Models.Scgpt.Annotation;
 using ScRepro.Models.Scgpt.Checkpoints;
@@ -93,7 +93,7 @@ internal static class PredictCommand
         var obs = new DataFrame(rows.Select(r => data.ObsNames[r]).ToArray());
         obs.Add(new StringColumn(labelColumn, rows.Select(r => data.Obs[labelColumn].GetString(r)).ToArray()));
         obs.Add(new StringColumn("predicted_label", predicted.Select(p => (string?)p).ToArray()));
-        var result = new AnnData.AnnData(data.X!.ToDense(rows), obs, data.Var);
+        var result = new AnnData.AnnotatedData(data.X!.ToDense(rows), obs, data.Var);
         result.Uns["predict_seed"] = seed;
         AnnDataFile.Write(outputPath, result);
         Output.Info($"predict: labelled {rows.Count} cells into {predictor.Classes.Length} classes, wrote {outputPath}");

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
-using ScRepro.Core.Errors;
+using ScRepro.Foundation.Errors;
 using ScRepro.Splits;
 using ScRepro.Splits.Files;
 using ScRepro.Splits.Pickle;

@@ -1,13 +1,14 @@
 using System.CommandLine;
-using ScRepro.Core.Console;
+using ScRepro.Foundation.Errors;
+using ScRepro.Terminal;
 using ScRepro.Pipeline;
 
 namespace ScRepro.Cli.Commands;
 
 /// <summary>
 /// The pipeline stages, each runnable on its own (download, hash, train, evaluate, card; split is in
-/// SplitCommand), plus `status` (exit 0 when a stage is up to date, 1 when not: Cake's skip criterion)
-/// and `preflight` (the --release check before any work).
+/// SplitCommand), plus `status` (exit 0 when a stage is up to date, 10 when it would run: Cake's skip criterion;
+/// anything else is an error) and `preflight` (the --release check before any work).
 /// </summary>
 internal static class StageCommands
 {
@@ -28,7 +29,7 @@ internal static class StageCommands
             yield return command;
         }
 
-        var status = new Command("status", "Exit 0 when a stage is up to date, 1 when it would run (prints why)");
+        var status = new Command("status", "Exit 0 when a stage is up to date, 10 when it would run (prints why); 2 bad input, 70 internal error");
         var statusOptions = StageOptions.AddTo(status);
         var stage = new Option<string>("--stage") { Description = "download|hash|split|train|evaluate|card", Required = true };
         status.Options.Add(stage);
@@ -37,7 +38,7 @@ internal static class StageCommands
             var ctx = statusOptions.Open(parse);
             var why = PipelineSession.Status(ctx, parse.GetValue(stage)!);
             Output.Info(why is null ? $"{parse.GetValue(stage)}: up to date" : $"{parse.GetValue(stage)}: will run ({why})");
-            return why is null ? 0 : 1;
+            return why is null ? ExitCodes.Ok : ExitCodes.Stale;
         }));
         yield return status;
 

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using ScRepro.Core.Errors;
+using ScRepro.Foundation.Errors;
 using ScRepro.Pipeline;
 using ScRepro.Pipeline.Execution;
 using ScRepro.Pipeline.Slurm;

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using ScRepro.Core.Console;
+using ScRepro.Terminal;
 using ScRepro.Pipeline;
 using ScRepro.Pipeline.Slurm;
 
@@ -28,7 +28,7 @@ internal static class UnitCommandLine
         {
             if (parse.GetValue(submission) is { } file) return ArrayTask.Run(file, parse.GetValue(index));
             if (parse.GetValue(stage) is not { } s || parse.GetValue(name) is not { } n)
-                throw new Core.Errors.ScReproException("unit: give --stage and --name, or --submission", 2);
+                throw new Foundation.Errors.ScReproException("unit: give --stage and --name, or --submission", 2);
             var ran = PipelineSession.RunUnit(options.Open(parse), s, n);
             Output.Info($"{s} {n}: {(ran ? "ran" : "up to date")}");
             return 0;

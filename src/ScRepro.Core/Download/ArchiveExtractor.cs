@@ -1,7 +1,7 @@
 using System.Formats.Tar;
 using System.IO.Compression;
-using ScRepro.Core.Console;
-using ScRepro.Core.Errors;
+using ScRepro.Terminal;
+using ScRepro.Foundation.Errors;
 using ScRepro.Core.Hashing;
 
 namespace ScRepro.Core.Download;
@@ -35,14 +35,22 @@ public static class ArchiveExtractor
     /// there with the same names are replaced). Returns the POSIX relative paths of the regular files extracted,
     /// sorted ordinally.
     /// </summary>
-    public static IReadOnlyList<string> Extract(string archive, ArchiveKind kind, string targetDir)
+    /// <para><paramref name="reserved"/> names top-level folders of the target no entry may write into (the project's
+    /// own bookkeeping, data/&lt;id&gt;/.screpro/: an entry there could forge another source's stamp).</para>
+    public static IReadOnlyList<string> Extract(string archive, ArchiveKind kind, string targetDir, IReadOnlyCollection<string>? reserved = null)
     {
         if (kind == ArchiveKind.None) throw new ArgumentException("not an archive", nameof(kind));
+        if (kind is ArchiveKind.Gz or ArchiveKind.TarGz) GzipTrailer.Verify(archive);
         var target = Path.GetFullPath(targetDir);
         Directory.CreateDirectory(target);
-        var staging = Path.Combine(Path.GetDirectoryName(target.TrimEnd('/'))!,
-            $".{Path.GetFileName(target.TrimEnd('/'))}.extract-{Guid.NewGuid():N}");
+        var parent = Path.GetDirectoryName(target.TrimEnd('/'))!;
+        var prefix = $".{Path.GetFileName(target.TrimEnd('/'))}.extract-";
+        // A run killed mid-extraction leaves its staging folder; runs of one tree are serialised (the pipeline's run
+        // lock), so any such folder is abandoned.
+        foreach (var abandoned in Directory.GetDirectories(parent, prefix + "*")) Directory.Delete(abandoned, recursive: true);
+        var staging = Path.Combine(parent, prefix + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(staging);
+        IReadOnlyCollection<string> refused = reserved ?? [];
         try
         {
             var files = new SortedSet<string>(StringComparer.Ordinal);
@@ -52,9 +60,9 @@ public static class ArchiveExtractor
                 {
                     switch (kind)
                     {
-                        case ArchiveKind.Zip: ExtractZip(archive, staging, files, report); break;
-                        case ArchiveKind.TarGz: ExtractTarGz(archive, staging, files, report); break;
-                        default: ExtractGz(archive, staging, files, report); break;
+                        case ArchiveKind.Zip: ExtractZip(archive, staging, files, report, refused); break;
+                        case ArchiveKind.TarGz: ExtractTarGz(archive, staging, files, report, refused); break;
+                        default: ExtractGz(archive, staging, files, report, refused); break;
                     }
                 });
             }
@@ -62,7 +70,14 @@ public static class ArchiveExtractor
             {
                 throw new ScReproException($"{archive}: not a readable {Spelling(kind)} archive: {e.Message}", inner: e);
             }
-            MoveTree(staging, target);
+            try
+            {
+                MoveTree(staging, target);
+            }
+            catch (IOException e)
+            {
+                throw new ScReproException($"{archive}: cannot place the extracted files in {target}: {e.Message}", inner: e);
+            }
             return [.. files];
         }
         finally
@@ -75,6 +90,28 @@ public static class ArchiveExtractor
     /// The safe relative POSIX path of an entry name, or null for the archive root itself (<c>./</c>);
     /// throws naming the archive and the entry when the name could leave the target.
     /// </summary>
+    // SafeEntryPath, then refuses entries under a reserved top-level folder.
+    private static string? EntryPath(string archive, string entryName, IReadOnlyCollection<string> reserved)
+    {
+        var path = SafeEntryPath(archive, entryName);
+        if (path is not null && reserved.Contains(path.Split('/')[0]))
+            throw Unsafe(archive, entryName, $"'{path.Split('/')[0]}/' is ScRepro's own bookkeeping folder");
+        return path;
+    }
+
+    // A file where an entry needs a folder (or the reverse) is the archive's fault: name the entry.
+    private static T Placing<T>(string archive, string entryName, Func<T> place)
+    {
+        try
+        {
+            return place();
+        }
+        catch (IOException e)
+        {
+            throw Unsafe(archive, entryName, $"it conflicts with an earlier entry (a file where a folder is needed, or the reverse): {e.Message}");
+        }
+    }
+
     public static string? SafeEntryPath(string archive, string entryName)
     {
         var name = entryName.Replace('\\', '/');
@@ -88,12 +125,13 @@ public static class ArchiveExtractor
         return path;
     }
 
-    private static void ExtractGz(string archive, string staging, ISet<string> files, Action<double> report)
+    private static void ExtractGz(string archive, string staging, ISet<string> files, Action<double> report, IReadOnlyCollection<string> reserved)
     {
         var name = Path.GetFileName(archive);
         if (!name.EndsWith(".gz", StringComparison.Ordinal) || name.Length == 3)
             throw new ScReproException($"{archive}: a gz source must be named <file>.gz (the name without .gz is what it provides)");
         var relative = name[..^3];
+        if (reserved.Contains(relative)) throw Unsafe(archive, relative, $"'{relative}' is ScRepro's own bookkeeping folder");
         using var raw = new FileStream(archive, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
         using var gzip = new GZipStream(raw, CompressionMode.Decompress);
         using var output = new FileStream(Path.Combine(staging, relative), FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16);
@@ -109,28 +147,32 @@ public static class ArchiveExtractor
         files.Add(relative);
     }
 
-    private static void ExtractZip(string archive, string staging, ISet<string> files, Action<double> report)
+    private static void ExtractZip(string archive, string staging, ISet<string> files, Action<double> report, IReadOnlyCollection<string> reserved)
     {
         using var zip = ZipFile.OpenRead(archive);
         foreach (var entry in zip.Entries)
         {
-            var relative = SafeEntryPath(archive, entry.FullName);
+            var relative = EntryPath(archive, entry.FullName, reserved);
             report(entry.CompressedLength);
             if (relative is null) continue;
             var destination = Path.Combine([staging, .. relative.Split('/')]);
             if (entry.FullName.EndsWith('/') || entry.FullName.EndsWith('\\'))
             {
-                Directory.CreateDirectory(destination);
+                Placing(archive, entry.FullName, () => Directory.CreateDirectory(destination));
                 continue;
             }
-            Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
-            entry.ExtractToFile(destination, overwrite: true);
+            Placing(archive, entry.FullName, () =>
+            {
+                Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
+                entry.ExtractToFile(destination, overwrite: true);
+                return 0;
+            });
             NormaliseMode(destination);
             files.Add(relative);
         }
     }
 
-    private static void ExtractTarGz(string archive, string staging, ISet<string> files, Action<double> report)
+    private static void ExtractTarGz(string archive, string staging, ISet<string> files, Action<double> report, IReadOnlyCollection<string> reserved)
     {
         using var raw = new FileStream(archive, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
         using var gzip = new GZipStream(raw, CompressionMode.Decompress);
@@ -140,9 +182,16 @@ public static class ArchiveExtractor
         {
             report(raw.Position - reported);
             reported = raw.Position;
-            var relative = SafeEntryPath(archive, entry.Name);
+            var relative = EntryPath(archive, entry.Name, reserved);
             if (relative is null) continue;
             var destination = Path.Combine([staging, .. relative.Split('/')]);
+            Placing(archive, entry.Name, () => { PlaceTarEntry(archive, entry, relative, destination, staging, files); return 0; });
+        }
+    }
+
+    private static void PlaceTarEntry(string archive, TarEntry entry, string relative, string destination, string staging, ISet<string> files)
+    {
+        {
             switch (entry.EntryType)
             {
                 case TarEntryType.Directory:

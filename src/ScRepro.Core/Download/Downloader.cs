@@ -2,8 +2,8 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using System.Text;
-using ScRepro.Core.Console;
-using ScRepro.Core.Errors;
+using ScRepro.Terminal;
+using ScRepro.Foundation.Errors;
 using ScRepro.Core.Hashing;
 
 namespace ScRepro.Core.Download;
@@ -31,7 +31,7 @@ namespace ScRepro.Core.Download;
 public sealed class Downloader : IDisposable
 {
     /// <summary>Exit code for network failures (retries exhausted); bad data and bad URLs use 2 like other bad input.</summary>
-    public const int NetworkFailureExitCode = 3;
+    public const int NetworkFailureExitCode = ExitCodes.Network;
 
     private const int BufferSize = 1 << 20;
     private readonly DownloadOptions _options;

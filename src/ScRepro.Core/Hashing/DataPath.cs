@@ -1,4 +1,4 @@
-using ScRepro.Core.Errors;
+using ScRepro.Foundation.Errors;
 
 namespace ScRepro.Core.Hashing;
 
@@ -33,7 +33,11 @@ public static class DataPath
         return null;
     }
 
-    /// <summary>Joins a checked relative POSIX path onto a local folder.</summary>
-    public static string Resolve(string root, string relativePath) =>
-        Path.Combine([Path.GetFullPath(root), .. Check(relativePath, root).Split('/')]);
+    /// <summary>Joins a checked relative POSIX path onto a local folder; a symlink may not lead out of the folder.</summary>
+    public static string Resolve(string root, string relativePath)
+    {
+        var full = Path.Combine([Path.GetFullPath(root), .. Check(relativePath, root).Split('/')]);
+        Foundation.IO.RealPath.CheckInside(root, full, $"{root}: '{relativePath}'");
+        return full;
+    }
 }

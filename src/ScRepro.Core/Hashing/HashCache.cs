@@ -1,13 +1,15 @@
 using System.Text.Json;
-using ScRepro.Core.IO;
+using ScRepro.Foundation.IO;
+
 
 namespace ScRepro.Core.Hashing;
 
 /// <summary>
 /// Remembers file hashes so a re-run does not re-read gigabytes: a cached hash is reused while the file's
-/// relative path, size and last-write time (UTC ticks) are all unchanged, as make and dvc do. Anything else
-/// (a touched, resized or new file) is hashed again. The cache is an optimisation only: a missing or unreadable
-/// cache file just means everything is hashed afresh.
+/// relative path, size, mtime, ctime and inode are all unchanged (git's index keys the same): an edit whose mtime
+/// was set back still moves the ctime, and a file replaced by rename has a new inode. Anything else is hashed again.
+/// One cache per dataset (a relative path means nothing across datasets). The cache is an optimisation only: a
+/// missing or unreadable cache file just means everything is hashed afresh; <c>bypass</c> ignores what it holds.
 /// </summary>
 public sealed class HashCache
 {
@@ -25,10 +27,10 @@ public sealed class HashCache
     public int Computed { get; private set; }
 
     /// <summary>Opens the cache stored at <paramref name="cachePath"/> (JSON); starts empty when absent or unreadable.</summary>
-    public static HashCache Load(string cachePath)
+    public static HashCache Load(string cachePath, bool bypass = false)
     {
         var entries = new SortedDictionary<string, HashCacheEntry>(StringComparer.Ordinal);
-        if (File.Exists(cachePath))
+        if (!bypass && File.Exists(cachePath))
         {
             try
             {
@@ -40,7 +42,7 @@ public sealed class HashCache
             catch (JsonException)
             {
                 // A damaged cache costs only time: rebuild it rather than stop the run.
-                Console.Output.Info($"warning: ignoring unreadable hash cache {cachePath}");
+                Terminal.Output.Info($"warning: ignoring unreadable hash cache {cachePath}");
             }
         }
         return new HashCache(cachePath, entries);
@@ -48,29 +50,28 @@ public sealed class HashCache
 
     /// <summary>
     /// The sha256 of <paramref name="root"/>/<paramref name="relativePath"/>, from the cache when path, size and
-    /// mtime match, otherwise by reading the file (and remembering the result).
+    /// identity match, otherwise by reading the file (and remembering the result).
     /// </summary>
     public (string Sha256, long Size) GetOrCompute(string root, string relativePath, Action<long>? progress = null)
     {
         var full = DataPath.Resolve(root, relativePath);
-        var info = new FileInfo(full);
-        if (!info.Exists) throw new FileNotFoundException($"{full}: file not found", full);
-        var ticks = info.LastWriteTimeUtc.Ticks;
-        var size = info.Length;
-        if (_entries.TryGetValue(relativePath, out var hit) && hit.Size == size && hit.MtimeTicks == ticks)
+        if (FileIdentity.Of(full) is not { } id) throw new FileNotFoundException($"{full}: file not found", full);
+        if (_entries.TryGetValue(relativePath, out var hit) && Matches(hit, id))
             return (hit.Sha256, hit.Size);
 
         var sha = FileHasher.Sha256(full, progress);
-        // Re-stat after hashing: a file rewritten while we read it must not be cached under its new stamp.
-        info.Refresh();
-        if (info.Length == size && info.LastWriteTimeUtc.Ticks == ticks)
+        // Re-stat after hashing: a file rewritten while we read it must not be cached under its new identity.
+        if (FileIdentity.Of(full) == id)
         {
-            _entries[relativePath] = new HashCacheEntry(relativePath, size, ticks, sha);
+            _entries[relativePath] = new HashCacheEntry(relativePath, id.Size, id.MtimeNs, id.CtimeNs, id.Inode, sha);
             _changed = true;
         }
         Computed++;
-        return (sha, size);
+        return (sha, id.Size);
     }
+
+    private static bool Matches(HashCacheEntry e, FileIdentity id) =>
+        e.Size == id.Size && e.MtimeNs == id.MtimeNs && e.CtimeNs == id.CtimeNs && e.Inode == id.Inode;
 
     /// <summary>Forgets one path (e.g. after a file failed verification, so the next run re-reads it).</summary>
     public void Forget(string relativePath) => _changed |= _entries.Remove(relativePath);

@@ -1,8 +1,8 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using ScRepro.Core.Console;
-using ScRepro.Core.Errors;
-using ScRepro.Core.IO;
+using ScRepro.Terminal;
+using ScRepro.Foundation.Errors;
+using ScRepro.Foundation.IO;
 
 namespace ScRepro.Core.Hashing;
 
@@ -85,6 +85,20 @@ public sealed partial record LockFile
     public void Verify(string dataRoot, HashCache? cache = null)
     {
         foreach (var file in Files) Check(dataRoot, file, cache, requireHash: true, requireSize: true);
+    }
+
+    /// <summary>
+    /// Re-hashes the named files (through <paramref name="cache"/>); throws when one is not in the lock, is missing
+    /// or changed. <paramref name="lockName"/> is how messages name this lock.
+    /// </summary>
+    public void Verify(string dataRoot, IEnumerable<string> paths, HashCache? cache, string lockName)
+    {
+        foreach (var path in paths)
+        {
+            var file = Files.FirstOrDefault(f => f.Path == path)
+                ?? throw new ScReproException($"{lockName}: '{path}' is not in the lock of dataset {Dataset}; run `screpro hash` (the Hash stage) to lock it");
+            Check(dataRoot, file, cache, requireHash: true, requireSize: true);
+        }
     }
 
     /// <summary>Reads and validates a lock file; a lock whose stored lock_sha256 disagrees with its files is refused.</summary>

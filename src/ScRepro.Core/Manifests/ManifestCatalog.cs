@@ -1,4 +1,4 @@
-using ScRepro.Core.Errors;
+using ScRepro.Foundation.Errors;
 
 namespace ScRepro.Core.Manifests;
 
@@ -8,6 +8,8 @@ public sealed record ManifestCatalog(ExperimentManifest Experiment, DatasetManif
     /// <summary>Loads manifests/experiments/&lt;id&gt;.yaml and what it references from <paramref name="manifestsDir"/>.</summary>
     public static ManifestCatalog Load(string manifestsDir, string experimentId)
     {
+        if (!ManifestLoader.IsId(experimentId))
+            throw new ScReproException($"--experiment: {ManifestLoader.NotAnId(experimentId)}; experiments are manifests/experiments/<id>.yaml");
         var expFile = Path.Combine(manifestsDir, "experiments", experimentId + ".yaml");
         if (!File.Exists(expFile))
         {

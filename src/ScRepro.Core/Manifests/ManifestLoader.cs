@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
-using ScRepro.Core.Errors;
+using ScRepro.Foundation.Errors;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -108,7 +108,11 @@ public static partial class ManifestLoader
         var seeds = m.IntList("seeds");
         var references = m.MappingList("references", r => new ReferenceValue(r.RequiredString("model"), r.RequiredString("metric"),
             r.OptionalDouble("value") ?? throw r.Error("value", "required field is missing"), r.RequiredString("source")));
-        return new ExperimentManifest(id, m.RequiredString("title"), task, m.RequiredString("dataset"),
+        foreach (var (model, i) in models.Select((x, i) => (x, i)))
+            RequireId(m, $"models[{i}]", model);
+        var dataset = m.RequiredString("dataset");
+        RequireId(m, "dataset", dataset);
+        return new ExperimentManifest(id, m.RequiredString("title"), task, dataset,
             RelativePath(m, "file", required: true)!, columns, split, models, seeds.Count == 0 ? [0L] : seeds,
             m.StringList("metrics"), references, origin);
     });
@@ -120,6 +124,7 @@ public static partial class ManifestLoader
         YamlMappingNode root;
         try
         {
+            RefuseAliases(file, display);
             var stream = new YamlStream();
             using (var reader = new StreamReader(file, Encoding.UTF8)) stream.Load(reader);
             if (stream.Documents.Count != 1 || stream.Documents[0].RootNode is not YamlMappingNode node)
@@ -143,6 +148,21 @@ public static partial class ManifestLoader
         return result;
     }
 
+    /// <summary>
+    /// Manifests may not use YAML aliases (*name): each alias repeats its anchor's whole subtree, so nested ones grow
+    /// exponentially (an 864-byte file expanded past 3 GB), and a manifest has no need for them. Checked on the event
+    /// stream, before any tree is built.
+    /// </summary>
+    private static void RefuseAliases(string file, string display)
+    {
+        using var reader = new StreamReader(file, Encoding.UTF8);
+        var parser = new Parser(reader);
+        while (parser.MoveNext())
+            if (parser.Current is YamlDotNet.Core.Events.AnchorAlias alias)
+                throw new ScReproException(
+                    $"{display}:{alias.Start.Line}: YAML alias '*{alias.Value}' is not allowed in a manifest (aliases can expand without bound); write the value out");
+    }
+
     private static long LastParsedLine(string file)
     {
         long line = 1;
@@ -155,6 +175,17 @@ public static partial class ManifestLoader
         {
         }
         return line;
+    }
+
+    /// <summary>Whether <paramref name="id"/> is a manifest id (<c>[a-z0-9][a-z0-9_-]*</c>): a name, never a path.</summary>
+    public static bool IsId(string id) => IdPattern().IsMatch(id);
+
+    /// <summary>The message for a value that should be an id and is not (a path, an absolute file, a typo).</summary>
+    public static string NotAnId(string id) => $"'{id}' is not an id ([a-z0-9][a-z0-9_-]*; a name, not a path)";
+
+    private static void RequireId(YamlMapping m, string key, string value)
+    {
+        if (!IsId(value)) throw m.Error(key, NotAnId(value));
     }
 
     private static string Id(YamlMapping m, string file)
@@ -197,6 +228,9 @@ public static partial class ManifestLoader
 
     private static string CheckRelative(YamlMapping m, string key, string value)
     {
+        // './x' and 'a//b' name the same file as 'x' and 'a/b' but not the same lock entry: one spelling only.
+        if (Hashing.DataPath.Problem(value) is { } problem) throw m.Error(key, $"'{value}' is not allowed: {problem}");
+        if (value.Split('/')[0] == ".screpro") throw m.Error(key, $"'{value}' is inside .screpro/, ScRepro's own bookkeeping folder");
         try
         {
             SafePath.Resolve("/data-root", value, "path");

@@ -1,3 +1,5 @@
+using ScRepro.Contracts;
+
 namespace ScRepro.Core.Manifests;
 
 /// <summary>manifests/models/&lt;id&gt;.yaml: a trainer kind, its hyperparameters and its budget.</summary>

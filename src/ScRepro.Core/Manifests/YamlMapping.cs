@@ -1,5 +1,4 @@
-using System.Globalization;
-using ScRepro.Core.Errors;
+using ScRepro.Foundation.Errors;
 using YamlDotNet.RepresentationModel;
 
 namespace ScRepro.Core.Manifests;
@@ -27,8 +26,19 @@ public sealed class YamlMapping
 
     public int Line => (int)_node.Start.Line;
 
+    /// <summary>An error at <paramref name="at"/>, else at the key's own line when the mapping has it, else the mapping's.</summary>
     public ScReproException Error(string key, string message, YamlNode? at = null) =>
-        new($"{File}:{(at ?? _node).Start.Line}: key '{Qualify(key)}': {message}");
+        new($"{File}:{(at ?? KeyNode(key) ?? _node).Start.Line}: key '{Qualify(key)}': {message}");
+
+    // "sources[0].provides[2]" → the node of "provides" in this mapping (the part before any index).
+    private YamlNode? KeyNode(string key)
+    {
+        var bracket = key.IndexOf('[');
+        var name = bracket < 0 ? key : key[..bracket];
+        foreach (var (k, _) in _node.Children)
+            if (k is YamlScalarNode s && s.Value == name) return k;
+        return null;
+    }
 
     public string Qualify(string key) => Path.Length == 0 ? key : $"{Path}.{key}";
 
@@ -57,8 +67,7 @@ public sealed class YamlMapping
     {
         var node = Get(key);
         if (node is null) return null;
-        if (node is YamlScalarNode s && s.Style is YamlDotNet.Core.ScalarStyle.Plain
-            && long.TryParse(s.Value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var v)) return v;
+        if (node is YamlScalarNode s && YamlValues.Scalar(s, File, Qualify(key)) is long v) return v;
         throw Error(key, $"expected an integer, got {Describe(node)}", node);
     }
 
@@ -66,8 +75,14 @@ public sealed class YamlMapping
     {
         var node = Get(key);
         if (node is null) return null;
-        if (node is YamlScalarNode s && s.Style is YamlDotNet.Core.ScalarStyle.Plain
-            && double.TryParse(s.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var v)) return v;
+        if (node is YamlScalarNode s)
+        {
+            switch (YamlValues.Scalar(s, File, Qualify(key)))
+            {
+                case double d: return d;
+                case long l: return l;
+            }
+        }
         throw Error(key, $"expected a number, got {Describe(node)}", node);
     }
 
@@ -86,8 +101,7 @@ public sealed class YamlMapping
         var node = Get(key);
         if (node is null) return [];
         if (node is not YamlSequenceNode seq) throw Error(key, $"expected a list of integers, got {Describe(node)}", node);
-        return seq.Children.Select((c, i) => c is YamlScalarNode s && s.Style is YamlDotNet.Core.ScalarStyle.Plain
-            && long.TryParse(s.Value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var v)
+        return seq.Children.Select((c, i) => c is YamlScalarNode s && YamlValues.Scalar(s, File, Qualify($"{key}[{i}]")) is long v
             ? v
             : throw Error($"{key}[{i}]", $"expected an integer, got {Describe(c)}", c)).ToList();
     }

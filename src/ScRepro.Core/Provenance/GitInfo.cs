@@ -1,5 +1,5 @@
 using LibGit2Sharp;
-using ScRepro.Core.Errors;
+using ScRepro.Foundation.Errors;
 
 namespace ScRepro.Core.Provenance;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using ScRepro.Core.IO;
+using ScRepro.Foundation.IO;
 
 namespace ScRepro.Evaluation.Annotation;
 

@@ -1,6 +1,6 @@
 using System.Text;
-using ScRepro.Core.Errors;
-using ScRepro.Core.IO;
+using ScRepro.Foundation.Errors;
+using ScRepro.Foundation.IO;
 
 namespace ScRepro.Evaluation.Annotation;
 

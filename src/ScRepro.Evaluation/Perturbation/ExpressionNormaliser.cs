@@ -1,5 +1,5 @@
 using ScRepro.AnnData.Matrices;
-using ScRepro.Core.Errors;
+using ScRepro.Foundation.Errors;
 
 namespace ScRepro.Evaluation.Perturbation;
 

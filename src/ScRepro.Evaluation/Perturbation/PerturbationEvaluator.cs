@@ -1,4 +1,4 @@
-using ScRepro.Core.Console;
+using ScRepro.Terminal;
 using ScRepro.Evaluation.Perturbation.Catalogue;
 using ScRepro.Evaluation.Perturbation.Clustering;
 using ScRepro.Evaluation.Perturbation.De;
@@ -15,7 +15,7 @@ namespace ScRepro.Evaluation.Perturbation;
 public static class PerturbationEvaluator
 {
     /// <summary>Evaluates <paramref name="pred"/> against <paramref name="real"/>.</summary>
-    public static PerturbationEvaluation Evaluate(ScRepro.AnnData.AnnData real, ScRepro.AnnData.AnnData pred,
+    public static PerturbationEvaluation Evaluate(ScRepro.AnnData.AnnotatedData real, ScRepro.AnnData.AnnotatedData pred,
         PerturbationEvalOptions options)
     {
         var pair = PerturbationPair.Create(real, pred, options);

@@ -1,5 +1,5 @@
 using ScRepro.AnnData.Frames;
-using ScRepro.Core.Errors;
+using ScRepro.Foundation.Errors;
 
 namespace ScRepro.Evaluation.Perturbation;
 
@@ -29,7 +29,7 @@ public sealed class PerturbationPair
     public PerturbationSide Pred { get; }
 
     /// <summary>Validates and prepares the pair; each failure is one ScReproException naming the input and the field.</summary>
-    public static PerturbationPair Create(ScRepro.AnnData.AnnData real, ScRepro.AnnData.AnnData pred, PerturbationEvalOptions options)
+    public static PerturbationPair Create(ScRepro.AnnData.AnnotatedData real, ScRepro.AnnData.AnnotatedData pred, PerturbationEvalOptions options)
     {
         var rs = options.RealSource;
         var ps = options.PredSource;
@@ -64,7 +64,7 @@ public sealed class PerturbationPair
             new PerturbationSide(rs, realX, realGroups), new PerturbationSide(ps, predX, predGroups));
     }
 
-    private static string[] Labels(ScRepro.AnnData.AnnData adata, string column, string source)
+    private static string[] Labels(ScRepro.AnnData.AnnotatedData adata, string column, string source)
     {
         if (!adata.Obs.Contains(column))
             throw new ScReproException($"{source}: obs has no column '{column}' (--pert-col); columns are: {string.Join(", ", adata.Obs.Columns.Select(c => c.Name))}");

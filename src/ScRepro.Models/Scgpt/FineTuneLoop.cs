@@ -1,6 +1,6 @@
 using System.Diagnostics;
-using ScRepro.Core.Console;
-using ScRepro.Core.Errors;
+using ScRepro.Terminal;
+using ScRepro.Foundation.Errors;
 using ScRepro.Models.Scgpt.Checkpoints;
 using ScRepro.Models.Scgpt.Config;
 using ScRepro.Models.Scgpt.Modules;

@@ -1,4 +1,4 @@
-using ScRepro.Core.Errors;
+using ScRepro.Foundation.Errors;
 using ScRepro.Models.Scgpt.Checkpoints;
 using ScRepro.Models.Scgpt.Config;
 using ScRepro.Models.Scgpt.Modules;
@@ -15,8 +15,8 @@ public sealed record BuiltModel(ScgptNetwork Model, GeneVocab Vocab, ScgptConfig
     /// </summary>
     public void WriteModelFolder(string dir, int maxSeqLen)
     {
-        Core.IO.AtomicFile.WriteAllText(Path.Combine(dir, PretrainedFolder.VocabFile), Vocab.ToJson());
-        Core.IO.AtomicFile.WriteAllText(Path.Combine(dir, PretrainedFolder.ArgsFile), ScgptArgs.FromConfig(Config, maxSeqLen).ToJson());
+        Foundation.IO.AtomicFile.WriteAllText(Path.Combine(dir, PretrainedFolder.VocabFile), Vocab.ToJson());
+        Foundation.IO.AtomicFile.WriteAllText(Path.Combine(dir, PretrainedFolder.ArgsFile), ScgptArgs.FromConfig(Config, maxSeqLen).ToJson());
     }
 }
 

@@ -15,7 +15,7 @@ public static class ScgptTrainer
 {
     /// <param name="pretrainedDir">The resolved folder when the manifest's `pretrained` names one (null = from scratch).</param>
     public static (TrainStats Stats, ScgptPerturbationPredictor Predictor) TrainPerturbation(
-        AnnData.AnnData data, string conditionColumn, string controlLabel,
+        AnnData.AnnotatedData data, string conditionColumn, string controlLabel,
         IReadOnlyList<string> trainConditions, IReadOnlyList<string> valConditions,
         IReadOnlyDictionary<string, object?> hyperparameters, TrainingBudget budget, long seed, string outDir,
         string? pretrainedDir = null, string source = "model manifest")
@@ -27,7 +27,7 @@ public static class ScgptTrainer
 
     /// <summary>Annotation: obs_names of the training and validation cells and the label column.</summary>
     public static (TrainStats Stats, ScgptAnnotationPredictor Predictor) TrainAnnotation(
-        AnnData.AnnData data, string labelColumn, IReadOnlyList<string> trainCells, IReadOnlyList<string> valCells,
+        AnnData.AnnotatedData data, string labelColumn, IReadOnlyList<string> trainCells, IReadOnlyList<string> valCells,
         IReadOnlyDictionary<string, object?> hyperparameters, TrainingBudget budget, long seed, string outDir,
         string? pretrainedDir = null, string source = "model manifest")
     {

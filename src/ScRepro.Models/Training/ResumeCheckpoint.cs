@@ -1,4 +1,4 @@
-using ScRepro.Core.IO;
+using ScRepro.Foundation.IO;
 using ScRepro.Models.Scgpt.Checkpoints;
 using ScRepro.Torch;
 using ScRepro.Torch.Serialization;

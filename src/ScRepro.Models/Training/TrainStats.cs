@@ -1,4 +1,4 @@
-using ScRepro.Core.IO;
+using ScRepro.Foundation.IO;
 
 namespace ScRepro.Models.Training;
 

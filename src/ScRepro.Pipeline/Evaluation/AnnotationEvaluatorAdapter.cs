@@ -1,3 +1,4 @@
+using ScRepro.Contracts;
 using ScRepro.Evaluation.Annotation;
 
 namespace ScRepro.Pipeline.Evaluation;

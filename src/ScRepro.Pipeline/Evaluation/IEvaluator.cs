@@ -1,3 +1,4 @@
+using ScRepro.Contracts;
 using ScRepro.Pipeline.Training;
 
 namespace ScRepro.Pipeline.Evaluation;
@@ -15,4 +16,4 @@ public interface IEvaluator
     (IReadOnlyList<MetricStats> Metrics, IReadOnlyDictionary<string, string> Notes) Evaluate(EvalRequest request);
 }
 
-public sealed record EvalRequest(RunContext Context, AnnData.AnnData Data, SplitMembers Split, string TrainDir, string OutputDir);
+public sealed record EvalRequest(RunContext Context, AnnData.AnnotatedData Data, SplitMembers Split, string TrainDir, string OutputDir);

@@ -1,3 +1,4 @@
+using ScRepro.Contracts;
 using ScRepro.AnnData;
 using ScRepro.AnnData.Frames;
 using ScRepro.Evaluation.Perturbation;
@@ -63,10 +64,10 @@ public sealed class PerturbationEvaluatorAdapter : IEvaluator
         }
     }
 
-    private static AnnData.AnnData Subset(AnnData.AnnData data, int[] rows)
+    private static AnnData.AnnotatedData Subset(AnnData.AnnotatedData data, int[] rows)
     {
-        var x = data.X ?? throw new Core.Errors.ScReproException("the dataset has no X");
-        var sub = new AnnData.AnnData(x is AnnData.Matrices.CsrMatrix csr ? csr.SliceRows(rows) : x.ToDense(rows), data.Obs.Subset(rows), data.Var);
+        var x = data.X ?? throw new Foundation.Errors.ScReproException("the dataset has no X");
+        var sub = new AnnData.AnnotatedData(x is AnnData.Matrices.CsrMatrix csr ? csr.SliceRows(rows) : x.ToDense(rows), data.Obs.Subset(rows), data.Var);
         // uns carries GEARS' rank_genes_groups_cov_all, the DE genes pearson_de_delta uses when present.
         foreach (var (k, v) in data.Uns) sub.Uns[k] = v;
         return sub;

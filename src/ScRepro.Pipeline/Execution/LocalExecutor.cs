@@ -1,4 +1,4 @@
-using ScRepro.Core.Console;
+using ScRepro.Terminal;
 
 namespace ScRepro.Pipeline.Execution;
 
@@ -14,7 +14,7 @@ public sealed class LocalExecutor : IUnitExecutor
         foreach (var u in units)
         {
             Output.Info($"run  {stage} {u.Unit.Name}: {u.Reason}");
-            StageRunner.RunInto(u.Unit, u.Stamp);
+            StageRunner.RunInto(ctx, u.Unit, u.Stamp);
         }
     }
 }

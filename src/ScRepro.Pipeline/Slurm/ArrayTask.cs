@@ -1,6 +1,7 @@
 using System.Globalization;
-using ScRepro.Core.Errors;
-using ScRepro.Core.IO;
+using ScRepro.Foundation.Errors;
+using ScRepro.Foundation.IO;
+using ScRepro.Contracts;
 using ScRepro.Core.Provenance;
 
 namespace ScRepro.Pipeline.Slurm;
@@ -27,15 +28,19 @@ public static class ArrayTask
         var folder = SubmissionStore.FolderOf(submissionFile);
         try
         {
+            // The submitter planned the stamp with its torch thread count; the task trains with the same (it asked
+            // Slurm for that many CPUs), so the numbers and the stamp are those of the plan on any node.
+            foreach (var (name, value) in submission.Environment) Environment.SetEnvironmentVariable(name, value);
             var ctx = PipelineSession.Open(submission.Root, submission.Experiment, submission.Force, release: false, submission.CommandLine);
+            using var delegated = Environment.GetEnvironmentVariable(LockTokenVariable) == submission.Token ? RunLock.Delegate(ctx.Root) : null;
             PipelineSession.RunUnit(ctx, submission.Stage, unit.Name, unit.StampKey);
-            Record(folder, i, new UnitResult(unit.Name, 0, null, SchedulerInfo.Current(), Now()));
+            Record(folder, i, new UnitResult(unit.Name, 0, null, SchedulerCapture.Current(), Now()));
             return 0;
         }
         catch (Exception e)
         {
             var code = e is ScReproException s ? s.ExitCode : 1;
-            Record(folder, i, new UnitResult(unit.Name, code, e is ScReproException ? e.Message : e.ToString(), SchedulerInfo.Current(), Now()));
+            Record(folder, i, new UnitResult(unit.Name, code, e is ScReproException ? e.Message : e.ToString(), SchedulerCapture.Current(), Now()));
             throw;
         }
     }

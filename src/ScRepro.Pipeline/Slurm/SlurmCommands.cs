@@ -1,6 +1,6 @@
 using System.ComponentModel;
 using System.Diagnostics;
-using ScRepro.Core.Errors;
+using ScRepro.Foundation.Errors;
 
 namespace ScRepro.Pipeline.Slurm;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Runtime.InteropServices;
-using ScRepro.Core.Console;
-using ScRepro.Core.Errors;
+using ScRepro.Terminal;
+using ScRepro.Foundation.Errors;
 using ScRepro.Core.Manifests;
 using ScRepro.Pipeline.Execution;
 
@@ -33,10 +33,10 @@ public sealed class SlurmExecutor(SlurmSettings settings, UnitCommand command, S
         try
         {
             var rest = Adopt(store, queue, units, tracked);
-            foreach (var group in rest.GroupBy(u => u.Unit.Resources ?? ModelResources.None))
+            foreach (var group in rest.GroupBy(Request))
             {
                 cancel.Token.ThrowIfCancellationRequested();
-                tracked.AddRange(Submit(ctx, stage, store, group.ToList(), group.Key));
+                tracked.AddRange(Submit(ctx, stage, store, group.ToList(), group.Key.Resources, group.Key.TorchThreads));
             }
             Wait(stage, queue, tracked, cancel.Token);
         }
@@ -83,13 +83,29 @@ public sealed class SlurmExecutor(SlurmSettings settings, UnitCommand command, S
         return rest;
     }
 
-    private IEnumerable<TrackedTask> Submit(RunContext ctx, string stage, SubmissionStore store, List<StaleUnit> group, ModelResources resources)
+    /// <summary>
+    /// What a unit asks Slurm for: its manifest's resources and, for a libtorch unit, the thread count its stamp keys
+    /// (the task trains with that many threads, so it gets that many CPUs unless the manifest says how many).
+    /// </summary>
+    private static (ModelResources Resources, string? TorchThreads) Request(StaleUnit u)
+    {
+        var threads = u.Stamp.Inputs.GetValueOrDefault("env:torch_threads");
+        var resources = u.Unit.Resources ?? ModelResources.None;
+        if (threads is not null && resources.Cpus is null)
+            resources = resources with { Cpus = long.Parse(threads, CultureInfo.InvariantCulture) };
+        return (resources, threads);
+    }
+
+    private IEnumerable<TrackedTask> Submit(RunContext ctx, string stage, SubmissionStore store, List<StaleUnit> group,
+        ModelResources resources, string? torchThreads)
     {
         var token = SubmissionStore.NewToken();
         var entries = group.Select((u, i) => new SubmittedUnit(i, u.Unit.Name, u.Stamp.Key)).ToList();
+        var environment = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        if (torchThreads is not null) environment[Training.TrainerRegistry.TorchThreadsVariable] = torchThreads;
         var submission = new Submission(token, stage, ctx.Experiment.Id, ctx.Root, ctx.Force, ctx.CommandLine,
             $"screpro-{ctx.Experiment.Id}-{stage}-{token}", null,
-            DateTime.UtcNow.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture), entries, settings.SbatchArgs);
+            DateTime.UtcNow.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture), entries, settings.SbatchArgs, environment);
         store.Save(submission);
         var folder = store.Folder(submission);
         var script = Path.Combine(folder, "job.sh");

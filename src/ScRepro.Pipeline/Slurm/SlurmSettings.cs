@@ -1,5 +1,5 @@
 using System.Text;
-using ScRepro.Core.Errors;
+using ScRepro.Foundation.Errors;
 using ScRepro.Core.Manifests;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;

@@ -4,7 +4,8 @@ namespace ScRepro.Pipeline.Slurm;
 /// One job array as recorded in runs/&lt;exp&gt;/&lt;commit&gt;/slurm/&lt;stage&gt;/&lt;token&gt;/submission.json: written before
 /// sbatch runs (so a crash right after it can still find the job by <see cref="JobName"/>) and again with the job id.
 /// Each array task reads its unit here by SLURM_ARRAY_TASK_ID; a later run adopts tasks still queued or running
-/// instead of submitting them twice.
+/// instead of submitting them twice. <see cref="Environment"/> holds what the plan depended on that a node could see
+/// differently (SCREPRO_TORCH_THREADS); each task sets it before planning its unit.
 /// </summary>
 public sealed record Submission(
     string Token,
@@ -17,7 +18,8 @@ public sealed record Submission(
     string? JobId,
     string SubmittedUtc,
     IReadOnlyList<SubmittedUnit> Units,
-    IReadOnlyList<string> SbatchArgs)
+    IReadOnlyList<string> SbatchArgs,
+    IReadOnlyDictionary<string, string> Environment)
 {
     public string TaskId(int index) => $"{JobId}_{index}";
 }

@@ -1,5 +1,5 @@
 using System.Security.Cryptography;
-using ScRepro.Core.IO;
+using ScRepro.Foundation.IO;
 
 namespace ScRepro.Pipeline.Slurm;
 

@@ -1,4 +1,4 @@
-using ScRepro.Core.Provenance;
+using ScRepro.Contracts;
 
 namespace ScRepro.Pipeline.Slurm;
 

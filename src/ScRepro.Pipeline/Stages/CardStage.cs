@@ -1,10 +1,8 @@
 using System.Globalization;
 using ScRepro.Cards;
-using ScRepro.Core.IO;
+using ScRepro.Foundation.IO;
 using ScRepro.Core.Manifests;
-using ScRepro.Core.Provenance;
-using ScRepro.Pipeline.Evaluation;
-using ScRepro.Pipeline.Reporting;
+using ScRepro.Contracts;
 using ScRepro.Pipeline.Stamps;
 using ScRepro.Pipeline.Training;
 
@@ -12,8 +10,9 @@ namespace ScRepro.Pipeline.Stages;
 
 /// <summary>
 /// Card: reports/&lt;commit&gt;[-dirty]/&lt;exp&gt;/&lt;model&gt;/MODEL_CARD.md (+ card.json, the same facts as data) per model,
-/// and reports/…/&lt;exp&gt;/comparison/COMPARISON.md with every model side by side. Stamped with the evaluation
-/// stamps, the model manifest, the experiment manifest (references) and the templates.
+/// and reports/…/&lt;exp&gt;/comparison/COMPARISON.md with every model side by side. Stamped with the content of every
+/// file in the model's train and eval folders (the checkpoint and the metrics the card reports), the split file and
+/// the data lock, the model manifest, the experiment manifest (references) and the templates.
 /// </summary>
 public sealed class CardStage : IStage
 {
@@ -25,7 +24,12 @@ public sealed class CardStage : IStage
         var templates = renderer.TemplatesHash();
         var exp = ctx.Experiment;
         var units = new List<WorkUnit>();
-        var evalKeys = new Dictionary<string, string>();
+        var shared = new Dictionary<string, string>
+        {
+            ["split.json"] = SplitFileView.PathFor(ctx),
+            ["lock.json"] = HashStage.LockPath(ctx),
+        };
+        var comparisonConsumes = new Dictionary<string, string>(shared);
         foreach (var model in ctx.Catalog.Models)
         {
             var inputs = new Dictionary<string, string>
@@ -34,26 +38,40 @@ public sealed class CardStage : IStage
                 ["model_manifest"] = model.Origin.Sha256,
                 ["experiment_manifest"] = exp.Origin.Sha256,
             };
+            // A card reports the checkpoint and metrics beside it: every file of its train and eval units is keyed.
+            var consumes = new Dictionary<string, string>(shared);
             foreach (var seed in exp.Seeds)
             {
-                var stamp = StampStore.Read(EvaluateStage.UnitDir(ctx, model.Id, seed))
-                    ?? throw new UpstreamMissingException($"{model.Id}/seed{seed} is not evaluated");
-                inputs[$"eval:seed{seed}"] = stamp.Key;
-                evalKeys[$"{model.Id}/seed{seed}"] = stamp.Key;
+                var evalDir = EvaluateStage.UnitDir(ctx, model.Id, seed);
+                if (StampStore.Read(evalDir) is null) throw new UpstreamMissingException($"{model.Id}/seed{seed} is not evaluated");
+                foreach (var (name, path) in UnitFiles($"train/seed{seed}", TrainStage.UnitDir(ctx, model.Id, seed))
+                             .Concat(UnitFiles($"eval/seed{seed}", evalDir)))
+                    consumes[name] = path;
+                comparisonConsumes[$"{model.Id}/eval/seed{seed}/summary.json"] = Path.Combine(evalDir, "summary.json");
             }
             var m = model;
             units.Add(new WorkUnit(Name, model.Id, Path.Combine(ctx.ReportDir, model.Id), inputs, ["MODEL_CARD.md", "card.json"],
-                tmp => RenderCard(ctx, renderer, m, tmp), Path.Combine(ctx.Root, "reports", ctx.Code.RunName)));
+                tmp => RenderCard(ctx, renderer, m, tmp), Path.Combine(ctx.Root, "reports", ctx.Code.RunName), Consumes: consumes));
         }
-        var comparisonInputs = new Dictionary<string, string>(evalKeys.Select(kv => KeyValuePair.Create("eval:" + kv.Key, kv.Value)))
+        var comparisonInputs = new Dictionary<string, string>
         {
             ["templates"] = templates,
             ["experiment_manifest"] = exp.Origin.Sha256,
+            ["models"] = string.Join(",", ctx.Catalog.Models.Select(m => m.Id)),
         };
         units.Add(new WorkUnit(Name, "comparison", Path.Combine(ctx.ReportDir, "comparison"), comparisonInputs, ["COMPARISON.md"],
-            tmp => RenderComparison(ctx, renderer, tmp), Path.Combine(ctx.Root, "reports", ctx.Code.RunName)));
+            tmp => RenderComparison(ctx, renderer, tmp), Path.Combine(ctx.Root, "reports", ctx.Code.RunName), Consumes: comparisonConsumes));
         return units;
     }
+
+    // Every file of a unit folder but its stamp, keyed "<prefix>/<relative path>".
+    private static IEnumerable<KeyValuePair<string, string>> UnitFiles(string prefix, string dir) =>
+        !Directory.Exists(dir)
+            ? []
+            : Directory.EnumerateFiles(dir, "*", SearchOption.AllDirectories)
+                .Where(f => Path.GetFileName(f) != StampStore.FileName)
+                .Order(StringComparer.Ordinal)
+                .Select(f => KeyValuePair.Create($"{prefix}/{Path.GetRelativePath(dir, f).Replace('\\', '/')}", f));
 
     private static void RenderCard(RunContext ctx, CardRenderer renderer, ModelManifest model, string dir)
     {
@@ -63,7 +81,7 @@ public sealed class CardStage : IStage
             var stats = Json.Deserialize<TrainStats>(File.ReadAllText(Path.Combine(trainDir, "training_stats.json")));
             return new CardBuilder.SeedRun(seed, stats, EvaluateStage.ReadSummary(ctx, model.Id, seed), trainDir);
         }).ToList();
-        var card = CardBuilder.Build(ctx, model, runs, HashStage.ReadLock(ctx), SplitFileView.Read(ctx));
+        var card = CardBuilder.Build(new CardRun(ctx.Experiment, ctx.Dataset, ctx.Code.Commit, ctx.Code.ShortCommit, ctx.Code.RunName), model, runs, HashStage.ReadLock(ctx), SplitFileView.Read(ctx));
         AtomicFile.WriteAllText(Path.Combine(dir, "MODEL_CARD.md"), renderer.Render("model_card.md.hbs", card));
         Json.WriteFile(Path.Combine(dir, "card.json"), card);
     }

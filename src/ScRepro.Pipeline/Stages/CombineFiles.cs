@@ -1,6 +1,6 @@
 using ScRepro.AnnData;
-using ScRepro.Core.Errors;
-using ScRepro.Core.IO;
+using ScRepro.Foundation.Errors;
+using ScRepro.Foundation.IO;
 using ScRepro.Core.Manifests;
 
 namespace ScRepro.Pipeline.Stages;
@@ -44,7 +44,7 @@ public static class CombineFiles
                 throw new ScReproException($"{where}.var_names': {input}: {e.Message}");
             }
         }).ToList();
-        AnnData.AnnData joined;
+        AnnData.AnnotatedData joined;
         try { joined = AnnDataConcat.Concatenate(parts, combine.BatchKey); }
         catch (ArgumentException e) { throw new ScReproException($"{where}': {e.Message}"); }
         AnnDataFile.Write(output, joined);

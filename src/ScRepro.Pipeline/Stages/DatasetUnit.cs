@@ -6,9 +6,12 @@ namespace ScRepro.Pipeline.Stages;
 /// </summary>
 internal static class DatasetUnit
 {
+    /// <summary>The folder of data/&lt;id&gt;/ that holds stamps and receipts: no manifest path or archive entry may write there.</summary>
+    public const string Bookkeeping = ".screpro";
+
     public static WorkUnit Create(RunContext ctx, string kind, int index, string name, Dictionary<string, string> inputs,
         Action<string> run, IReadOnlyList<string> products) =>
         new("download", $"{ctx.Dataset.Id}/{name}",
-            Path.Combine(ctx.DataDir, ".screpro", kind, index.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            Path.Combine(ctx.DataDir, Bookkeeping, kind, index.ToString(System.Globalization.CultureInfo.InvariantCulture)),
             inputs, ["receipt.json"], run, CodeSensitive: false, Products: products);
 }

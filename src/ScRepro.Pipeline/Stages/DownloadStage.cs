@@ -1,6 +1,6 @@
 using ScRepro.AnnData;
-using ScRepro.Core.Errors;
-using ScRepro.Pipeline.Demo;
+using ScRepro.Foundation.Errors;
+using ScRepro.Simulation;
 
 namespace ScRepro.Pipeline.Stages;
 

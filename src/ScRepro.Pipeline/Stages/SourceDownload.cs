@@ -1,5 +1,5 @@
 using ScRepro.Core.Download;
-using ScRepro.Core.IO;
+using ScRepro.Foundation.IO;
 using ScRepro.Core.Manifests;
 
 namespace ScRepro.Pipeline.Stages;
@@ -36,18 +36,18 @@ public static class SourceDownload
         if (source.Extract != "none")
         {
             var kind = ArchiveExtractor.ParseKind(source.Extract, $"{ctx.Dataset.Origin.File}: extract");
-            extracted.AddRange(ArchiveExtractor.Extract(target, kind, ctx.DataDir));
+            extracted.AddRange(ArchiveExtractor.Extract(target, kind, ctx.DataDir, [DatasetUnit.Bookkeeping]));
             foreach (var inner in source.ThenExtract)
             {
                 var innerKind = inner.EndsWith(".tar.gz", StringComparison.Ordinal) ? ArchiveKind.TarGz
                     : inner.EndsWith(".zip", StringComparison.Ordinal) ? ArchiveKind.Zip
                     : inner.EndsWith(".gz", StringComparison.Ordinal) ? ArchiveKind.Gz
-                    : throw new Core.Errors.ScReproException($"{ctx.Dataset.Origin.File}: key 'then_extract': '{inner}' is not a .zip, .tar.gz or .gz");
-                extracted.AddRange(ArchiveExtractor.Extract(ctx.DataFile(inner), innerKind, ctx.DataDir));
+                    : throw new Foundation.Errors.ScReproException($"{ctx.Dataset.Origin.File}: key 'then_extract': '{inner}' is not a .zip, .tar.gz or .gz");
+                extracted.AddRange(ArchiveExtractor.Extract(ctx.DataFile(inner), innerKind, ctx.DataDir, [DatasetUnit.Bookkeeping]));
             }
             var missing = source.Provides.Where(p => !File.Exists(ctx.DataFile(p))).ToList();
             if (missing.Count > 0)
-                throw new Core.Errors.ScReproException($"{ctx.Dataset.Origin.File}: key 'provides': archive {source.Url} did not contain {string.Join(", ", missing)}");
+                throw new Foundation.Errors.ScReproException($"{ctx.Dataset.Origin.File}: key 'provides': archive {source.Url} did not contain {string.Join(", ", missing)}");
         }
         Json.WriteFile(Path.Combine(receiptDir, "receipt.json"), new SortedDictionary<string, object?>(StringComparer.Ordinal)
         {

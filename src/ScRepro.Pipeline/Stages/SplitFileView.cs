@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ScRepro.Contracts;
 using ScRepro.Pipeline.Training;
 
 namespace ScRepro.Pipeline.Stages;

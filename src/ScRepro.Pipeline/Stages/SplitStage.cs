@@ -1,6 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using ScRepro.Core.IO;
+using ScRepro.Foundation.IO;
 using ScRepro.Core.Provenance;
 using ScRepro.Splits;
 using ScRepro.Splits.Files;
@@ -18,8 +18,13 @@ public sealed class SplitStage : IStage
 
     public IReadOnlyList<WorkUnit> Plan(RunContext ctx)
     {
-        var lockFile = HashStage.ReadLock(ctx);
+        var lockFile = HashStage.ReadVerifiedLock(ctx);
         var exp = ctx.Experiment;
+        if (!SplitPlanner.Policies.Contains(exp.Split.Policy))
+            throw new Foundation.Errors.ScReproException($"{exp.Origin.File}: key 'split.policy': unknown policy '{exp.Split.Policy}' (known: {string.Join(", ", SplitPlanner.Policies)})");
+        // numpy's RandomState (and so GEARS and sklearn) takes seeds in 0..2^32-1.
+        if (exp.Split.Seed is < 0 or > uint.MaxValue)
+            throw new Foundation.Errors.ScReproException($"{exp.Origin.File}: key 'split.seed': {exp.Split.Seed} is outside 0..{uint.MaxValue} (numpy's seed range)");
         var inputs = new Dictionary<string, string>
         {
             ["data_lock"] = lockFile.LockSha256,
@@ -44,13 +49,24 @@ public sealed class SplitStage : IStage
         var input = exp.Task == "perturbation"
             ? H5adSplitInputs.Conditions(path, exp.Columns.Perturbation!)
             : H5adSplitInputs.Obs(path, exp.Columns.Label, exp.Columns.Batch);
-        var provenance = ProvenanceBlock.Capture(ctx.Root, new Dictionary<string, long> { ["split"] = exp.Split.Seed }, ctx.CommandLine);
+        var provenance = ProvenanceCapture.Capture(ctx.Root, new Dictionary<string, long> { ["split"] = exp.Split.Seed }, ctx.CommandLine);
         input = input with
         {
             SourceLockHash = lockHash,
             Provenance = JsonNode.Parse(JsonSerializer.Serialize(provenance, Json.Options))!.AsObject(),
         };
-        var split = SplitPlanner.Make(exp.Split.Policy, exp.Split.Seed, exp.Split.Parameters, input);
+        SplitFile split;
+        try
+        {
+            split = SplitPlanner.Make(exp.Split.Policy, exp.Split.Seed, exp.Split.Parameters, input);
+        }
+        catch (Foundation.Errors.ScReproException e) when (e.Message.StartsWith("split.", StringComparison.Ordinal))
+        {
+            // Errors about the split block name its field ("split.parameters.x: …"); add the manifest that holds it.
+            var end = e.Message.IndexOfAny([':', ' ']);
+            var field = end < 0 ? e.Message : e.Message[..end];
+            throw new Foundation.Errors.ScReproException($"{exp.Origin.File}: key '{field}'{(end < 0 ? "" : e.Message[end..])}", e.ExitCode, e);
+        }
         SplitFiles.Write(Path.Combine(dir, "split.json"), split);
     }
 }

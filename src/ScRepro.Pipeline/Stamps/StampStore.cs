@@ -1,4 +1,4 @@
-using ScRepro.Core.IO;
+using ScRepro.Foundation.IO;
 
 namespace ScRepro.Pipeline.Stamps;
 
@@ -11,25 +11,37 @@ public static class StampStore
 {
     public const string FileName = ".stamp.json";
 
-    public static Stamp? Read(string outputDir)
+    /// <summary>The stamp in <paramref name="outputDir"/>, or null when there is none or it cannot be read.</summary>
+    public static Stamp? Read(string outputDir) => Read(outputDir, out _);
+
+    /// <summary>
+    /// The stamp, or null with <paramref name="problem"/> saying why (null when there is simply no stamp file):
+    /// unreadable JSON, <c>{}</c> or a stamp missing a field is "no stamp", never a crash.
+    /// </summary>
+    public static Stamp? Read(string outputDir, out string? problem)
     {
+        problem = null;
         var path = Path.Combine(outputDir, FileName);
         if (!File.Exists(path)) return null;
         try
         {
-            return Json.Deserialize<Stamp>(File.ReadAllText(path));
+            var stamp = Json.Deserialize<Stamp>(File.ReadAllText(path));
+            if (stamp is { IsComplete: true }) return stamp;
+            problem = $"{path} lacks required fields";
         }
-        catch (System.Text.Json.JsonException)
+        catch (Exception e) when (e is System.Text.Json.JsonException or IOException or UnauthorizedAccessException
+                                      or NotSupportedException or InvalidOperationException)
         {
-            return null; // A damaged stamp only means "not up to date".
+            problem = $"{path} is unreadable ({e.GetType().Name}: {e.Message})";
         }
+        return null;
     }
 
-    /// <summary>Why the unit must run, or null when its stamp matches and every expected output exists.</summary>
+    /// <summary>Why the unit must run, or null when its stamp matches and every expected output is the one it describes.</summary>
     public static string? Staleness(string outputDir, Stamp expected, IEnumerable<string> outputs)
     {
-        var current = Read(outputDir);
-        if (current is null) return "no stamp";
+        var current = Read(outputDir, out var problem);
+        if (current is null) return problem is null ? "no stamp" : $"no stamp ({problem})";
         if (current.Key != expected.Key)
         {
             var changed = expected.Inputs.Where(kv => !current.Inputs.TryGetValue(kv.Key, out var v) || v != kv.Value)
@@ -37,8 +49,14 @@ public static class StampStore
             if (current.CodeState != expected.CodeState) changed.Add("code");
             return "changed: " + (changed.Count > 0 ? string.Join(", ", changed) : "inputs");
         }
-        var missing = outputs.FirstOrDefault(o => !File.Exists(Path.Combine(outputDir, o)));
-        return missing is null ? null : $"missing output {missing}";
+        var list = outputs.ToList();
+        var missing = list.FirstOrDefault(o => !File.Exists(Path.Combine(outputDir, o)));
+        if (missing is not null) return $"missing output {missing}";
+        if (current.Outputs is null) return "the stamp records no output hashes (made by an older ScRepro)";
+        foreach (var output in list)
+            if (!current.Outputs.TryGetValue(output, out var want) || ContentHashes.Of(Path.Combine(outputDir, output)) != want)
+                return $"output {output} differs from the one its stamp records";
+        return null;
     }
 
     /// <summary>Writes the stamp last, after every output: an interrupted unit is never taken as done.</summary>
@@ -60,7 +78,7 @@ public static class StampStore
 
     private static void CopyTree(string source, string target)
     {
-        var tmp = target + ".reuse-tmp";
+        var tmp = target + $".reuse-tmp-{Environment.ProcessId}";
         if (Directory.Exists(tmp)) Directory.Delete(tmp, true);
         foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
         {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using ScRepro.Contracts;
 using ScRepro.Baselines.Logistic;
 using ScRepro.Evaluation.Annotation;
 
@@ -19,7 +20,7 @@ public sealed class LogisticTrainer : ITrainer
         var settings = LogisticRunSettings.FromHyperparameters(request.Model.Hyperparameters, checked((int)request.Seed));
         var trainCells = request.Split.Train.Concat(request.Split.Val).ToList();
         var result = LogisticBaseline.Run(request.Data, exp.Columns.Label!, trainCells, request.Split.Test, settings,
-            ScRepro.Core.Console.Output.Info);
+            ScRepro.Terminal.Output.Info);
         PredictionsCsv.Write(Path.Combine(request.OutputDir, "predictions.csv"),
             result.Predictions.Select(p => new LabelledPrediction(p.ObsName, p.TrueLabel, p.PredictedLabel)));
         var details = new Dictionary<string, object?>

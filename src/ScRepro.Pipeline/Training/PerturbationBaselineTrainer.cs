@@ -1,3 +1,4 @@
+using ScRepro.Contracts;
 using ScRepro.AnnData;
 using ScRepro.Baselines.Perturbation;
 

@@ -1,5 +1,6 @@
 using ScRepro.AnnData;
-using ScRepro.Core.Errors;
+using ScRepro.Contracts;
+using ScRepro.Foundation.Errors;
 using ScRepro.Evaluation.Annotation;
 using ScRepro.Models.Scgpt;
 using ScRepro.Models.Scgpt.Perturbation;
@@ -30,7 +31,7 @@ public sealed class ScgptTrainerAdapter(string task) : ITrainer
         var pretrained = PretrainedDir(ctx, model);
         // libtorch starts with one intra-op thread on this Debian build (OpenMP reports 1); training uses every core.
         // The count is in the card's hardware line: float sums, hence the last digits, depend on it.
-        Torch.torch.set_num_threads(Environment.ProcessorCount);
+        Torch.torch.set_num_threads(TrainerRegistry.TorchThreads);
         IReadOnlyDictionary<string, object?> details;
         string reason;
         if (task == "perturbation")

@@ -1,3 +1,5 @@
+using ScRepro.Contracts;
+
 namespace ScRepro.Pipeline.Training;
 
 /// <summary>
@@ -9,6 +11,3 @@ public sealed record TrainOutcome(
     string Reason,
     IReadOnlyDictionary<string, object?> Details,
     IReadOnlyList<OutputFile> Files);
-
-/// <summary>A file a trainer wrote (relative to its output folder) and what it holds.</summary>
-public sealed record OutputFile(string Name, string Description);

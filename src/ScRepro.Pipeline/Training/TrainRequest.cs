@@ -1,3 +1,4 @@
+using ScRepro.Contracts;
 using ScRepro.Core.Manifests;
 
 namespace ScRepro.Pipeline.Training;
@@ -7,10 +8,6 @@ public sealed record TrainRequest(
     RunContext Context,
     ModelManifest Model,
     long Seed,
-    AnnData.AnnData Data,
+    AnnData.AnnotatedData Data,
     SplitMembers Split,
     string OutputDir);
-
-/// <summary>A split's parts (perturbation names or obs_names, in the generator's order) and identity.</summary>
-public sealed record SplitMembers(IReadOnlyList<string> Train, IReadOnlyList<string> Val, IReadOnlyList<string> Test,
-    string MembershipHash, string Policy, string Counts);

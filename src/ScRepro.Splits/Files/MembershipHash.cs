@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
-using ScRepro.Core.Errors;
+using ScRepro.Foundation.Errors;
 using ScRepro.Splits.Text;
 
 namespace ScRepro.Splits.Files;

@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 namespace ScRepro.Splits.Files;
 
 /// <summary>
-/// A split as ScRepro stores it (JSON via ScRepro.Core.IO.Json, snake_case): what made it (policy, parameters, seed,
+/// A split as ScRepro stores it (JSON via ScRepro.Foundation.IO.Json, snake_case): what made it (policy, parameters, seed,
 /// source lock hash), the members of each part in the generator's order, counts, and <see cref="MembershipHash"/>.
 /// For GEARS splits <see cref="Train"/>/<see cref="Val"/>/<see cref="Test"/> mirror GEARS' split pickle and
 /// <see cref="Subgroup"/> its _subgroup.pkl; for annotation splits members are obs_names and

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using ScRepro.Core.Errors;
-using ScRepro.Core.IO;
+using ScRepro.Foundation.Errors;
+using ScRepro.Foundation.IO;
 using ScRepro.Splits.Text;
 
 namespace ScRepro.Splits.Files;

@@ -1,6 +1,6 @@
 using System.Buffers.Binary;
 using System.Numerics;
-using ScRepro.Core.Errors;
+using ScRepro.Foundation.Errors;
 using ScRepro.Torch.Serialization.Pickle;
 
 namespace ScRepro.Torch.Serialization;

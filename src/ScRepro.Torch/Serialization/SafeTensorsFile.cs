@@ -1,8 +1,8 @@
 using System.Buffers.Binary;
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using ScRepro.Core.Errors;
-using ScRepro.Core.IO;
+using ScRepro.Foundation.Errors;
+using ScRepro.Foundation.IO;
 
 namespace ScRepro.Torch.Serialization;
 

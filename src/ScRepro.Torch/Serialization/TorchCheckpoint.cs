@@ -1,6 +1,6 @@
 using System.Text;
-using ScRepro.Core.Errors;
-using ScRepro.Core.IO;
+using ScRepro.Foundation.Errors;
+using ScRepro.Foundation.IO;
 using ScRepro.Torch.Serialization.Pickle;
 using ScRepro.Torch.Serialization.Zip;
 

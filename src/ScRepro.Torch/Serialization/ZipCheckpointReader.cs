@@ -1,6 +1,6 @@
 using System.IO.Compression;
 using System.Text;
-using ScRepro.Core.Errors;
+using ScRepro.Foundation.Errors;
 using ScRepro.Torch.Serialization.Pickle;
 
 namespace ScRepro.Torch.Serialization;

@@ -99,7 +99,7 @@ public sealed class L1LogisticRegressionTests
     public void Should_reject_a_single_class()
     {
         var rows = Enumerable.Range(0, F.Labels.Length).Where(i => F.Labels[i] == "NK").ToArray();
-        Assert.Throws<ScRepro.Core.Errors.ScReproException>(() =>
+        Assert.Throws<ScRepro.Foundation.Errors.ScReproException>(() =>
             L1LogisticRegression.Fit(X, rows, F.LabelsOf(rows), new LogisticOptions()));
     }
 }

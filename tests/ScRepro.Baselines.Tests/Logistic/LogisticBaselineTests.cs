@@ -1,6 +1,6 @@
 using ScRepro.AnnData.Frames;
 using ScRepro.Baselines.Logistic;
-using ScRepro.Core.Errors;
+using ScRepro.Foundation.Errors;
 using ScRepro.Testing;
 
 namespace ScRepro.Baselines.Tests.Logistic;
@@ -10,12 +10,12 @@ public sealed class LogisticBaselineTests
 {
     private static readonly LiblinearFixture F = LiblinearFixture.Instance;
 
-    private static ScRepro.AnnData.AnnData Data()
+    private static ScRepro.AnnData.AnnotatedData Data()
     {
         var obs = new DataFrame(Enumerable.Range(0, F.Labels.Length).Select(i => $"cell-{i}").ToArray());
         obs.Add(CategoricalColumn.FromLabels("cell_type", F.Labels));
         var var = new DataFrame(Enumerable.Range(0, F.Counts.Cols).Select(j => $"g{j}").ToArray());
-        return new ScRepro.AnnData.AnnData(F.Counts, obs, var);
+        return new ScRepro.AnnData.AnnotatedData(F.Counts, obs, var);
     }
 
     private static string[] Names(IEnumerable<int> rows) => rows.Select(i => $"cell-{i}").ToArray();

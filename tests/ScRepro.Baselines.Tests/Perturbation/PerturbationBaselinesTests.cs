@@ -1,7 +1,7 @@
 using ScRepro.AnnData.Frames;
 using ScRepro.AnnData.Matrices;
 using ScRepro.Baselines.Perturbation;
-using ScRepro.Core.Errors;
+using ScRepro.Foundation.Errors;
 
 namespace ScRepro.Baselines.Tests.Perturbation;
 
@@ -14,7 +14,7 @@ public sealed class PerturbationBaselinesTests
     // A+ctrl: (3,2,2),(3,2,2) → mean (3,2,2), shift (+1,0,0).  B+ctrl: (2,4,2) → shift (0,+2,0).
     // C+ctrl (test single, unseen): (9,9,9).  A+B (test combo): (4,4,1),(4,4,3) → mean (4,4,2).
     // A+C (test combo, C unseen).  Cell counts: ctrl 2, A 2, B 1, C 1, A+B 2, A+C 1.
-    private static ScRepro.AnnData.AnnData Data()
+    private static ScRepro.AnnData.AnnotatedData Data()
     {
         (string Cond, float[] Row)[] cells =
         [
@@ -29,7 +29,7 @@ public sealed class PerturbationBaselinesTests
         var obs = new DataFrame(cells.Select((_, i) => $"cell{i}").ToArray());
         obs.Add(CategoricalColumn.FromLabels("condition", cells.Select(c => (string?)c.Cond).ToArray()));
         var var = new DataFrame(["A", "B", "C"]);
-        return new ScRepro.AnnData.AnnData(CsrMatrix.FromDense(x), obs, var);
+        return new ScRepro.AnnData.AnnotatedData(CsrMatrix.FromDense(x), obs, var);
     }
 
     private static readonly string[] Train = ["ctrl", "A+ctrl", "B+ctrl"];

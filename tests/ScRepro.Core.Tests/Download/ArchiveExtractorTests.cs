@@ -1,5 +1,5 @@
 using ScRepro.Core.Download;
-using ScRepro.Core.Errors;
+using ScRepro.Foundation.Errors;
 using ScRepro.Testing;
 
 namespace ScRepro.Core.Tests.Download;

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Security.Cryptography;
 using ScRepro.Core.Download;
-using ScRepro.Core.Errors;
+using ScRepro.Foundation.Errors;
 using ScRepro.Testing;
 
 namespace ScRepro.Core.Tests.Download;

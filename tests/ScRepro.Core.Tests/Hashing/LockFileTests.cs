@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using ScRepro.Core.Errors;
+using ScRepro.Foundation.Errors;
 using ScRepro.Core.Hashing;
 using ScRepro.Testing;
 

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
-using ScRepro.Core.IO;
+using ScRepro.Contracts;
+using ScRepro.Foundation.IO;
 using ScRepro.Core.Provenance;
 
 namespace ScRepro.Core.Tests.Provenance;
@@ -15,7 +16,7 @@ public sealed class ProvenanceBlockTests
         repo.Commit("first");
         repo.Write("a.txt", "2\n");
 
-        var block = ProvenanceBlock.Capture(repo.Path, new Dictionary<string, long> { ["train"] = 0, ["split"] = 1 },
+        var block = ProvenanceCapture.Capture(repo.Path, new Dictionary<string, long> { ["train"] = 0, ["split"] = 1 },
             "screpro train --experiment demo", libtorchVersion: null,
             utcTime: new DateTimeOffset(2026, 11, 21, 16, 0, 5, TimeSpan.FromHours(1)));
         var json = Json.Serialize(new { provenance = block });
@@ -53,7 +54,7 @@ public sealed class ProvenanceBlockTests
         if (expected.Length == 0) return;   // ARM kernels have no "model name"
 
         using var dir = ScRepro.Testing.TestPaths.NewTempDir();
-        var block = ProvenanceBlock.Capture(dir.Path, new Dictionary<string, long>(), "x");
+        var block = ProvenanceCapture.Capture(dir.Path, new Dictionary<string, long>(), "x");
         Assert.Equal(expected, block.CpuModel);
         Assert.Equal("unknown", block.Commit);
     }

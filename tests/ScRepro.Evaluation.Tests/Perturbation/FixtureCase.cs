@@ -28,8 +28,8 @@ internal sealed class FixtureCase
     public JsonElement Expected => _root.GetProperty("expected");
     public string[] Perturbations => Expected.GetProperty("perturbations").EnumerateArray().Select(e => e.GetString()!).ToArray();
 
-    public ScRepro.AnnData.AnnData Real() => Build("real");
-    public ScRepro.AnnData.AnnData Pred() => Build("pred");
+    public ScRepro.AnnData.AnnotatedData Real() => Build("real");
+    public ScRepro.AnnData.AnnotatedData Pred() => Build("pred");
 
     /// <summary>The expected value of results[metric][i]: null, NaN or a number.</summary>
     public double?[] ExpectedColumn(string metric) =>
@@ -54,7 +54,7 @@ internal sealed class FixtureCase
         _ => e.GetDouble(),
     };
 
-    private ScRepro.AnnData.AnnData Build(string side)
+    private ScRepro.AnnData.AnnotatedData Build(string side)
     {
         var s = _root.GetProperty(side);
         var labels = s.GetProperty("labels").EnumerateArray().Select(e => e.GetString()).ToArray();
@@ -66,6 +66,6 @@ internal sealed class FixtureCase
         var x = new CsrMatrix(labels.Length, genes.Length, indptr, indices, data);
         var obs = new DataFrame(labels.Select((_, i) => $"cell{i}").ToArray());
         obs.Add(CategoricalColumn.FromLabels(PertCol, labels));
-        return new ScRepro.AnnData.AnnData(x, obs, new DataFrame(genes));
+        return new ScRepro.AnnData.AnnotatedData(x, obs, new DataFrame(genes));
     }
 }

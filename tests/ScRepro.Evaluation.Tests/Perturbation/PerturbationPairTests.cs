@@ -1,6 +1,6 @@
 using ScRepro.AnnData.Frames;
 using ScRepro.AnnData.Matrices;
-using ScRepro.Core.Errors;
+using ScRepro.Foundation.Errors;
 using ScRepro.Evaluation.Perturbation;
 
 namespace ScRepro.Evaluation.Tests.Perturbation;
@@ -13,21 +13,21 @@ public sealed class PerturbationPairTests
         PertCol = "target_gene", ControlPert = "ctrl", RealSource = "real.h5ad", PredSource = "pred.h5ad",
     };
 
-    private static ScRepro.AnnData.AnnData Make(string[] labels, string[] genes, Func<int, int, float> value, string column = "target_gene")
+    private static ScRepro.AnnData.AnnotatedData Make(string[] labels, string[] genes, Func<int, int, float> value, string column = "target_gene")
     {
         var dense = new DenseMatrix(labels.Length, genes.Length);
         for (var r = 0; r < labels.Length; r++)
             for (var c = 0; c < genes.Length; c++) dense[r, c] = value(r, c);
         var obs = new DataFrame(labels.Select((_, i) => $"c{i}").ToArray());
         obs.Add(CategoricalColumn.FromLabels(column, labels));
-        return new ScRepro.AnnData.AnnData(dense, obs, new DataFrame(genes));
+        return new ScRepro.AnnData.AnnotatedData(dense, obs, new DataFrame(genes));
     }
 
     private static readonly string[] Labels = ["ctrl", "ctrl", "ctrl", "A", "A", "B", "B"];
     private static readonly string[] Genes = ["g1", "g2", "g3"];
     private static float Log(int r, int c) => (float)Math.Log(1 + (r * 3 + c) % 5);
 
-    private static string Fails(ScRepro.AnnData.AnnData real, ScRepro.AnnData.AnnData pred)
+    private static string Fails(ScRepro.AnnData.AnnotatedData real, ScRepro.AnnData.AnnotatedData pred)
     {
         var e = Assert.Throws<ScReproException>(() => PerturbationPair.Create(real, pred, Options));
         Assert.Equal(2, e.ExitCode);

@@ -12,7 +12,7 @@ namespace ScRepro.Models.Tests.Scgpt;
 public sealed class AnnotationTrainingTests
 {
     // 3 types × 40 cells, 30 genes; type t expresses its markers 10t..10t+4 (counts 3–8), other genes sparsely (1 with p 0.2).
-    private static AnnData.AnnData Data()
+    private static AnnData.AnnotatedData Data()
     {
         var rng = new Random(5);
         const int genes = 30;
@@ -30,7 +30,7 @@ public sealed class AnnotationTrainingTests
         }
         var obs = new DataFrame(Enumerable.Range(0, 120).Select(i => $"c{i}").ToArray());
         obs.Add(new StringColumn("cell_type", labels));
-        return new AnnData.AnnData(x, obs, new DataFrame(Enumerable.Range(0, genes).Select(g => $"G{g}").ToArray()));
+        return new AnnData.AnnotatedData(x, obs, new DataFrame(Enumerable.Range(0, genes).Select(g => $"G{g}").ToArray()));
     }
 
     [Fact]
@@ -75,7 +75,7 @@ public sealed class AnnotationTrainingTests
         // Annotation validates val_loss and accuracy; pearson_delta is a perturbation metric.
         var recipe = ScgptRecipe.AnnotationDefaults with { DModel = 16, NHead = 2, DHid = 16, NLayers = 1, MaxSeqLen = 40, SelectionMetric = "pearson_delta" };
         var train = Enumerable.Range(0, 90).Select(i => $"c{i}").ToList();
-        var e = Assert.Throws<ScRepro.Core.Errors.ScReproException>(() => ScgptAnnotationTrainer.Train(new AnnotationTrainRequest(Data(), "cell_type",
+        var e = Assert.Throws<ScRepro.Foundation.Errors.ScReproException>(() => ScgptAnnotationTrainer.Train(new AnnotationTrainRequest(Data(), "cell_type",
             train, [], recipe, new TrainingBudget(Epochs: 1), Seed: 1, dir.Path, Source: "models/x.yaml")));
         Assert.Equal("models/x.yaml: hyperparameters.selection_metric 'pearson_delta' is not validated by the annotation recipe (one of: val_loss, accuracy)", e.Message);
         Assert.Empty(Directory.EnumerateFileSystemEntries(dir.Path)); // checked before anything is written

@@ -1,6 +1,6 @@
 using ScRepro.Splits.Random;
 using ScRepro.AnnData.Matrices;
-using ScRepro.Core.Errors;
+using ScRepro.Foundation.Errors;
 using ScRepro.Models.Scgpt.Perturbation;
 using ScRepro.Models.Scgpt.Preprocessing;
 using Xunit;

@@ -65,7 +65,7 @@ public sealed class PerturbationTrainingTests
         var (a, pa) = ScgptPerturbationTrainer.Train(Request(whole.Path, budget));
         pa.Dispose();
         Assert.Throws<OperationCanceledException>(() => ScgptPerturbationTrainer.Train(Request(cut.Path, budget), interruptAfterEpochs: 1));
-        var saved = ScRepro.Core.IO.Json.Deserialize<TrainProgress>(File.ReadAllText(Path.Combine(cut.Path, "checkpoint", "progress.json")));
+        var saved = ScRepro.Foundation.IO.Json.Deserialize<TrainProgress>(File.ReadAllText(Path.Combine(cut.Path, "checkpoint", "progress.json")));
         Assert.Equal(1, saved.EpochsCompleted); // the kill came after epoch 1's checkpoint
         var (b, pb) = ScgptPerturbationTrainer.Train(Request(cut.Path, budget));
         pb.Dispose();

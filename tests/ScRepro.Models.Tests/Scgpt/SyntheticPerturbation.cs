@@ -11,7 +11,7 @@ internal static class SyntheticPerturbation
 {
     public const int Genes = 24;
 
-    public static AnnData.AnnData Make(int seed = 3)
+    public static AnnData.AnnotatedData Make(int seed = 3)
     {
         var rng = new Random(seed);
         var conditions = new List<string>();
@@ -39,7 +39,7 @@ internal static class SyntheticPerturbation
         var genes = Enumerable.Range(0, Genes).Select(g => $"G{g}").ToArray();
         var var = new DataFrame(genes);
         var.Add(new StringColumn("gene_name", genes.Select(g => (string?)g).ToArray()));
-        return new AnnData.AnnData(x, obs, var);
+        return new AnnData.AnnotatedData(x, obs, var);
     }
 
     public static readonly string[] Train = ["G1+ctrl", "G4+ctrl", "G7+ctrl", "G10+ctrl"];

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json.Nodes;
-using ScRepro.Core.Errors;
+using ScRepro.Foundation.Errors;
 using ScRepro.Pipeline.Slurm;
 using ScRepro.Pipeline.Stages;
 using ScRepro.Pipeline.Stamps;
@@ -47,7 +47,7 @@ public sealed class SlurmExecutorTests(SlurmCluster cluster)
             var stamp = StampStore.Read(unit)!;
             Assert.Equal(local[model].StampKey, stamp.Key);
             var index = submission.Units.Single(u => u.Name == $"{model}/seed0").Index;
-            Assert.Equal(new Core.Provenance.SchedulerInfo("slurm", stamp.Scheduler!.JobId, submission.JobId, index.ToString(), "localhost", "debug"), stamp.Scheduler);
+            Assert.Equal(new Contracts.SchedulerInfo("slurm", stamp.Scheduler!.JobId, submission.JobId, index.ToString(), "localhost", "debug"), stamp.Scheduler);
             // training_stats.json: equal apart from the clock (wall time, UTC time) and the job the Slurm run adds.
             var stats = JsonNode.Parse(File.ReadAllText(Path.Combine(unit, "training_stats.json")))!;
             Assert.Equal("localhost", (string?)stats["provenance"]!["scheduler"]!["node"]);

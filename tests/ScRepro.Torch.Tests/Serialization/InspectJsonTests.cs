@@ -1,5 +1,5 @@
 using System.Text.Json;
-using ScRepro.Core.IO;
+using ScRepro.Foundation.IO;
 using ScRepro.Torch.Serialization;
 
 namespace ScRepro.Torch.Tests.Serialization;

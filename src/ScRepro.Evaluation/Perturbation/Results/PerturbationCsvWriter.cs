@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using ScRepro.Core.IO;
+using ScRepro.Foundation.IO;
 using ScRepro.Evaluation.Perturbation.De;
 
 namespace ScRepro.Evaluation.Perturbation.Results;

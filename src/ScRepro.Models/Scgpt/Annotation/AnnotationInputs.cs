@@ -1,5 +1,5 @@
 using ScRepro.Splits.Random;
-using ScRepro.Core.Errors;
+using ScRepro.Foundation.Errors;
 using ScRepro.Models.Scgpt.Preprocessing;
 
 namespace ScRepro.Models.Scgpt.Annotation;
@@ -18,7 +18,7 @@ public sealed class AnnotationInputs
     /// <summary>Class index per cell (−1 when the label is not among the classes).</summary>
     public int[] Labels { get; }
 
-    public static AnnotationInputs Build(AnnData.AnnData data, IReadOnlyList<int> rows, string labelColumn, IReadOnlyList<string> classes,
+    public static AnnotationInputs Build(AnnData.AnnotatedData data, IReadOnlyList<int> rows, string labelColumn, IReadOnlyList<string> classes,
         GeneVocab vocab, ScgptConfigView view, long seed, string source)
     {
         if (data.X is null) throw new ScReproException($"{source}: X is missing");

@@ -5,7 +5,7 @@ namespace ScRepro.Models.Scgpt.Annotation;
 
 /// <summary>One annotation fine-tuning run: obs_names of the training and validation cells, the label column, the recipe.</summary>
 public sealed record AnnotationTrainRequest(
-    AnnData.AnnData Data,
+    AnnData.AnnotatedData Data,
     string LabelColumn,
     IReadOnlyList<string> TrainCells,
     IReadOnlyList<string> ValCells,

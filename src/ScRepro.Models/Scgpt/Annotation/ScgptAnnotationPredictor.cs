@@ -1,6 +1,6 @@
 using ScRepro.Splits.Random;
-using ScRepro.Core.Errors;
-using ScRepro.Core.IO;
+using ScRepro.Foundation.Errors;
+using ScRepro.Foundation.IO;
 using ScRepro.Models.Scgpt.Checkpoints;
 using ScRepro.Models.Scgpt.Config;
 using ScRepro.Models.Scgpt.Modules;
@@ -51,7 +51,7 @@ public sealed class ScgptAnnotationPredictor : IDisposable
     }
 
     /// <summary>Predicted label per row of <paramref name="data"/> in <paramref name="rows"/> (binning seeded with <paramref name="seed"/>).</summary>
-    public string[] Predict(AnnData.AnnData data, IReadOnlyList<int> rows, string labelColumn, long seed)
+    public string[] Predict(AnnData.AnnotatedData data, IReadOnlyList<int> rows, string labelColumn, long seed)
     {
         var view = new ScgptConfigView(Recipe.NBins, Recipe.IncludeZeroGene, Recipe.MaxSeqLen, (float)Recipe.PadValue);
         var inputs = AnnotationInputs.Build(data, rows, labelColumn, Classes, Vocab, view, seed, "data");

@@ -1,6 +1,6 @@
 using ScRepro.Splits.Random;
-using ScRepro.Core.Errors;
-using ScRepro.Core.IO;
+using ScRepro.Foundation.Errors;
+using ScRepro.Foundation.IO;
 using ScRepro.Models.Scgpt.Checkpoints;
 using ScRepro.Models.Scgpt.Modules;
 using ScRepro.Models.Scgpt.Preprocessing;

@@ -43,7 +43,7 @@ public static partial class AttentionKeyMapper
         {
             0 => AttentionLayout.None,
             1 => seen.Min,
-            _ => throw new Core.Errors.ScReproException(
+            _ => throw new Foundation.Errors.ScReproException(
                 $"{source}: attention keys mix layouts ({string.Join(", ", seen)}); refusing to guess which to load"),
         };
     }

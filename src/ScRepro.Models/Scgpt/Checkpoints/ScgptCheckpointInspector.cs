@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using ScRepro.Core.Errors;
+using ScRepro.Foundation.Errors;
 using ScRepro.Models.Scgpt.Config;
 
 namespace ScRepro.Models.Scgpt.Checkpoints;

@@ -1,4 +1,4 @@
-using ScRepro.Core.Errors;
+using ScRepro.Foundation.Errors;
 using ScRepro.Torch;
 using ScRepro.Torch.Serialization;
 using static ScRepro.Torch.torch;

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using ScRepro.Core.Errors;
+using ScRepro.Foundation.Errors;
 
 namespace ScRepro.Models.Scgpt.Config;
 

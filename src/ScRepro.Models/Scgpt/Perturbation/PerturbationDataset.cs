@@ -1,6 +1,6 @@
 using ScRepro.Splits.Random;
 using ScRepro.AnnData.Matrices;
-using ScRepro.Core.Errors;
+using ScRepro.Foundation.Errors;
 using ScRepro.Models.Scgpt.Preprocessing;
 
 namespace ScRepro.Models.Scgpt.Perturbation;
@@ -30,7 +30,7 @@ public sealed class PerturbationDataset
     }
 
     /// <summary>Builds the dataset from an AnnData's X, obs column and var.</summary>
-    public static PerturbationDataset FromAnnData(AnnData.AnnData data, string conditionColumn, string controlLabel, string source)
+    public static PerturbationDataset FromAnnData(AnnData.AnnotatedData data, string conditionColumn, string controlLabel, string source)
     {
         if (data.X is null) throw new ScReproException($"{source}: X is missing");
         if (!data.Obs.Contains(conditionColumn)) throw new ScReproException($"{source}: obs has no column '{conditionColumn}'");

@@ -9,7 +9,7 @@ namespace ScRepro.Models.Scgpt.Perturbation;
 /// split does); <paramref name="PretrainedDir"/> is the resolved folder when the recipe names one.
 /// </summary>
 public sealed record PerturbationTrainRequest(
-    AnnData.AnnData Data,
+    AnnData.AnnotatedData Data,
     string ConditionColumn,
     string ControlLabel,
     IReadOnlyList<string> TrainConditions,

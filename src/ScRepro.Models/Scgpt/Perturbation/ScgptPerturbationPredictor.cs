@@ -1,7 +1,7 @@
 using ScRepro.Splits.Random;
 using ScRepro.AnnData.Frames;
 using ScRepro.AnnData.Matrices;
-using ScRepro.Core.Errors;
+using ScRepro.Foundation.Errors;
 using ScRepro.Models.Scgpt.Checkpoints;
 using ScRepro.Models.Scgpt.Config;
 using ScRepro.Models.Scgpt.Modules;
@@ -68,7 +68,7 @@ public sealed class ScgptPerturbationPredictor : IDisposable
     /// predicted from a seeded random control cell. Rows of the control label are the real control cells (the
     /// reference evaluation compares against). obs[condition column] holds the condition; var is the data's genes.
     /// </summary>
-    public AnnData.AnnData Predict(PerturbationDataset data, IReadOnlyList<string> conditions, long seed, int batchSize = 64)
+    public AnnData.AnnotatedData Predict(PerturbationDataset data, IReadOnlyList<string> conditions, long seed, int batchSize = 64)
     {
         var rng = new NumpyRandomState(seed & 0xffffffff);
         var geneIds = Vocab.MapGenes(data.Genes).Ids;
@@ -92,7 +92,7 @@ public sealed class ScgptPerturbationPredictor : IDisposable
         obs.Add(new StringColumn(ConditionColumn, labels.Select(l => (string?)l).ToArray()));
         var var = new DataFrame((string[])data.Genes.Clone());
         var.Add(new StringColumn("gene_name", data.Genes.Select(g => (string?)g).ToArray()));
-        return new AnnData.AnnData(x, obs, var);
+        return new AnnData.AnnotatedData(x, obs, var);
     }
 
     /// <summary>Predictions for the pairs' targets, all genes, in eval mode without gradients.</summary>

@@ -1,5 +1,5 @@
 using ScRepro.Splits.Random;
-using ScRepro.Core.Errors;
+using ScRepro.Foundation.Errors;
 using ScRepro.Models.Scgpt.Checkpoints;
 using ScRepro.Models.Scgpt.Modules;
 using ScRepro.Models.Scgpt.Preprocessing;

@@ -1,6 +1,6 @@
 using System.Buffers.Binary;
 using System.Text;
-using ScRepro.Core.Errors;
+using ScRepro.Foundation.Errors;
 
 namespace ScRepro.Torch.Serialization.Zip;
 

@@ -1,0 +1,222 @@
+using System.Globalization;
+using System.Text.Json;
+using ScRepro.Core.Hashing;
+using ScRepro.Core.Manifests;
+using ScRepro.Contracts;
+
+namespace ScRepro.Cards;
+
+/// <summary>
+/// Builds a <see cref="ModelCard"/> for one model of an experiment from what the stages wrote: training_stats.json
+/// and summary.json per seed, the dataset lock and the split. Limitations come from the model manifest plus those
+/// the pipeline detects (a dirty tree, a metric that never moved, a budget that cut training short, simulated data).
+/// </summary>
+public static class CardBuilder
+{
+    public sealed record SeedRun(long Seed, TrainStats Train, EvalSummary Eval, string TrainDir);
+
+    public static ModelCard Build(CardRun ctx, ModelManifest model, IReadOnlyList<SeedRun> runs, LockFile lockFile, SplitMembers split)
+    {
+        var exp = ctx.Experiment;
+        var ds = ctx.Dataset;
+        var first = runs[0];
+        var p = first.Train.Provenance;
+        // The table shows every metric computed (as the seed card does); the experiment's `metrics` are the headline
+        // ones that go into the model-index front matter and the comparison page.
+        var metrics = AverageOverSeeds(runs, runs[0].Eval.Metrics.Select(m => m.Name).ToList());
+        var headline = exp.Metrics.Count > 0 ? metrics.Where(m => exp.Metrics.Contains(m.Name)).ToList() : metrics;
+        var simulated = ds.Generator is not null;
+
+        var provenance = new CardProvenance(
+            Commit: p.Commit, ShortCommit: p.ShortCommit, Dirty: p.Dirty ? $"dirty: {string.Join(", ", p.DirtyPaths)}" : "clean tree",
+            Describe: p.Describe ?? "none",
+            Runner: $"./build.sh --target=Card --experiment={exp.Id}  (stage: {p.CommandLine})",
+            DatasetManifest: ds.Origin.File, DatasetManifestSha256: ds.Origin.Sha256, DatasetLockSha256: lockFile.LockSha256,
+            DataNote: simulated
+                ? $"SIMULATED data from ScRepro's seeded generator '{ds.Generator!.Name}' (seed {ds.Generator.Seed}); not a biological measurement"
+                : PinNote(lockFile),
+            SplitPolicy: $"{exp.Split.Policy}, seed {exp.Split.Seed}{FormatParameters(exp.Split.Parameters)}",
+            SplitMembershipHash: split.MembershipHash, SplitCounts: split.Counts,
+            Seeds: $"split {exp.Split.Seed}; training {string.Join(", ", runs.Select(r => r.Seed))}",
+            Environment: $"ScRepro {p.ScreproVersion}, .NET {p.DotnetVersion}{(p.LibtorchVersion is null ? "" : $", libtorch {p.LibtorchVersion}")}, {p.Os}, {p.CpuModel}, {p.Threads} threads",
+            GeneratedUtc: p.UtcTime);
+
+        var recipe = new List<KeyValue>
+        {
+            new("model kind", model.Kind),
+            new("task", TaskName(exp.Task)),
+            new("dataset", $"{ds.Title} (`{ds.Id}`, file `{exp.File}`)"),
+            new("columns", ColumnsText(exp.Columns)),
+        };
+        recipe.AddRange(model.Hyperparameters.Select(kv => new KeyValue(kv.Key, Format.Value(kv.Value))));
+        foreach (var (key, value) in Chosen(first.Train.Details)) recipe.Add(new KeyValue(key, value));
+
+        var budget = BudgetRows(model.Budget, runs);
+        var limitations = new List<string>(model.Limitations);
+        limitations.AddRange(DetectedLimitations(ctx, model, runs, metrics, simulated));
+        if (limitations.Count == 0) limitations.Add("None recorded by the manifest, and none detected by the pipeline.");
+
+        var files = new List<FileRow>();
+        foreach (var run in runs)
+        {
+            foreach (var f in FilesOf(run))
+            {
+                var full = Path.Combine(run.TrainDir, f.Name);
+                if (!File.Exists(full)) throw new Foundation.Errors.ScReproException($"card for {model.Id}: listed file {full} is missing");
+                files.Add(new FileRow($"train/{model.Id}/seed{run.Seed}/{f.Name}", FileHasher.Sha256(full), f.Description));
+            }
+        }
+
+        var references = exp.References.Where(r => r.Model == model.Id).Select(r =>
+        {
+            var ours = metrics.FirstOrDefault(m => m.Name == r.Metric);
+            return new ReferenceRow(r.Metric, r.Value.ToString("0.####", CultureInfo.InvariantCulture),
+                ours is null ? "not computed" : Format.Number(ours.Mean), r.Source);
+        }).ToList();
+
+        var taskType = exp.Task == "perturbation" ? "perturbation-response-prediction" : "cell-type-annotation";
+        var front = new FrontMatter(ds.License.Contains(' ') ? $"other ({ds.License})" : ds.License,
+            ["single-cell", "screpro", exp.Task, model.Kind, .. simulated ? new[] { "simulated-data" } : []],
+            model.Id, taskType, TaskName(exp.Task), ds.Id, ds.Title,
+            headline.Where(m => m.Mean is { } v && !double.IsNaN(v))
+                .Select(m => new FrontMetric(m.Name, $"{m.Name} (mean)", m.Mean!.Value.ToString("R", CultureInfo.InvariantCulture))).ToList());
+
+        return new ModelCard(
+            Title: $"{model.Title} on {ds.Title}",
+            Summary: $"Produced by ScRepro (experiment `{exp.Id}`: {exp.Title}).{(simulated ? " The data is SIMULATED by ScRepro's embedded demo generator; the numbers show the pipeline works, not how the model does on real cells." : "")}",
+            Front: front,
+            Provenance: provenance,
+            BaseModel: BaseModelText(model, first.Train.Details),
+            Recipe: recipe,
+            Budget: budget,
+            MetricsSource: exp.Task == "perturbation" ? "cell-eval definitions; mean/median/max over test perturbations" : "sklearn definitions; one value per seed",
+            Metrics: metrics.Select(m => new MetricRow(m.Name, Format.Number(m.Mean), Format.Number(m.Median), Format.Number(m.Max))).ToList(),
+            References: references,
+            HasReferences: references.Count > 0,
+            Limitations: limitations,
+            Files: files,
+            Usage: Usage(ctx, model),
+            Citations: Citations(ds, model));
+    }
+
+    /// <summary>Per metric, the mean over seeds of each statistic (identical to the single run when there is one seed).</summary>
+    public static IReadOnlyList<MetricStats> AverageOverSeeds(IReadOnlyList<SeedRun> runs, IReadOnlyList<string> names) =>
+        names.Select(name =>
+        {
+            var rows = runs.Select(r => r.Eval.Metrics.FirstOrDefault(m => m.Name == name)
+                ?? throw new Foundation.Errors.ScReproException($"metric '{name}' missing from the evaluation of seed {r.Seed}")).ToList();
+            static double? Avg(IEnumerable<double?> values)
+            {
+                var present = values.Where(v => v is not null).Select(v => v!.Value).ToList();
+                return present.Count == 0 ? null : present.Average();
+            }
+            return new MetricStats(name, Avg(rows.Select(r => r.Mean)), Avg(rows.Select(r => r.Median)), Avg(rows.Select(r => r.Max)),
+                rows.Sum(r => r.Count), rows.Sum(r => r.NullCount));
+        }).ToList();
+
+    private static IReadOnlyList<KeyValue> BudgetRows(Budget budget, IReadOnlyList<SeedRun> runs)
+    {
+        string Detail(string key, string fallback) =>
+            string.Join(" / ", runs.Select(r => r.Train.Details.TryGetValue(key, out var v) && v is not null ? Format.Value(v) : fallback).Distinct());
+        var limit = (long? v) => v is null ? "no limit" : v.Value.ToString(CultureInfo.InvariantCulture);
+        return
+        [
+            new("epochs trained", $"{Detail("epochs_trained", "n/a (closed-form fit)")} / {limit(budget.Epochs)}"),
+            new("cells seen", Detail("cells_seen", "n/a")),
+            new("gradient steps", $"{Detail("gradient_steps", "0 (closed-form fit)")} (limit: {limit(budget.MaxSteps)})"),
+            new("wall clock", $"{string.Join(" / ", runs.Select(r => Format.Duration(r.Train.WallClockS)))} (limit: {(budget.MaxWallClockS is { } w ? Format.Duration(w) : "no limit")}) on {runs[0].Train.Provenance.CpuModel}"
+                + (runs[0].Train.Details.ContainsKey("hardware") ? $", {Detail("hardware", "n/a")}" : "")),
+            .. (ModelDetail(runs, "precision") is { } precision ? [new KeyValue("precision", precision)] : Array.Empty<KeyValue>()),
+            new($"best validation {budget.EarlyStoppingMetric ?? "metric"}", Detail("best_val_value", "n/a (no validation-driven training)")),
+            new("best validation epoch", Detail("best_val_epoch", "n/a")),
+            new("early stopping", budget.EarlyStoppingMetric is null ? "none" : $"on {budget.EarlyStoppingMetric}, patience {limit(budget.Patience)}"),
+            new("stopping reason", string.Join(" / ", runs.Select(r => r.Train.Reason).Distinct())),
+        ];
+    }
+
+    /// <summary>A field of the trainer's `model` details (e.g. precision), joined over seeds; null when no run has it.</summary>
+    private static string? ModelDetail(IReadOnlyList<SeedRun> runs, string key)
+    {
+        var values = runs.Select(r => r.Train.Details.TryGetValue("model", out var m) ? m switch
+        {
+            JsonElement { ValueKind: JsonValueKind.Object } e when e.TryGetProperty(key, out var v) => Format.Value(v),
+            IReadOnlyDictionary<string, object?> d when d.TryGetValue(key, out var v) && v is not null => Format.Value(v),
+            _ => null,
+        } : null).Where(v => v is not null).Distinct().ToList();
+        return values.Count == 0 ? null : string.Join(" / ", values);
+    }
+
+    private static IEnumerable<string> DetectedLimitations(CardRun ctx, ModelManifest model, IReadOnlyList<SeedRun> runs,
+        IReadOnlyList<MetricStats> metrics, bool simulated)
+    {
+        var p = runs[0].Train.Provenance;
+        if (simulated)
+            yield return "Trained and evaluated on simulated data: use these numbers to check the pipeline, not to rank models on biology.";
+        if (p.Dirty)
+            yield return $"Built from a dirty working tree ({string.Join(", ", p.DirtyPaths)}): the commit alone does not reproduce it.";
+        // scGPT's tokenisation and pairing draw from unseeded generators; ours are seeded, which the card must say.
+        if (ModelDetail(runs, "rng_note") is { } rng)
+            yield return $"Random draws differ from the original code's: {rng}.";
+        if (runs.Any(r => r.Train.Reason == TrainReasons.Budget))
+            yield return "The budget (steps or wall clock) cut training short before its epochs were done.";
+        foreach (var m in metrics)
+        {
+            if (m.Count > 0 && m.NullCount == m.Count)
+                yield return $"{m.Name} is undefined (NaN/null) for every test item; for {model.Kind} this usually means the prediction does not vary.";
+            else if (m.Count > 1 && m.Mean is { } mean && m.Max is { } max && m.Median is { } med && mean == max && med == max)
+                yield return $"{m.Name} never moved: it has the same value ({Format.Number(max)}) for every test item.";
+        }
+        if (runs.Any(r => r.Eval.Notes.Count > 0))
+            foreach (var (k, v) in runs[0].Eval.Notes) yield return $"{k}: {v}";
+    }
+
+    private static IEnumerable<OutputFile> FilesOf(SeedRun run)
+    {
+        yield return new OutputFile("training_stats.json", "TrainStats (wall_clock_s, wandb_run_url, reason, details) with provenance");
+        if (run.Train.Details.TryGetValue("files", out var files) && files is JsonElement e && e.ValueKind == JsonValueKind.Array)
+            foreach (var f in e.EnumerateArray())
+                yield return new OutputFile(f.GetProperty("name").GetString()!, f.GetProperty("description").GetString()!);
+    }
+
+    private static IEnumerable<(string, string)> Chosen(IReadOnlyDictionary<string, object?> details) =>
+        details.Where(kv => kv.Key.StartsWith("chosen_", StringComparison.Ordinal))
+            .Select(kv => (kv.Key["chosen_".Length..] + " (chosen)", Format.Value(kv.Value)));
+
+    private static string BaseModelText(ModelManifest model, IReadOnlyDictionary<string, object?> details) =>
+        details.TryGetValue("base_model", out var b) && b is not null ? Format.Value(b)
+        : model.Description ?? $"None: `{model.Kind}` is trained from scratch on this split.";
+
+    private static string PinNote(LockFile lockFile)
+    {
+        var firstUse = lockFile.Files.Where(f => f.Pinned == PinSource.FirstDownload).Select(f => f.Path).ToList();
+        return firstUse.Count == 0 ? "every file's hash is pinned in the manifest"
+            : $"pinned on first download (no hash published): {string.Join(", ", firstUse)}";
+    }
+
+    private static string FormatParameters(IReadOnlyDictionary<string, object?> parameters) =>
+        parameters.Count == 0 ? "" : ", " + string.Join(", ", parameters.Select(kv => $"{kv.Key}={Format.Value(kv.Value)}"));
+
+    private static string ColumnsText(ExperimentColumns c) =>
+        string.Join(", ", new[] { ("perturbation", c.Perturbation), ("control", c.Control), ("label", c.Label), ("batch", c.Batch) }
+            .Where(x => x.Item2 is not null).Select(x => $"{x.Item1}=`{x.Item2}`"));
+
+    private static string TaskName(string task) => task == "perturbation"
+        ? "perturbation response prediction (perturb-GEP): predict the expression profile of unseen perturbations"
+        : "cell-type annotation";
+
+    private static string Usage(CardRun ctx, ModelManifest model) =>
+        $"# reproduce this card from a clone at commit {ctx.ShortCommit}\n" +
+        $"git checkout {ctx.Commit}\n./build.sh --target=Card --experiment={ctx.Experiment.Id}\n" +
+        $"# or stage by stage, each skipped when its stamps match\n" +
+        string.Join("\n", new[] { "download", "hash", "split", "train", "evaluate", "card" }.Select(s => $"dotnet src/ScRepro.Cli/bin/Release/net10.0/screpro.dll {s} --experiment {ctx.Experiment.Id}")) +
+        $"\n# this model's outputs: predictions and TrainStats, then the metric tables\n" +
+        $"ls runs/{ctx.Experiment.Id}/{ctx.RunName}/train/{model.Id}/seed{ctx.Experiment.Seeds[0]}/ runs/{ctx.Experiment.Id}/{ctx.RunName}/eval/{model.Id}/seed{ctx.Experiment.Seeds[0]}/";
+
+    private static IReadOnlyList<string> Citations(DatasetManifest ds, ModelManifest model)
+    {
+        var list = new List<string> { $"Dataset: {ds.Citation}" };
+        if (model.Citation is not null) list.Add($"Model: {model.Citation}");
+        list.Add("Pipeline: ScRepro (this repository), at the commit above.");
+        return list;
+    }
+}

@@ -1,0 +1,63 @@
+using System.Buffers.Binary;
+using System.IO.Compression;
+using ScRepro.Foundation.Errors;
+
+namespace ScRepro.Core.Download;
+
+/// <summary>
+/// Checks a gzip file's trailer (RFC 1952 §2.3.1: CRC-32 and ISIZE, the length mod 2^32, in the last 8 bytes) against
+/// what it decompresses to. .NET's GZipStream ends a truncated stream quietly, so half a file (or 0 bytes) would
+/// otherwise extract "successfully" and be pinned as genuine. The check covers the whole output, so a gzip of several
+/// members (bgzip) is refused too; say so rather than unpack it unchecked.
+/// </summary>
+public static class GzipTrailer
+{
+    private static readonly uint[] Table = MakeTable();
+
+    /// <summary>Throws naming <paramref name="path"/> when it is not a complete, intact gzip stream.</summary>
+    public static void Verify(string path)
+    {
+        using var raw = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+        if (raw.Length < 18) throw Bad(path, $"{raw.Length} bytes is shorter than any gzip file (header and trailer take 18)");
+        Span<byte> trailer = stackalloc byte[8];
+        raw.Seek(-8, SeekOrigin.End);
+        raw.ReadExactly(trailer);
+        raw.Seek(0, SeekOrigin.Begin);
+        var wantCrc = BinaryPrimitives.ReadUInt32LittleEndian(trailer);
+        var wantSize = BinaryPrimitives.ReadUInt32LittleEndian(trailer[4..]);
+        uint crc = 0xFFFFFFFF;
+        long length = 0;
+        try
+        {
+            using var gzip = new GZipStream(raw, CompressionMode.Decompress, leaveOpen: true);
+            var buffer = new byte[1 << 20];
+            int read;
+            while ((read = gzip.Read(buffer)) > 0)
+            {
+                for (var i = 0; i < read; i++) crc = Table[(crc ^ buffer[i]) & 0xFF] ^ (crc >> 8);
+                length += read;
+            }
+        }
+        catch (InvalidDataException e)
+        {
+            throw Bad(path, $"corrupt deflate data ({e.Message})");
+        }
+        crc ^= 0xFFFFFFFF;
+        if (crc != wantCrc || (uint)length != wantSize)
+            throw Bad(path, $"decompressed {length} bytes with CRC-32 {crc:x8}, but the trailer says {wantSize} bytes (mod 2^32) with CRC-32 {wantCrc:x8}: the file is truncated or damaged (or has several gzip members, which is not supported)");
+    }
+
+    private static ScReproException Bad(string path, string why) => new($"{path}: not a complete gzip file: {why}; nothing was extracted");
+
+    private static uint[] MakeTable()
+    {
+        var table = new uint[256];
+        for (uint n = 0; n < 256; n++)
+        {
+            var c = n;
+            for (var k = 0; k < 8; k++) c = (c & 1) != 0 ? 0xEDB88320 ^ (c >> 1) : c >> 1;
+            table[n] = c;
+        }
+        return table;
+    }
+}

@@ -1,0 +1,31 @@
+using System.Globalization;
+using ScRepro.Contracts;
+
+namespace ScRepro.Core.Provenance;
+
+/// <summary>Reads the git state, runtime and machine into a <see cref="ProvenanceBlock"/>.</summary>
+public static class ProvenanceCapture
+{
+    /// <summary>
+    /// Captures the provenance of a run now: git state of the repository containing <paramref name="repoPath"/>, the
+    /// runtime and machine, the named <paramref name="seeds"/> (e.g. <c>{"split": 1, "train": 0}</c>, stored sorted by name),
+    /// and the command line that produced the output. <paramref name="utcTime"/> overrides the clock (tests).
+    /// </summary>
+    public static ProvenanceBlock Capture(string repoPath, IReadOnlyDictionary<string, long> seeds, string commandLine,
+                                          string? libtorchVersion = null, DateTimeOffset? utcTime = null)
+    {
+        var git = GitInfo.Read(repoPath);
+        var time = (utcTime ?? DateTimeOffset.UtcNow).ToUniversalTime();
+        return new ProvenanceBlock(
+            git.Commit, git.ShortCommit, git.Branch, git.Describe, git.Dirty, git.DirtyPaths,
+            MachineInfo.ScReproVersion(),
+            Environment.Version.ToString(),
+            libtorchVersion,
+            MachineInfo.OperatingSystem(),
+            MachineInfo.CpuModel(),
+            Environment.ProcessorCount,
+            new SortedDictionary<string, long>(seeds.ToDictionary(), StringComparer.Ordinal),
+            time.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
+            commandLine) { Scheduler = SchedulerCapture.Current() };
+    }
+}
