@@ -40,7 +40,7 @@ public static class ArchiveExtractor
     public static IReadOnlyList<string> Extract(string archive, ArchiveKind kind, string targetDir, IReadOnlyCollection<string>? reserved = null)
     {
         if (kind == ArchiveKind.None) throw new ArgumentException("not an archive", nameof(kind));
-        if (kind is ArchiveKind.Gz or ArchiveKind.TarGz) GzipTrailer.Verify(archive);
+        if (kind is ArchiveKind.Gz or ArchiveKind.TarGz) GzipTrailer.Verify(archive, Spelling(kind));
         var target = Path.GetFullPath(targetDir);
         Directory.CreateDirectory(target);
         var parent = Path.GetDirectoryName(target.TrimEnd('/'))!;
@@ -167,6 +167,9 @@ public static class ArchiveExtractor
                 entry.ExtractToFile(destination, overwrite: true);
                 return 0;
             });
+            // .NET 10 does not check an entry's CRC-32 on read: a damaged entry would extract "successfully".
+            if (Crc32.OfFile(destination) is var crc && crc != entry.Crc32)
+                throw new ScReproException($"{archive}: entry '{entry.FullName}' is damaged: its bytes have CRC-32 {crc:x8}, the archive records {entry.Crc32:x8}; nothing was extracted");
             NormaliseMode(destination);
             files.Add(relative);
         }

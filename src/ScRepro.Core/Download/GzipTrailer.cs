@@ -12,20 +12,18 @@ namespace ScRepro.Core.Download;
 /// </summary>
 public static class GzipTrailer
 {
-    private static readonly uint[] Table = MakeTable();
-
-    /// <summary>Throws naming <paramref name="path"/> when it is not a complete, intact gzip stream.</summary>
-    public static void Verify(string path)
+    /// <summary>Throws naming <paramref name="path"/> (a <paramref name="kind"/> archive) when it is not a complete, intact gzip stream.</summary>
+    public static void Verify(string path, string kind = "gz")
     {
         using var raw = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
-        if (raw.Length < 18) throw Bad(path, $"{raw.Length} bytes is shorter than any gzip file (header and trailer take 18)");
+        if (raw.Length < 18) throw Bad(path, kind, $"{raw.Length} bytes is shorter than any gzip file (header and trailer take 18)");
         Span<byte> trailer = stackalloc byte[8];
         raw.Seek(-8, SeekOrigin.End);
         raw.ReadExactly(trailer);
         raw.Seek(0, SeekOrigin.Begin);
         var wantCrc = BinaryPrimitives.ReadUInt32LittleEndian(trailer);
         var wantSize = BinaryPrimitives.ReadUInt32LittleEndian(trailer[4..]);
-        uint crc = 0xFFFFFFFF;
+        var crc = Crc32.Start;
         long length = 0;
         try
         {
@@ -34,30 +32,19 @@ public static class GzipTrailer
             int read;
             while ((read = gzip.Read(buffer)) > 0)
             {
-                for (var i = 0; i < read; i++) crc = Table[(crc ^ buffer[i]) & 0xFF] ^ (crc >> 8);
+                crc = Crc32.Append(crc, buffer.AsSpan(0, read));
                 length += read;
             }
         }
         catch (InvalidDataException e)
         {
-            throw Bad(path, $"corrupt deflate data ({e.Message})");
+            throw Bad(path, kind, $"corrupt deflate data ({e.Message})");
         }
-        crc ^= 0xFFFFFFFF;
+        crc = Crc32.Finish(crc);
         if (crc != wantCrc || (uint)length != wantSize)
-            throw Bad(path, $"decompressed {length} bytes with CRC-32 {crc:x8}, but the trailer says {wantSize} bytes (mod 2^32) with CRC-32 {wantCrc:x8}: the file is truncated or damaged (or has several gzip members, which is not supported)");
+            throw Bad(path, kind, $"decompressed {length} bytes with CRC-32 {crc:x8}, but the trailer says {wantSize} bytes (mod 2^32) with CRC-32 {wantCrc:x8}: the file is truncated or damaged (or has several gzip members, which is not supported)");
     }
 
-    private static ScReproException Bad(string path, string why) => new($"{path}: not a complete gzip file: {why}; nothing was extracted");
-
-    private static uint[] MakeTable()
-    {
-        var table = new uint[256];
-        for (uint n = 0; n < 256; n++)
-        {
-            var c = n;
-            for (var k = 0; k < 8; k++) c = (c & 1) != 0 ? 0xEDB88320 ^ (c >> 1) : c >> 1;
-            table[n] = c;
-        }
-        return table;
-    }
+    private static ScReproException Bad(string path, string kind, string why) =>
+        new($"{path}: not a readable {kind} archive: not a complete gzip file: {why}; nothing was extracted");
 }

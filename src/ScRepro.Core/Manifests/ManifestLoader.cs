@@ -228,9 +228,6 @@ public static partial class ManifestLoader
 
     private static string CheckRelative(YamlMapping m, string key, string value)
     {
-        // './x' and 'a//b' name the same file as 'x' and 'a/b' but not the same lock entry: one spelling only.
-        if (Hashing.DataPath.Problem(value) is { } problem) throw m.Error(key, $"'{value}' is not allowed: {problem}");
-        if (value.Split('/')[0] == ".screpro") throw m.Error(key, $"'{value}' is inside .screpro/, ScRepro's own bookkeeping folder");
         try
         {
             SafePath.Resolve("/data-root", value, "path");
@@ -239,6 +236,9 @@ public static partial class ManifestLoader
         {
             throw m.Error(key, e.Message.Replace("path: ", ""));
         }
+        // './x' and 'a//b' name the same file as 'x' and 'a/b' but not the same lock entry: one spelling only.
+        if (Hashing.DataPath.Problem(value) is { } problem) throw m.Error(key, $"'{value}' is not allowed: {problem}");
+        if (value.Split('/')[0] == ".screpro") throw m.Error(key, $"'{value}' is inside .screpro/, ScRepro's own bookkeeping folder");
         return value;
     }
 

@@ -46,7 +46,10 @@ public static partial class RealPath
             if (parent is null || parent.Length < rootFull.Length) return;
             probe = parent;
         }
-        var real = Of(probe) ?? probe;
+        // .NET reports a dangling link as an existing file; realpath does not resolve it.
+        var real = Of(probe);
+        if (real is null)
+            throw new ScReproException($"{what}: {probe} is a symbolic link to '{new FileInfo(probe).LinkTarget}', which does not exist; remove it");
         if (real != rootReal && !real.StartsWith(rootReal.TrimEnd('/') + "/", StringComparison.Ordinal))
             throw new ScReproException(
                 $"{what}: {Path.GetRelativePath(rootFull, probe)} leads outside {rootFull} through a symbolic link (to {real}); data files must be inside their dataset folder");

@@ -39,7 +39,7 @@ public sealed class HostileArchiveTests
         var bytes = Gzip(Payload());
         File.WriteAllBytes(dir.File("x.csv.gz"), bytes[..(int)(bytes.Length * keep)]);
         var e = Assert.Throws<ScReproException>(() => ArchiveExtractor.Extract(dir.File("x.csv.gz"), ArchiveKind.Gz, dir.File("out")));
-        Assert.Contains("x.csv.gz: not a complete gzip file", e.Message);
+        Assert.Contains("x.csv.gz: not a readable gz archive: not a complete gzip file", e.Message);
         Assert.False(File.Exists(Path.Combine(dir.File("out"), "x.csv")));
     }
 
@@ -51,7 +51,7 @@ public sealed class HostileArchiveTests
         bytes[^8] ^= 0x01; // the first byte of the stored CRC-32 (RFC 1952 §2.3.1)
         File.WriteAllBytes(dir.File("x.csv.gz"), bytes);
         var e = Assert.Throws<ScReproException>(() => ArchiveExtractor.Extract(dir.File("x.csv.gz"), ArchiveKind.Gz, dir.File("out")));
-        Assert.Contains("x.csv.gz: not a complete gzip file", e.Message);
+        Assert.Contains("x.csv.gz: not a readable gz archive: not a complete gzip file", e.Message);
     }
 
     [Fact]
@@ -100,6 +100,26 @@ public sealed class HostileArchiveTests
         var zip = Zip(dir, ("a", "file"), ("a/b.csv", "1"));
         var e = Assert.Throws<ScReproException>(() => ArchiveExtractor.Extract(zip, ArchiveKind.Zip, dir.File("out")));
         Assert.Contains("refusing entry 'a/b.csv': it conflicts with an earlier entry", e.Message);
+    }
+
+    [Fact]
+    public void Should_refuse_a_zip_entry_whose_bytes_do_not_match_its_crc()
+    {
+        using var dir = TestPaths.NewTempDir();
+        var path = dir.File("a.zip");
+        var text = string.Concat(Enumerable.Repeat("gene,value\n", 50));
+        using (var zip = ZipFile.Open(path, ZipArchiveMode.Create))
+        using (var w = new StreamWriter(zip.CreateEntry("a.csv", CompressionLevel.NoCompression).Open()))
+            w.Write(text);
+        // A stored entry holds its bytes as they are: change one, leaving the recorded CRC-32 as it was.
+        var bytes = File.ReadAllBytes(path);
+        var at = bytes.AsSpan().IndexOf("gene,value"u8);
+        Assert.True(at > 0);
+        bytes[at] = (byte)'G';
+        File.WriteAllBytes(path, bytes);
+        var e = Assert.Throws<ScReproException>(() => ArchiveExtractor.Extract(path, ArchiveKind.Zip, dir.File("out")));
+        Assert.Contains("entry 'a.csv' is damaged", e.Message);
+        Assert.False(File.Exists(Path.Combine(dir.File("out"), "a.csv")));
     }
 
     [Fact]

@@ -57,7 +57,7 @@ public sealed class HashCacheTests
         var cache = HashCache.Load(dir.File("c.json"));
         Assert.Equal("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad", cache.GetOrCompute(dir.Path, "x.bin").Sha256);
         cache.Save();
-        Assert.Contains("\"mtime_ticks\"", File.ReadAllText(dir.File("c.json")));
+        Assert.Contains("\"ctime_ns\"", File.ReadAllText(dir.File("c.json")));
     }
 
     [Fact]
