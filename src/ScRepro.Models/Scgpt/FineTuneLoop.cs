@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using ScRepro.Contracts;
 using ScRepro.Terminal;
 using ScRepro.Foundation.Errors;
 using ScRepro.Models.Scgpt.Checkpoints;
@@ -44,7 +45,7 @@ internal sealed class FineTuneLoop
         var metric = budget.EarlyStoppingMetric ?? recipe.SelectionMetric;
         if (!validationMetrics.Contains(metric))
             throw new ScReproException($"{source}: {(budget.EarlyStoppingMetric is null ? "hyperparameters.selection_metric" : "budget.early_stopping_metric")} "
-                + $"'{metric}' is not validated by the {recipe.Task} recipe (one of: {string.Join(", ", validationMetrics)})");
+                + $"'{metric}' is not validated by the {recipe.Task.Name()} recipe (one of: {string.Join(", ", validationMetrics)})");
     }
 
     public FineTuneLoop(ScgptNetwork model, ScgptRecipe recipe, TrainingBudget budget, long seed, string outputDir, Device device, string source)
@@ -66,7 +67,7 @@ internal sealed class FineTuneLoop
         _precision = MixedPrecision.For(recipe.Amp, device, progress.LossScale);
         if (recipe.Amp) Output.Info($"{source}: {_precision.Note}");
         var metric = budget.EarlyStoppingMetric ?? recipe.SelectionMetric;
-        Tracker = new BudgetTracker(budget, metric, MetricDirection.HigherIsBetter(metric, source), progress, () => _clock.Elapsed.TotalSeconds);
+        Tracker = new BudgetTracker(budget, metric, StoppingMetric.HigherIsBetter(metric, source), progress, () => _clock.Elapsed.TotalSeconds);
     }
 
     public BudgetTracker Tracker { get; }

@@ -96,10 +96,11 @@ public sealed class CardStage : IStage
         var rows = summaries[0].Select((metric, i) =>
         {
             var values = summaries.Select(s => s[i].Mean).ToList();
-            var direction = MetricDirection.LowerIsBetter(metric.Name);
+            var direction = metric.Direction;
             var present = values.Where(v => v is { } x && !double.IsNaN(x)).Select(v => v!.Value).ToList();
-            double? best = direction is null || present.Count == 0 ? null : direction.Value ? present.Min() : present.Max();
-            return new ComparisonRow(metric.Name, direction is null ? "n/a" : direction.Value ? "lower" : "higher",
+            double? best = direction == MetricDirection.None || present.Count == 0 ? null
+                : direction == MetricDirection.LowerIsBetter ? present.Min() : present.Max();
+            return new ComparisonRow(metric.Name, direction switch { MetricDirection.LowerIsBetter => "lower", MetricDirection.HigherIsBetter => "higher", _ => "n/a" },
                 values.Select(v => best is not null && v == best ? $"**{Format.Number(v)}**" : Format.Number(v)).ToList());
         }).ToList();
         var split = SplitFileView.Read(ctx);
