@@ -58,7 +58,7 @@ public sealed class SlurmExecutorTests(SlurmCluster cluster)
     [Fact]
     public void Should_show_a_failing_unit_with_its_job_and_error_and_keep_the_others()
     {
-        // train_mean refuses hyperparameters it does not know (PerturbationBaselines.Fit); that happens inside the job.
+        // train_mean refuses hyperparameters it does not know (ParameterReader, when the trainer reads them): inside the job.
         var broken = "id: broken\nkind: train_mean\ntask: perturbation\ntitle: Broken\nhyperparameters: {bogus: 1}\n";
         using var dir = Prepared(["train_mean", "broken"], new Dictionary<string, string> { ["broken"] = broken });
 
@@ -68,7 +68,7 @@ public sealed class SlurmExecutorTests(SlurmCluster cluster)
         var task = $"{submission.JobId}_{submission.Units.Single(u => u.Name == "broken/seed0").Index}";
         Assert.Contains("1 of 2 unit(s) failed", e.Message);
         Assert.Contains($"broken/seed0: Slurm task {task} FAILED", e.Message);
-        Assert.Contains("train_mean: unknown hyperparameter(s) bogus", e.Message); // the job's error, from its result file
+        Assert.Contains("unknown key 'bogus'", e.Message); // the job's error, from its result file
         Assert.Contains($"{task}.log", e.Message); // and the tail of its log
         Assert.Null(StampStore.Read(TrainStage.UnitDir(Open(dir), "broken", 0)));
         Assert.NotNull(StampStore.Read(TrainStage.UnitDir(Open(dir), "train_mean", 0))); // the other unit kept its outputs
