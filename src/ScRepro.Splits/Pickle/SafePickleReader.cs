@@ -2,6 +2,7 @@ using System.Buffers.Binary;
 using System.Globalization;
 using System.Text;
 using ScRepro.Foundation.Errors;
+using ScRepro.Foundation.Graphs;
 
 namespace ScRepro.Splits.Pickle;
 
@@ -75,6 +76,7 @@ public sealed class SafePickleReader
                 case 0x95: Take(8); break;                      // FRAME: length only, data follows inline
                 case (byte)'.':                                 // STOP
                     if (_stack.Count != 1) throw Fail("malformed pickle (stack not a single object at STOP)");
+                    ExpandedSize.Check(_stack[0], _source);   // converting the result follows every shared reference
                     return _stack[0];
                 case (byte)'(': _marks.Push(_stack.Count); break;
                 case (byte)'}': Push(new Dictionary<string, object?>(StringComparer.Ordinal)); break;

@@ -27,6 +27,25 @@ public sealed class HostilePickleTests
     }
 
     [Fact]
+    public void Should_refuse_a_memo_bomb_in_bounded_time_naming_the_file()
+    {
+        // L0 = []; Lk = [L(k-1), L(k-1)] through the memo, 40 levels: under 500 bytes that expand to 2^41 lists.
+        var p = new PickleBytes().Op(']').Op((byte)'q', 0).Op('0');
+        for (byte k = 1; k <= 40; k++)
+            p = p.Op(']').Op('(').Op((byte)'h', (byte)(k - 1)).Op((byte)'h', (byte)(k - 1)).Op('e').Op((byte)'q', k).Op('0');
+        var pickle = p.Op((byte)'h', 40).Stop();
+        Assert.True(pickle.Length < 500);
+        using var dir = TestPaths.NewTempDir();
+        var path = dir.File("bomb.pt");
+        File.WriteAllBytes(path, ZipWithPickle("bomb", pickle));
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var e = Assert.Throws<ScReproException>(() => TorchCheckpoint.Read(path));
+        Assert.Contains("memo bomb", e.Message);
+        Assert.Contains(path, e.Message);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"took {clock.Elapsed}");
+    }
+
+    [Fact]
     public void Should_refuse_a_global_even_when_it_is_never_called()
     {
         // PROTO 2, GLOBAL 'os system', STOP: a bare reference is refused too (nothing is imported on our side).

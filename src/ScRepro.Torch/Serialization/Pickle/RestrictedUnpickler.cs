@@ -2,6 +2,7 @@ using System.Buffers.Binary;
 using System.Globalization;
 using System.Numerics;
 using System.Text;
+using ScRepro.Foundation.Graphs;
 using ScRepro.Foundation.Errors;
 
 namespace ScRepro.Torch.Serialization.Pickle;
@@ -45,7 +46,13 @@ internal sealed class RestrictedUnpickler
             var op = ReadByte();
             try
             {
-                if (Step(op)) return Pop();
+                if (Step(op))
+                {
+                    // The walk that flattens a checkpoint follows every shared reference: bound it before anyone does.
+                    var result = Pop();
+                    ExpandedSize.Check(result, _source);
+                    return result;
+                }
             }
             catch (PickleFormatException e)
             {
