@@ -33,7 +33,6 @@ public static class GeneformerAnnotationTrainer
         var (trainRows, valRows, testRows, valSource) = (cells.TrainRows, cells.ValRows, cells.TestRows, cells.ValSource);
         // Classes: every label in the data, sorted (np.unique over the whole set).
         var classes = cells.Classes;
-        long[] Labels(int[] rows) => cells.Labels(rows);
 
         var geneIds = r.EnsemblIdColumn is { } col
             ? data.Var.Contains(col) ? Enumerable.Range(0, data.NVars).Select(g => data.Var[col].GetString(g) ?? "").ToArray()
@@ -64,8 +63,8 @@ public static class GeneformerAnnotationTrainer
         var train = RankedCells.Build(data, trainRows, tokenizer, geneIds, source);
         var val = RankedCells.Build(data, valRows, tokenizer, geneIds, source);
         var test = RankedCells.Build(data, testRows, tokenizer, geneIds, source);
-        var trainLabels = Labels(trainRows);
-        var valLabels = Labels(valRows);
+        var trainLabels = cells.Labels(trainRows);
+        var valLabels = cells.Labels(valRows);
         var batches = (train.Count + r.BatchSize - 1) / r.BatchSize;
         var settings = r.LoopSettings(batches * (budget.Epochs ?? 1));
         FineTuneLoop.CheckSelectionMetric(settings, budget, ValidationMetrics, source);

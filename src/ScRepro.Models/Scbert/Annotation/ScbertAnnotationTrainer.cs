@@ -34,7 +34,6 @@ public static class ScbertAnnotationTrainer
         var (trainRows, valRows, testRows, valSource) = (cells.TrainRows, cells.ValRows, cells.TestRows, cells.ValSource);
         // Classes: every label in the data, sorted (np.unique over the whole set, as finetune.py codes them).
         var classes = cells.Classes;
-        long[] Labels(int[] rows) => cells.Labels(rows);
 
         var config = r.Architecture with { SeqLen = data.NVars + 1 };
         manual_seed(request.Seed); // initial weights, the random position rows and the first projections
@@ -51,8 +50,8 @@ public static class ScbertAnnotationTrainer
         var train = CellTokens.Build(data, trainRows, config.MaxBin, log2, source);
         var val = CellTokens.Build(data, valRows, config.MaxBin, log2, source);
         var test = CellTokens.Build(data, testRows, config.MaxBin, log2, source);
-        var trainLabels = Labels(trainRows);
-        var valLabels = Labels(valRows);
+        var trainLabels = cells.Labels(trainRows);
+        var valLabels = cells.Labels(valRows);
         using var weight = ClassWeights(r, cells, classes.Length)?.to(device);
 
         FineTuneLoop? loop = null;
