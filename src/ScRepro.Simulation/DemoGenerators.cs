@@ -1,5 +1,6 @@
 using ScRepro.Foundation.Errors;
 using ScRepro.Core.Manifests;
+using ScRepro.Foundation.Parameters;
 
 namespace ScRepro.Simulation;
 
@@ -23,8 +24,8 @@ public static class DemoGenerators
         var seed = checked((int)g.Seed);
         return new Dictionary<string, AnnData.AnnotatedData>
         {
-            ["perturbation.h5ad"] = PerturbationSimulator.Simulate(PerturbationSimulator.Read(new DemoParameters(Part("perturbation"), where, "perturbation")), seed),
-            ["annotation.h5ad"] = AnnotationSimulator.Simulate(AnnotationSimulator.Read(new DemoParameters(Part("annotation"), where, "annotation")), seed + 1),
+            ["perturbation.h5ad"] = PerturbationSimulator.Simulate(PerturbationSimulator.Read(new ParameterReader(Part("perturbation"), where, "generator.parameters.perturbation")), seed),
+            ["annotation.h5ad"] = AnnotationSimulator.Simulate(AnnotationSimulator.Read(new ParameterReader(Part("annotation"), where, "generator.parameters.annotation")), seed + 1),
         };
     }
 }

@@ -56,7 +56,7 @@ public static partial class Publisher
             ["experiment"] = experiment,
             ["model"] = model,
             ["seed"] = k.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["commit"] = stats.Provenance.Commit,
+            ["commit"] = (stats.Provenance ?? throw new ScReproException($"{trainDir}/training_stats.json: no provenance block (written by an older ScRepro?)")).Commit,
             ["model_manifest_sha256"] = manifest.Origin.Sha256,
             ["data_lock_sha256"] = lockFile.LockSha256,
             ["split_membership_hash"] = split.MembershipHash,

@@ -1,10 +1,12 @@
+using ScRepro.Contracts;
+
 namespace ScRepro.Core.Manifests;
 
 /// <summary>manifests/experiments/&lt;id&gt;.yaml: dataset × split × models × seeds × metrics.</summary>
 public sealed record ExperimentManifest(
     string Id,
     string Title,
-    string Task,
+    ModelTask Task,
     string Dataset,
     string File,
     ExperimentColumns Columns,

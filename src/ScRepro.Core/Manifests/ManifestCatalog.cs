@@ -1,3 +1,4 @@
+using ScRepro.Contracts;
 using ScRepro.Foundation.Errors;
 
 namespace ScRepro.Core.Manifests;
@@ -29,7 +30,7 @@ public sealed record ManifestCatalog(ExperimentManifest Experiment, DatasetManif
             if (!File.Exists(f)) throw new ScReproException($"{experiment.Origin.File}: key 'models': no manifest {f}");
             var model = ManifestLoader.LoadModel(f);
             if (model.Task != experiment.Task)
-                throw new ScReproException($"{model.Origin.File}: key 'task': model '{id}' is for {model.Task}, experiment '{experiment.Id}' is {experiment.Task}");
+                throw new ScReproException($"{model.Origin.File}: key 'task': model '{id}' is for {model.Task.Name()}, experiment '{experiment.Id}' is {experiment.Task.Name()}");
             return model;
         }).ToList();
         return new ManifestCatalog(experiment, dataset, models);

@@ -1,3 +1,4 @@
+using ScRepro.Contracts;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
@@ -13,7 +14,6 @@ namespace ScRepro.Core.Manifests;
 /// </summary>
 public static partial class ManifestLoader
 {
-    public static readonly string[] Tasks = ["perturbation", "annotation"];
     public static readonly string[] ExtractKinds = ["none", "zip", "tar.gz", "gz"];
 
     public static DatasetManifest LoadDataset(string file) => Load(file, (m, origin) =>
@@ -54,7 +54,7 @@ public static partial class ManifestLoader
     {
         var id = Id(m, file);
         var kind = m.RequiredString("kind");
-        var task = OneOf(m, "task", Tasks) ?? throw m.Error("task", "required field is missing");
+        var task = Task(m);
         var b = m.OptionalMapping("budget");
         var budget = new Budget(b?.OptionalInt("epochs"), b?.OptionalInt("max_steps"), b?.OptionalDouble("max_wall_clock_s"),
             b?.OptionalString("early_stopping_metric"), b?.OptionalInt("patience"));
@@ -69,14 +69,14 @@ public static partial class ManifestLoader
     public static ExperimentManifest LoadExperiment(string file) => Load(file, (m, origin) =>
     {
         var id = Id(m, file);
-        var task = OneOf(m, "task", Tasks) ?? throw m.Error("task", "required field is missing");
+        var task = Task(m);
         var c = m.RequiredMapping("columns");
         var columns = new ExperimentColumns(c.OptionalString("perturbation"), c.OptionalString("control"),
             c.OptionalString("label"), c.OptionalString("batch"));
         c.Finish();
-        if (task == "perturbation" && (columns.Perturbation is null || columns.Control is null))
+        if (task == ModelTask.Perturbation && (columns.Perturbation is null || columns.Control is null))
             throw c.Error("perturbation", "a perturbation experiment needs columns.perturbation and columns.control");
-        if (task == "annotation" && columns.Label is null)
+        if (task == ModelTask.Annotation && columns.Label is null)
             throw c.Error("label", "an annotation experiment needs columns.label");
         var s = m.RequiredMapping("split");
         var split = new SplitSpec(s.RequiredString("policy"), s.OptionalInt("seed") ?? throw s.Error("seed", "required field is missing"),
@@ -179,6 +179,9 @@ public static partial class ManifestLoader
         if (id != stem) throw m.Error("id", $"'{id}' must equal the file name '{stem}'");
         return id;
     }
+
+    private static ModelTask Task(YamlMapping m) =>
+        ModelTaskNames.Parse(OneOf(m, "task", [.. ModelTaskNames.All]) ?? throw m.Error("task", "required field is missing"))!.Value;
 
     private static string? OneOf(YamlMapping m, string key, string[] allowed)
     {

@@ -6,7 +6,7 @@ namespace ScRepro.Core.Manifests;
 public sealed record ModelManifest(
     string Id,
     string Kind,
-    string Task,
+    ModelTask Task,
     string Title,
     string? Description,
     IReadOnlyDictionary<string, object?> Hyperparameters,

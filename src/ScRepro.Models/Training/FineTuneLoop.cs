@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using ScRepro.Contracts;
 using ScRepro.Terminal;
 using ScRepro.Foundation.Errors;
 using ScRepro.Torch;
@@ -55,6 +56,7 @@ internal sealed class FineTuneLoop
         _saveBest = saveBest;
         _outputDir = outputDir;
         _seed = seed;
+        _device = device;
         _trainable = model.parameters().Where(p => p.requires_grad).ToList();
         _optimizer = settings.WeightDecay is { } wd
             ? optim.AdamW(_trainable, settings.Lr, eps: settings.AdamEps, weight_decay: wd)
@@ -71,10 +73,29 @@ internal sealed class FineTuneLoop
         _precision = MixedPrecision.For(settings.Amp, device, progress.LossScale);
         if (settings.Amp) Output.Info($"{source}: {_precision.Note}");
         var metric = budget.EarlyStoppingMetric ?? settings.SelectionMetric;
-        Tracker = new BudgetTracker(budget, metric, MetricDirection.HigherIsBetter(metric, source), progress, () => _clock.Elapsed.TotalSeconds);
+        Tracker = new BudgetTracker(budget, metric, StoppingMetric.HigherIsBetter(metric, source), progress, () => _clock.Elapsed.TotalSeconds);
     }
 
+    private readonly Device _device;
+
     public BudgetTracker Tracker { get; }
+
+    /// <summary>
+    /// The run's TrainStats (without provenance: the Train stage adds it), with this session's epoch times and the
+    /// peak memory: the imbalance study compares models on speed and memory as well as accuracy.
+    /// </summary>
+    public TrainStats ToStats(int? maxEpochs, ModelDetails model)
+    {
+        var stats = Tracker.ToStats(Hardware(_device), maxEpochs, model);
+        return stats with
+        {
+            Details = (FineTuneDetails)stats.Details with
+            {
+                EpochSeconds = [.. EpochSeconds.Select(s => Math.Round(s, 3))],
+                PeakMemory = Training.PeakMemory.Describe(_device),
+            },
+        };
+    }
 
     public string BestModelPath => Path.Combine(_outputDir, _settings.BestModelFile);
 

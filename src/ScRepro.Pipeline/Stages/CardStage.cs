@@ -94,7 +94,7 @@ public sealed class CardStage : IStage
         var summaries = models.Select(m => (IReadOnlyList<EvalSummary>)exp.Seeds.Select(s => EvaluateStage.ReadSummary(ctx, m.Id, s)).ToList()).ToList();
         var metrics = exp.Metrics.Count > 0 ? exp.Metrics : summaries[0][0].Metrics.Select(x => x.Name).ToList();
         // One seed: the spread over test perturbations (cell-eval's results.csv) stands in for the spread over seeds.
-        var perItem = exp.Seeds.Count == 1 && exp.Task == "perturbation"
+        var perItem = exp.Seeds.Count == 1 && exp.Task == ModelTask.Perturbation
             ? models.Select(m => PerItemResults.Read(Path.Combine(EvaluateStage.UnitDir(ctx, m.Id, exp.Seeds[0]), "results.csv"), metrics)).ToList()
             : null;
         var rows = ComparisonBuilder.Rows(models.Select(m => m.Id).ToList(), metrics, summaries, perItem);

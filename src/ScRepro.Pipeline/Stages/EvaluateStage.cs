@@ -62,7 +62,7 @@ public sealed class EvaluateStage : IStage
         var (metrics, notes) = evaluator.Evaluate(new EvalRequest(ctx, data, split, trainDir, dir));
         var missing = ctx.Experiment.Metrics.Where(name => metrics.All(x => x.Name != name)).ToList();
         if (missing.Count > 0)
-            throw new ScReproException($"{ctx.Experiment.Origin.File}: key 'metrics': not computed for a {ctx.Experiment.Task} task: {string.Join(", ", missing)}");
+            throw new ScReproException($"{ctx.Experiment.Origin.File}: key 'metrics': not computed for a {ctx.Experiment.Task.Name()} task: {string.Join(", ", missing)}");
         var provenance = ProvenanceCapture.Capture(ctx.Root,
             new Dictionary<string, long> { ["split"] = ctx.Experiment.Split.Seed, ["train"] = seed }, ctx.CommandLine,
             hdf5Library: Hdf5Loader.Current.Describe());

@@ -23,7 +23,7 @@ public sealed class TrainStage : IStage
     public static string UnitDir(RunContext ctx, string model, long seed) =>
         Path.Combine(ctx.RunDir, "train", model, $"seed{seed}");
 
-    public static string PredictionFile(string task) => task == "perturbation" ? "predictions.h5ad" : "predictions.csv";
+    public static string PredictionFile(ModelTask task) => task == ModelTask.Perturbation ? "predictions.h5ad" : "predictions.csv";
 
     public IReadOnlyList<WorkUnit> Plan(RunContext ctx)
     {
@@ -102,13 +102,7 @@ public sealed class TrainStage : IStage
         var provenance = ProvenanceCapture.Capture(ctx.Root,
             new Dictionary<string, long> { ["split"] = ctx.Experiment.Split.Seed, ["train"] = seed }, ctx.CommandLine,
             TrainerRegistry.LibtorchVersion(trainer), Hdf5Loader.Current.Describe());
-        var details = new SortedDictionary<string, object?>(outcome.Details.ToDictionary(), StringComparer.Ordinal)
-        {
-            ["files"] = outcome.Files.Select(f => new Dictionary<string, string> { ["name"] = f.Name, ["description"] = f.Description }).ToList(),
-        };
-        if (!TrainReasons.All.Contains(outcome.Reason))
-            throw new ScReproException($"trainer '{trainer.Kind}' reported stopping reason '{outcome.Reason}' (allowed: {string.Join(", ", TrainReasons.All)})");
         Json.WriteFile(Path.Combine(dir, "training_stats.json"),
-            new TrainStats(Math.Round(clock.Elapsed.TotalSeconds, 3), null, outcome.Reason, details, provenance));
+            new TrainStats(Math.Round(clock.Elapsed.TotalSeconds, 3), null, outcome.Reason, outcome.Details, provenance));
     }
 }

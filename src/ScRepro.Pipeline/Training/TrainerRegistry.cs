@@ -1,3 +1,4 @@
+using ScRepro.Contracts;
 using ScRepro.Foundation.Errors;
 using ScRepro.Core.Manifests;
 
@@ -10,8 +11,8 @@ public static class TrainerRegistry
     [
         .. Baselines.Perturbation.PerturbationBaselines.Kinds.Select(k => new PerturbationBaselineTrainer(k)),
         new LogisticTrainer(),
-        new ScgptTrainerAdapter("perturbation"),
-        new ScgptTrainerAdapter("annotation"),
+        new ScgptTrainerAdapter(ModelTask.Perturbation),
+        new ScgptTrainerAdapter(ModelTask.Annotation),
         new ScbertTrainerAdapter(),
         new GeneformerTrainerAdapter(),
     ];
@@ -21,7 +22,7 @@ public static class TrainerRegistry
         var trainer = All.FirstOrDefault(t => t.Kind == model.Kind)
             ?? throw new ScReproException($"{model.Origin.File}: key 'kind': unknown model kind '{model.Kind}' (known: {string.Join(", ", All.Select(t => t.Kind))})");
         if (trainer.Task != model.Task)
-            throw new ScReproException($"{model.Origin.File}: key 'task': kind '{model.Kind}' is a {trainer.Task} model, not {model.Task}");
+            throw new ScReproException($"{model.Origin.File}: key 'task': kind '{model.Kind}' is a {trainer.Task.Name()} model, not {model.Task.Name()}");
         return trainer;
     }
 

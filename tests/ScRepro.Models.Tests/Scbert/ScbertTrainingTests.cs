@@ -1,3 +1,4 @@
+using ScRepro.Contracts;
 using ScRepro.AnnData.Frames;
 using ScRepro.AnnData.Matrices;
 using ScRepro.Foundation.Errors;
@@ -54,14 +55,16 @@ public sealed class ScbertTrainingTests
         using var dir = TestPaths.NewTempDir();
         var (stats, predicted) = Run(dir.Path, Small, epochs: 6);
         // 80 cells in batches of 16: 5 steps per epoch, 6 epochs.
-        Assert.Equal(("max_epochs", 30L, 480L), (stats.Reason, stats.Details.GradientSteps, stats.Details.CellsSeen));
-        Assert.Equal("accuracy", stats.Details.SelectionMetric);
+        var details = Assert.IsType<FineTuneDetails>(stats.Details);
+        Assert.Equal((StopReason.MaxEpochs, 30L, 480L), (stats.Reason, details.GradientSteps, details.CellsSeen));
+        Assert.Equal("accuracy", details.SelectionMetric);
         var accuracy = predicted.Select((p, i) => p == $"t{(100 + i) % 4}" ? 1.0 : 0.0).Average();
         Assert.True(accuracy >= 0.8, $"test accuracy {accuracy} (chance is 1/4)");
         // Norm + layers[-1] + head train; the token embedding, the other layer and the position rows stay as drawn.
-        var model = (IReadOnlyDictionary<string, object?>)stats.Details.Model;
-        Assert.Equal("layers[-1] (Boiarsky dist_finetune.py)", model["trainable_layer"]);
-        Assert.Equal(6, ((List<double>)model["epoch_seconds"]!).Count);
+        var model = Assert.IsType<ScbertModelDetails>(details.Model);
+        Assert.Equal("layers[-1] (Boiarsky dist_finetune.py)", model.TrainableLayer);
+        Assert.Equal(6, details.EpochSeconds.Count);
+        Assert.Contains("peak RSS", details.PeakMemory);
         using var reloaded = new PerformerLM(Small.Architecture with { SeqLen = 21 });
         ScbertFineTuning.Prepare(reloaded, 4, TrainableLayer.Boiarsky);
         ScbertCheckpoint.Load(reloaded, Path.Combine(dir.Path, ScbertFiles.BestModel));
@@ -75,7 +78,7 @@ public sealed class ScbertTrainingTests
         Run(whole.Path, Small, epochs: 3);
         Assert.Throws<OperationCanceledException>(() => Run(split.Path, Small, epochs: 3, interrupt: 1));
         var (resumed, _) = Run(split.Path, Small, epochs: 3);
-        Assert.Equal(3, resumed.Details.EpochsTrained);
+        Assert.Equal(3, ((FineTuneDetails)resumed.Details).EpochsTrained);
         Assert.Equal(File.ReadAllBytes(Path.Combine(whole.Path, ScbertFiles.BestModel)), File.ReadAllBytes(Path.Combine(split.Path, ScbertFiles.BestModel)));
     }
 

@@ -1,3 +1,4 @@
+using ScRepro.Contracts;
 using ScRepro.Splits.Random;
 using ScRepro.Foundation.Errors;
 using ScRepro.Foundation.IO;
@@ -78,23 +79,25 @@ public static class ScgptAnnotationTrainer
             return new Dictionary<string, double> { ["val_loss"] = loss, ["accuracy"] = accuracy };
         }, "ce", interruptAfterEpochs);
         var predictor = ScgptAnnotationPredictor.FromFolder(request.OutputDir);
-        var details = new Dictionary<string, object?>
+        var details = new ScgptModelDetails(
+            Architecture: "TransformerModel+ClsDecoder", Variant: built.Config.Variant.ToString(),
+            DModel: built.Config.DModel, Nhead: built.Config.NHead, DHid: built.Config.DHid, Nlayers: built.Config.NLayers,
+            Ntoken: built.Config.NToken, NCls: classes.Length,
+            TrainableParameters: built.Trainable, FrozenParameters: built.Frozen,
+            Init: request.PretrainedDir is null ? "scratch" : "pretrained",
+            PretrainedAttentionLayout: built.Pretrained?.Layout.ToString(),
+            PretrainedLoaded: built.Pretrained?.Loaded.Count,
+            PretrainedLeftInitialised: built.Pretrained?.LeftInitialised,
+            GenesInVocab: null, NGenes: null,
+            TrainCells: trainRows.Length, ValCells: valRows.Length, ValSource: valSource, PaddedLength: trainBatches[0].Batch.Length,
+            Seed: request.Seed, FinalLr: null)
         {
-            ["architecture"] = "TransformerModel+ClsDecoder",
-            ["d_model"] = built.Config.DModel, ["nhead"] = built.Config.NHead, ["d_hid"] = built.Config.DHid,
-            ["nlayers"] = built.Config.NLayers, ["ntoken"] = built.Config.NToken, ["n_cls"] = classes.Length,
-            ["trainable_parameters"] = built.Trainable, ["frozen_parameters"] = built.Frozen,
-            ["init"] = request.PretrainedDir is null ? "scratch" : "pretrained",
-            ["pretrained_attention_layout"] = built.Pretrained?.Layout.ToString(),
-            ["pretrained_loaded"] = built.Pretrained?.Loaded.Count,
-            ["pretrained_left_initialised"] = built.Pretrained?.LeftInitialised,
-            ["train_cells"] = trainRows.Length, ["val_cells"] = valRows.Length, ["val_source"] = valSource, ["padded_length"] = trainBatches[0].Batch.Length,
-            ["seed"] = request.Seed,
-            ["precision"] = loop.PrecisionNote, ["amp_requested"] = r.Amp,
-            ["rng_note"] = "binning ties and long-cell subsampling drawn from a seeded numpy-compatible generator (scGPT's are unseeded)",
+            Precision = loop.PrecisionNote,
+            AmpRequested = r.Amp,
+            RngNote = "binning ties and long-cell subsampling drawn from a seeded numpy-compatible generator (scGPT's are unseeded)",
         };
-        var stats = loop.Tracker.ToStats(FineTuneLoop.Hardware(device), budget.Epochs, details);
-        stats.Write(Path.Combine(request.OutputDir, "training_stats.json"));
+        var stats = loop.ToStats(budget.Epochs, details);
+        Json.WriteFile(Path.Combine(request.OutputDir, "training_stats.json"), stats);
         return (stats, predictor);
     }
 }

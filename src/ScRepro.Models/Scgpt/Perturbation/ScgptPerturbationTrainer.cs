@@ -1,5 +1,7 @@
+using ScRepro.Contracts;
 using ScRepro.Splits.Random;
 using ScRepro.Foundation.Errors;
+using ScRepro.Foundation.IO;
 using ScRepro.Models.Scgpt.Checkpoints;
 using ScRepro.Models.Scgpt.Modules;
 using ScRepro.Models.Scgpt.Preprocessing;
@@ -72,26 +74,25 @@ public static class ScgptPerturbationTrainer
             () => Validate(model, data, valPairs, geneIds, controlMean, r.EvalBatchSize, device), "mse", interruptAfterEpochs);
 
         var best = ScgptPerturbationPredictor.Load(loop.BestModelPath, built.Config, built.Vocab, request.ConditionColumn);
-        var details = new Dictionary<string, object?>
+        var details = new ScgptModelDetails(
+            Architecture: "TransformerGenerator", Variant: built.Config.Variant.ToString(),
+            DModel: built.Config.DModel, Nhead: built.Config.NHead, DHid: built.Config.DHid, Nlayers: built.Config.NLayers,
+            Ntoken: built.Config.NToken, NCls: null,
+            TrainableParameters: built.Trainable, FrozenParameters: built.Frozen,
+            Init: request.PretrainedDir is null ? "scratch" : "pretrained",
+            PretrainedAttentionLayout: built.Pretrained?.Layout.ToString(),
+            PretrainedLoaded: built.Pretrained?.Loaded.Count,
+            PretrainedLeftInitialised: built.Pretrained?.LeftInitialised,
+            GenesInVocab: built.Vocab.MapGenes(data.Genes).Found, NGenes: data.NGenes,
+            TrainCells: trainPairs.Count, ValCells: valPairs.Count, ValSource: null, PaddedLength: null,
+            Seed: request.Seed, FinalLr: loop.FinalLr)
         {
-            ["architecture"] = "TransformerGenerator",
-            ["variant"] = built.Config.Variant.ToString(),
-            ["d_model"] = built.Config.DModel, ["nhead"] = built.Config.NHead, ["d_hid"] = built.Config.DHid,
-            ["nlayers"] = built.Config.NLayers, ["ntoken"] = built.Config.NToken,
-            ["trainable_parameters"] = built.Trainable, ["frozen_parameters"] = built.Frozen,
-            ["init"] = request.PretrainedDir is null ? "scratch" : "pretrained",
-            ["pretrained_attention_layout"] = built.Pretrained?.Layout.ToString(),
-            ["pretrained_loaded"] = built.Pretrained?.Loaded.Count,
-            ["pretrained_left_initialised"] = built.Pretrained?.LeftInitialised,
-            ["genes_in_vocab"] = built.Vocab.MapGenes(data.Genes).Found, ["n_genes"] = data.NGenes,
-            ["train_cells"] = trainPairs.Count, ["val_cells"] = valPairs.Count,
-            ["seed"] = request.Seed,
-            ["rng_note"] = "control pairing, shuffling and gene subsets drawn from seeded generators (scGPT/GEARS draw unseeded)",
-            ["final_lr"] = loop.FinalLr,
-            ["precision"] = loop.PrecisionNote, ["amp_requested"] = r.Amp,
+            Precision = loop.PrecisionNote,
+            AmpRequested = r.Amp,
+            RngNote = "control pairing, shuffling and gene subsets drawn from seeded generators (scGPT/GEARS draw unseeded)",
         };
-        var stats = loop.Tracker.ToStats(FineTuneLoop.Hardware(device), budget.Epochs, details);
-        stats.Write(Path.Combine(request.OutputDir, "training_stats.json"));
+        var stats = loop.ToStats(budget.Epochs, details);
+        Json.WriteFile(Path.Combine(request.OutputDir, "training_stats.json"), stats);
         return (stats, best);
     }
 
