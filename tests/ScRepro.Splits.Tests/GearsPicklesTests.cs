@@ -1,5 +1,6 @@
 using System.Text.Json;
 using ScRepro.Foundation.Errors;
+using ScRepro.Pickle;
 using ScRepro.Splits.Pickle;
 using ScRepro.Testing;
 
@@ -9,7 +10,7 @@ namespace ScRepro.Splits.Tests;
 /// Pickles written by CPython 3.11's pickle.dump (scripts/make_pickles.py, scripts/make_gears_splits.py); expected
 /// contents are the dicts those scripts pickled.
 /// </summary>
-public sealed class SafePickleReaderTests
+public sealed class GearsPicklesTests
 {
     [Theory]
     [InlineData("pickle_subgroup_p0.pkl")]
@@ -38,8 +39,8 @@ public sealed class SafePickleReaderTests
     public void Should_refuse_truncated_or_foreign_bytes()
     {
         var full = File.ReadAllBytes(TestPaths.Fixture("splits", "pickle_subgroup_p5.pkl"));
-        Assert.Throws<ScReproException>(() => SafePickleReader.Load(full[..(full.Length / 2)], "half.pkl"));
-        Assert.Throws<ScReproException>(() => SafePickleReader.Load("not a pickle"u8.ToArray(), "text.pkl"));
+        Assert.Throws<ScReproException>(() => Unpickler.Load(full[..(full.Length / 2)], "half.pkl", new NumpyScalarAllowList()));
+        Assert.Throws<ScReproException>(() => Unpickler.Load("not a pickle"u8.ToArray(), "text.pkl", new NumpyScalarAllowList()));
     }
 
     [Fact]
