@@ -8,10 +8,20 @@ public sealed class PipelineContext
     public bool ExperimentGiven { get; init; }
     public string Model { get; init; }
     public string FailOn { get; init; }
+    // Where Train and Evaluate units run: local (default) or slurm (job arrays; see README "Running on a Slurm cluster").
+    public string Executor { get; init; }
+    public string SlurmConfig { get; init; }
     public DirectoryPath Root { get; init; }
     public FilePath CliDll => Root.CombineWithFilePath($"src/ScRepro.Cli/bin/{Configuration}/net10.0/screpro.dll");
 
-    public static PipelineContext From(ISetupContext ctx) => new PipelineContext
+    public static PipelineContext From(ISetupContext ctx)
+    {
+        var executor = ctx.Argument("executor", "local");
+        if (executor != "local" && executor != "slurm") throw new Exception($"--executor={executor}: use local or slurm");
+        return Make(ctx);
+    }
+
+    private static PipelineContext Make(ISetupContext ctx) => new PipelineContext
     {
         Experiment = ctx.Argument("experiment", "demo"),
         Force = ctx.HasArgument("force") && ctx.Argument("force", true),
@@ -20,6 +30,8 @@ public sealed class PipelineContext
         ExperimentGiven = ctx.HasArgument("experiment"),
         Model = ctx.Argument("model", ""),
         FailOn = ctx.Argument("fail-on", ""),
+        Executor = ctx.Argument("executor", "local"),
+        SlurmConfig = ctx.Argument<string>("slurm-config", null),
         Root = ctx.MakeAbsolute(ctx.Directory(".")),
     };
 }

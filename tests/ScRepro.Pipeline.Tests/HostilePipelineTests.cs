@@ -17,13 +17,13 @@ public sealed class HostilePipelineTests
     // The demo project with an experiment "chain" of two cheap models; extra lines replace the experiment's.
     private static TempDir Project(Func<string, string>? edit = null)
     {
-        var dir = DemoPipelineTests.Project();
+        var dir = DemoProject.Create();
         var demo = File.ReadAllText(Path.Combine(dir.Path, "manifests/experiments/demo.yaml"));
         var chain = demo.Replace("id: demo\n", "id: chain\n")
             .Replace("models: [control_mean, train_mean, additive, linear_pca_ridge, scgpt_perturbation_cpu]", "models: [train_mean, additive]");
         File.WriteAllText(Path.Combine(dir.Path, "manifests/experiments/chain.yaml"), edit is null ? chain : edit(chain));
-        DemoPipelineTests.Git(dir.Path, "add", "-A");
-        DemoPipelineTests.Git(dir.Path, "commit", "-q", "-m", "chain");
+        DemoProject.Git(dir.Path, "add", "-A");
+        DemoProject.Git(dir.Path, "commit", "-q", "-m", "chain");
         return dir;
     }
 

@@ -63,8 +63,30 @@ public static partial class ManifestLoader
             m.FreeMap("hyperparameters"), budget, m.StringList("limitations"), m.OptionalString("citation"), origin)
         {
             BaseModel = HubModelId(m, "base_model"),
+            Resources = Resources(m.OptionalMapping("resources")),
         };
     });
+
+    private static ModelResources Resources(YamlMapping? r)
+    {
+        if (r is null) return ModelResources.None;
+        long? AtLeast(string key, long min)
+        {
+            var v = r.OptionalInt(key);
+            if (v < min) throw r.Error(key, $"must be at least {min}, got {v}");
+            return v;
+        }
+        var cpus = AtLeast("cpus", 1);
+        var mem = r.OptionalDouble("mem_gb");
+        if (mem is not null && !(mem > 0 && double.IsFinite(mem.Value))) throw r.Error("mem_gb", $"must be a positive number of GB, got {mem}");
+        var gpus = AtLeast("gpus", 0);
+        var time = AtLeast("time_min", 1);
+        var partition = r.OptionalString("partition");
+        if (partition is not null && !PartitionPattern().IsMatch(partition))
+            throw r.Error("partition", $"'{partition}' is not a partition name ([A-Za-z0-9_.-]+)");
+        r.Finish();
+        return new ModelResources(cpus, mem, gpus, time, partition);
+    }
 
     public static ExperimentManifest LoadExperiment(string file) => Load(file, (m, origin) =>
     {
@@ -276,6 +298,9 @@ public static partial class ManifestLoader
 
     [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]*/[A-Za-z0-9][A-Za-z0-9._-]*$")]
     private static partial Regex HubRepoIdPattern();
+
+    [GeneratedRegex("^[A-Za-z0-9_.-]+$")]
+    private static partial Regex PartitionPattern();
 
     [GeneratedRegex("^[0-9a-f]{64}$")]
     private static partial Regex Sha256Pattern();

@@ -30,6 +30,6 @@ public static class ProvenanceCapture
             Environment.ProcessorCount,
             new SortedDictionary<string, long>(seeds.ToDictionary(), StringComparer.Ordinal),
             time.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
-            commandLine);
+            commandLine) { Scheduler = SchedulerCapture.Current() };
     }
 }

@@ -60,7 +60,8 @@ public sealed class TrainStage : IStage
                 units.Add(new WorkUnit(Name, $"{model.Id}/seed{seed}", UnitDir(ctx, model.Id, seed), inputs,
                     ["training_stats.json", PredictionFile(model.Task)],
                     tmp => Train(ctx, trainer, model, s, data.Value, split, tmp), ctx.RunDir, Resumable: trainer.Resumable,
-                    Consumes: new Dictionary<string, string> { ["split.json"] = SplitFileView.PathFor(ctx) }));
+                    Consumes: new Dictionary<string, string> { ["split.json"] = SplitFileView.PathFor(ctx) },
+                    Resources: model.Resources));
             }
         }
         return units;

@@ -29,6 +29,14 @@ public static class TrainerRegistry
     /// <summary>libtorch's version for trainers that run on it (recorded in provenance), else null.</summary>
     public static string? LibtorchVersion(ITrainer trainer) => trainer.UsesLibtorch ? Torch.torch.__version__ : null;
 
-    /// <summary>The intra-op thread count libtorch trainers set (one per core), which stamps of their units key.</summary>
-    public static int TorchThreads => Environment.ProcessorCount;
+    /// <summary>The variable that fixes <see cref="TorchThreads"/> (a Slurm task trains with its submitter's planned count).</summary>
+    public const string TorchThreadsVariable = "SCREPRO_TORCH_THREADS";
+
+    /// <summary>
+    /// The intra-op thread count libtorch trainers set, which stamps of their units key: SCREPRO_TORCH_THREADS when
+    /// set to a positive integer, else one per core.
+    /// </summary>
+    public static int TorchThreads =>
+        int.TryParse(Environment.GetEnvironmentVariable(TorchThreadsVariable), System.Globalization.NumberStyles.None,
+            System.Globalization.CultureInfo.InvariantCulture, out var n) && n > 0 ? n : Environment.ProcessorCount;
 }
