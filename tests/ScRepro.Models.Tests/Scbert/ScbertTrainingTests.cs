@@ -65,6 +65,8 @@ public sealed class ScbertTrainingTests
         Assert.Equal("layers[-1] (Boiarsky dist_finetune.py)", model.TrainableLayer);
         Assert.Equal(6, details.EpochSeconds.Count);
         Assert.Contains("peak RSS", details.PeakMemory);
+        Assert.Equal(Foundation.Random.Seeds.Derive(3, SeedPurposes.Init), details.DerivedSeeds[SeedPurposes.Init]);
+        Assert.Contains(SeedPurposes.EpochOrder(6), details.DerivedSeeds.Keys);
         using var reloaded = new PerformerLM(Small.Architecture with { SeqLen = 21 });
         ScbertFineTuning.Prepare(reloaded, 4, TrainableLayer.Boiarsky);
         ScbertCheckpoint.Load(reloaded, Path.Combine(dir.Path, ScbertFiles.BestModel));

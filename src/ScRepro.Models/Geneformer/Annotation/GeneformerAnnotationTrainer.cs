@@ -1,3 +1,4 @@
+using ScRepro.Foundation.Random;
 using ScRepro.Contracts;
 using ScRepro.Foundation.Errors;
 using ScRepro.Foundation.IO;
@@ -30,7 +31,8 @@ public static class GeneformerAnnotationTrainer
         var source = request.Source;
         var budget = request.Budget.Validated(source);
         var data = request.Data;
-        var cells = new AnnotationCells(data, request.LabelColumn, request.TrainCells, request.ValCells, request.TestCells, request.Seed, source);
+        var seeds = new SeedLedger(request.Seed);
+        var cells = new AnnotationCells(data, request.LabelColumn, request.TrainCells, request.ValCells, request.TestCells, seeds, source);
         var (trainRows, valRows, testRows, valSource) = (cells.TrainRows, cells.ValRows, cells.TestRows, cells.ValSource);
         // Classes: every label in the data, sorted (np.unique over the whole set).
         var classes = cells.Classes;
@@ -49,7 +51,7 @@ public static class GeneformerAnnotationTrainer
         var mapping = request.GeneMapping is { } m ? GeneformerDictionaries.ReadEnsemblMapping(m) : null;
         var tokenizer = new RankValueTokenizer(tokens, medians, r.Version, inputSize, mapping, vocabSource);
 
-        manual_seed(request.Seed);
+        manual_seed(seeds.Derive(SeedPurposes.Init));
         var model = new BertForSequenceClassification(config, classes.Length);
         GeneformerLoadReport? loaded = null;
         if (request.PretrainedDir is { } folder) loaded = GeneformerCheckpoint.LoadPretrained(model, WeightsIn(folder));
@@ -70,7 +72,7 @@ public static class GeneformerAnnotationTrainer
         var settings = r.LoopSettings(batches * (budget.Epochs ?? 1));
         FineTuneLoop.CheckSelectionMetric(settings, budget, ValidationMetrics, source);
         // The per-step linear schedule carries the learning rate; the per-epoch scheduler leaves it alone.
-        var loop = new FineTuneLoop(model, settings, o => optim.lr_scheduler.StepLR(o, 1, 1.0), SaveSafeTensors, budget, request.Seed,
+        var loop = new FineTuneLoop(model, settings, o => optim.lr_scheduler.StepLR(o, 1, 1.0), SaveSafeTensors, budget, seeds,
             request.OutputDir, device, source);
         IEnumerable<TrainStep> EpochSteps(long epochSeed)
         {

@@ -1,3 +1,4 @@
+using ScRepro.Foundation.Random;
 using ScRepro.Contracts;
 using System.Diagnostics;
 using ScRepro.Foundation.Errors;
@@ -31,13 +32,14 @@ public static class ScbertAnnotationTrainer
         var budget = request.Budget.Validated(source);
         FineTuneLoop.CheckSelectionMetric(r.LoopSettings, budget, ValidationMetrics, source);
         var data = request.Data;
-        var cells = new AnnotationCells(data, request.LabelColumn, request.TrainCells, request.ValCells, request.TestCells, request.Seed, source);
+        var seeds = new SeedLedger(request.Seed);
+        var cells = new AnnotationCells(data, request.LabelColumn, request.TrainCells, request.ValCells, request.TestCells, seeds, source);
         var (trainRows, valRows, testRows, valSource) = (cells.TrainRows, cells.ValRows, cells.TestRows, cells.ValSource);
         // Classes: every label in the data, sorted (np.unique over the whole set, as finetune.py codes them).
         var classes = cells.Classes;
 
         var config = r.Architecture with { SeqLen = data.NVars + 1 };
-        manual_seed(request.Seed); // initial weights, the random position rows and the first projections
+        manual_seed(seeds.Derive(SeedPurposes.Init)); // initial weights, the random position rows and the first projections
         var model = new PerformerLM(config);
         var init = Initialise(model, r, request, config);
         var trainable = ScbertFineTuning.Prepare(model, classes.Length, r.TrainableLayer);
@@ -58,7 +60,7 @@ public static class ScbertAnnotationTrainer
         FineTuneLoop? loop = null;
         loop = new FineTuneLoop(model, r.LoopSettings, r.Scheduler,
             (m, path) => ScbertCheckpoint.Save(m, path, loop!.Tracker.Progress.EpochsCompleted, loop.Tracker.Progress.TrainLossHistory.LastOrDefault()),
-            budget, request.Seed, request.OutputDir, device, source);
+            budget, seeds, request.OutputDir, device, source);
         var batches = (train.Count + r.BatchSize - 1) / r.BatchSize;
         IEnumerable<TrainStep> EpochSteps(long epochSeed)
         {

@@ -1,3 +1,4 @@
+using ScRepro.Foundation.Random;
 using ScRepro.Contracts;
 using ScRepro.Splits.Random;
 using ScRepro.Foundation.Errors;
@@ -35,7 +36,8 @@ public static class ScgptPerturbationTrainer
         if (valSet.Count == 0) throw new ScReproException($"{request.Source}: no validation conditions: early stopping and model selection need some");
         Directory.CreateDirectory(request.OutputDir);
 
-        var built = ScgptModelBuilder.Build(r, data.Genes, 1, request.Seed, request.PretrainedDir);
+        var seeds = new SeedLedger(request.Seed);
+        var built = ScgptModelBuilder.Build(r, data.Genes, 1, seeds.Derive(SeedPurposes.Init), request.PretrainedDir);
         var model = (TransformerGenerator)built.Model;
         var geneIds = built.Vocab.MapGenes(data.Genes).Ids;
         built.WriteModelFolder(request.OutputDir, r.MaxSeqLen);
@@ -43,14 +45,14 @@ public static class ScgptPerturbationTrainer
         model.to(device);
 
         // GEARS pairs once, when it builds its dataset; seeded here.
-        var pairRng = new NumpyRandomState(request.Seed & 0xffffffff);
+        var pairRng = new NumpyRandomState(seeds.Derive(SeedPurposes.TrainControlPairs));
         var trainPairs = data.Pairs(trainSet, pairRng);
         var valPairs = data.Pairs(valSet, pairRng);
         if (trainPairs.Count < r.BatchSize)
             throw new ScReproException($"{request.Source}: {trainPairs.Count} training cells, fewer than one batch of {r.BatchSize}");
         var controlMean = data.MeanProfile(data.ControlCells);
 
-        var loop = new FineTuneLoop(model, r.LoopSettings, r.Scheduler, ScgptWeights.Save, budget, request.Seed, request.OutputDir, device, request.Source);
+        var loop = new FineTuneLoop(model, r.LoopSettings, r.Scheduler, ScgptWeights.Save, budget, seeds, request.OutputDir, device, request.Source);
         var stepsPerEpoch = trainPairs.Count / r.BatchSize;
         // Each epoch: a seeded shuffle (drop_last), and per batch one seeded gene subset when the genes exceed max_seq_len.
         IEnumerable<TrainStep> EpochSteps(long epochSeed)
@@ -73,6 +75,7 @@ public static class ScgptPerturbationTrainer
         loop.Run("scgpt perturbation", stepsPerEpoch, EpochSteps,
             () => Validate(model, data, valPairs, geneIds, controlMean, r.EvalBatchSize, device), "mse", interruptAfterEpochs);
 
+        seeds.Derive(SeedPurposes.PredictControlPairs); // the stream the predictor draws from with this unit seed
         var best = ScgptPerturbationPredictor.Load(loop.BestModelPath, built.Config, built.Vocab, request.ConditionColumn);
         var details = new ScgptModelDetails(
             Architecture: "TransformerGenerator", Variant: built.Config.Variant.ToString(),
