@@ -1,6 +1,8 @@
 // The typed state every task reads: arguments, paths and how to reach the screpro CLI.
 public sealed class PipelineContext
 {
+    // The target this run was asked for (--target): tasks decide by it, not by a script global.
+    public string Target { get; init; }
     public string Experiment { get; init; }
     public bool Force { get; init; }
     public bool Release { get; init; }
@@ -12,7 +14,9 @@ public sealed class PipelineContext
     public string Executor { get; init; }
     public string SlurmConfig { get; init; }
     public DirectoryPath Root { get; init; }
+    // Where the build puts what the tasks run: the one place these paths are spelled.
     public FilePath CliDll => Root.CombineWithFilePath($"src/ScRepro.Cli/bin/{Configuration}/net10.0/screpro.dll");
+    public FilePath BenchDll => Root.CombineWithFilePath($"bench/ScRepro.Bench/bin/{Configuration}/net10.0/ScRepro.Bench.dll");
 
     public static PipelineContext From(ISetupContext ctx)
     {
@@ -23,6 +27,7 @@ public sealed class PipelineContext
 
     private static PipelineContext Make(ISetupContext ctx) => new PipelineContext
     {
+        Target = ctx.Argument("target", "Card"),
         Experiment = ctx.Argument("experiment", "demo"),
         Force = ctx.HasArgument("force") && ctx.Argument("force", true),
         Release = ctx.HasArgument("release") && ctx.Argument("release", true),

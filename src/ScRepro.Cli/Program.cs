@@ -23,6 +23,7 @@ public static class Program
     {
         var root = new RootCommand("ScRepro: reproducible comparison of single-cell foundation models with honest baselines");
         root.Subcommands.Add(EnvCommand.Create());
+        root.Subcommands.Add(TestSummaryCommand.Create());
         root.Subcommands.Add(DataCommand.Create());
         root.Subcommands.Add(StageCommands.WithStage(SplitCommand.Create(), "split"));
         root.Subcommands.Add(EvalCommand.Create());

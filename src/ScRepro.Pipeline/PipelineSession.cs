@@ -20,7 +20,10 @@ public static class PipelineSession
         Stages.FirstOrDefault(s => s.Name == name)
         ?? throw new ScReproException($"unknown stage '{name}' (stages: {string.Join(", ", Stages.Select(s => s.Name))})");
 
-    /// <summary>Loads the experiment's manifests and the git state; with <paramref name="release"/> refuses a dirty tree.</summary>
+    /// <summary>
+    /// Loads the experiment's manifests and the git state, read here once for the whole run (stamps and provenance
+    /// blocks alike); with <paramref name="release"/> refuses a dirty tree.
+    /// </summary>
     public static RunContext Open(string root, string experiment, bool force, bool release, string commandLine)
     {
         root = Path.GetFullPath(root);
@@ -31,7 +34,7 @@ public static class PipelineSession
                 : "--release needs a git checkout (the commit goes into every output)");
         var catalog = ManifestCatalog.Load(Path.Combine(root, "manifests"), experiment);
         var code = CodeState.Create(root, git.Commit, git.ShortCommit, git.Branch, git.Describe, git.Dirty, git.DirtyPaths);
-        return new RunContext(root, catalog, code, force, commandLine);
+        return new RunContext(root, catalog, code, force, commandLine, git);
     }
 
     /// <summary>

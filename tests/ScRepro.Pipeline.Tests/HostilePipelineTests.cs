@@ -154,6 +154,7 @@ public sealed class HostilePipelineTests
         File.WriteAllText(manifest, File.ReadAllText(manifest).Replace("hyperparameters: {}", "hyperparameters: {alpha: 1}"));
         RunAll(dir, upTo: 3);
         var e = Assert.Throws<ScReproException>(() => Run(dir, "train"));
-        Assert.Contains("manifests/models/additive.yaml: key 'hyperparameters': additive: unknown hyperparameter(s) alpha", e.Message);
+        // ParameterReader's words: the manifest file, the section and the key.
+        Assert.Contains("manifests/models/additive.yaml: hyperparameters: unknown key 'alpha'", e.Message);
     }
 }

@@ -51,7 +51,7 @@ public sealed class SplitStage : IStage
         var input = exp.Task == ModelTask.Perturbation
             ? H5adSplitInputs.Conditions(path, exp.Columns.Perturbation!)
             : H5adSplitInputs.Obs(path, exp.Columns.Label, exp.Columns.Batch);
-        var provenance = ProvenanceCapture.Capture(ctx.Root, new Dictionary<string, long> { ["split"] = exp.Split.Seed }, ctx.CommandLine,
+        var provenance = ProvenanceCapture.Capture(ctx.Git, new Dictionary<string, long> { ["split"] = exp.Split.Seed }, ctx.CommandLine,
             hdf5Library: Hdf5Loader.Current.Describe());
         input = input with
         {

@@ -100,7 +100,7 @@ public sealed class TrainStage : IStage
             throw new ScReproException($"{model.Origin.File}: key 'hyperparameters': {e.Message}", e.ExitCode, e);
         }
         clock.Stop();
-        var provenance = ProvenanceCapture.Capture(ctx.Root,
+        var provenance = ProvenanceCapture.Capture(ctx.Git,
             new Dictionary<string, long> { ["split"] = ctx.Experiment.Split.Seed, ["train"] = seed }, ctx.CommandLine,
             TrainerRegistry.LibtorchVersion(trainer), Hdf5Loader.Current.Describe());
         Json.WriteFile(Path.Combine(dir, "training_stats.json"),
