@@ -107,9 +107,12 @@ public sealed class ScbertTrainingTests
     public void Should_name_the_manifest_and_key_for_a_bad_recipe()
     {
         var e = Assert.Throws<ScReproException>(() => ScbertRecipe.FromHyperparameters(new Dictionary<string, object?> { ["trainable_layer"] = "first" }, "models/s.yaml"));
-        Assert.Equal("models/s.yaml: key 'hyperparameters.trainable_layer': expected one of upstream, boiarsky, got 'first'", e.Message);
+        Assert.Equal("models/s.yaml: hyperparameters: key 'trainable_layer' must be one of upstream, boiarsky, got the string 'first'", e.Message);
         e = Assert.Throws<ScReproException>(() => ScbertRecipe.FromHyperparameters(new Dictionary<string, object?> { ["heads"] = 2L, ["depth_"] = 1L }, "models/s.yaml"));
-        Assert.Equal("models/s.yaml: key 'hyperparameters.depth_': unknown key for an scBERT recipe", e.Message);
+        Assert.StartsWith("models/s.yaml: hyperparameters: unknown key 'depth_' (known: ", e.Message);
+        // The one reader's int rule: 2.0 is a float, not an integer (RecipeValue used to truncate it for warmup_steps).
+        e = Assert.Throws<ScReproException>(() => ScbertRecipe.FromHyperparameters(new Dictionary<string, object?> { ["warmup_steps"] = 2.0 }, "models/s.yaml"));
+        Assert.Contains("key 'warmup_steps' must be a non-negative integer, got 2.0 (a float", e.Message);
         e = Assert.Throws<ScReproException>(() => ScbertRecipe.FromHyperparameters(new Dictionary<string, object?> { ["init"] = "scratch" }, "models/s.yaml"));
         Assert.Contains("key 'hyperparameters.position_embedding': gene2vec rows come from a pretrained checkpoint", e.Message);
     }
