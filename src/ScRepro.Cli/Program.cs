@@ -35,6 +35,7 @@ public static class Program
         foreach (var stage in StageCommands.Create()) root.Subcommands.Add(stage);
         root.Subcommands.Add(NightlyCommand.Create());
         root.Subcommands.Add(BlessCommand.Create());
+        root.Subcommands.Add(PapersCommand.Create());
         return root;
     }
 }
