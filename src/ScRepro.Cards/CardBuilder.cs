@@ -4,6 +4,7 @@ using ScRepro.Cards.Hub;
 using ScRepro.Core.Hashing;
 using ScRepro.Core.Manifests;
 using ScRepro.Contracts;
+using ScRepro.Papers;
 
 namespace ScRepro.Cards;
 
@@ -73,7 +74,7 @@ public static class CardBuilder
         var references = exp.References.Where(r => r.Model == model.Id).Select(r =>
         {
             var ours = metrics.FirstOrDefault(m => m.Name == r.Metric);
-            return new ReferenceRow(r.Metric, r.Value, ours is not null, ours?.Mean, r.Source);
+            return new ReferenceRow(r.Metric, r.Value, ours is not null, ours?.Mean, $"{PaperCitation.MarkdownLink(ctx.Papers.Require(r.Paper))}, {r.Locator}");
         }).ToList();
 
         return new ModelCard(
@@ -90,7 +91,7 @@ public static class CardBuilder
             Limitations: limitations,
             Files: files,
             Usage: Usage(ctx, model),
-            Citations: Citations(ds, model));
+            Citations: Citations(ctx, model));
     }
 
     /// <summary>
@@ -225,10 +226,24 @@ public static class CardBuilder
     private static string LicenceText(DatasetLicense l) =>
         (l.Id == HubLicenses.Other ? $"{l.Name} (other; terms: {l.Link})" : l.Id) + (l.Note is null ? "" : $". {l.Note}");
 
-    private static IReadOnlyList<string> Citations(DatasetManifest ds, ModelManifest model)
+    /// <summary>The papers this card cites, as the card stamp keys them: the dataset's, the model's, and those its reported numbers come from.</summary>
+    public static IEnumerable<PaperRef> CitedPapers(ExperimentManifest exp, DatasetManifest ds, ModelManifest model) =>
+        ds.Papers.Concat(model.Papers).Concat(exp.References.Where(r => r.Model == model.Id).Select(r => r.Paper));
+
+    /// <summary>Every citation is rendered from the pinned lock (authors, title, venue and version, DOI link); prose notes stay beside them.</summary>
+    private static IReadOnlyList<string> Citations(CardRun ctx, ModelManifest model)
     {
-        var list = new List<string> { $"Dataset: {ds.Citation}", $"Dataset licence: {LicenceText(ds.License)}" };
+        var ds = ctx.Dataset;
+        string Cite(PaperRef p) => PaperCitation.Full(ctx.Papers.Require(p));
+        var list = new List<string>();
+        if (ds.Citation is not null) list.Add($"Dataset: {ds.Citation}");
+        list.AddRange(ds.Papers.Select(p => $"Dataset: {Cite(p)}"));
+        list.Add($"Dataset licence: {LicenceText(ds.License)}");
         if (model.Citation is not null) list.Add($"Model: {model.Citation}");
+        list.AddRange(model.Papers.Select(p => $"Model: {Cite(p)}"));
+        var reported = ctx.Experiment.References.Where(r => r.Model == model.Id).Select(r => r.Paper)
+            .Where(r => !ds.Papers.Concat(model.Papers).Any(p => p.Key == r.Key)).DistinctBy(r => r.Key);
+        list.AddRange(reported.Select(p => $"Reported numbers: {Cite(p)}"));
         list.Add("Pipeline: ScRepro (this repository), at the commit above.");
         return list;
     }

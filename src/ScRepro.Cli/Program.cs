@@ -37,6 +37,7 @@ public static class Program
         root.Subcommands.Add(NightlyCommand.Create());
         root.Subcommands.Add(BlessCommand.Create());
         root.Subcommands.Add(UnitCommandLine.Create());
+        root.Subcommands.Add(PapersCommand.Create());
         return root;
     }
 }

@@ -38,6 +38,8 @@ internal static class DemoProject
             Directory.CreateDirectory(Path.Combine(dir.Path, sub));
             foreach (var f in Directory.GetFiles(Path.Combine(root, sub))) File.Copy(f, Path.Combine(dir.Path, sub, Path.GetFileName(f)));
         }
+        // The models cite papers: the registry and its lock come along (cards cite from the lock).
+        foreach (var name in new[] { "papers.yaml", "papers.lock.json" }) File.Copy(Path.Combine(root, "manifests", name), Path.Combine(dir.Path, "manifests", name));
         Directory.CreateDirectory(Path.Combine(dir.Path, "manifests/datasets"));
         Directory.CreateDirectory(Path.Combine(dir.Path, "manifests/experiments"));
         File.WriteAllText(Path.Combine(dir.Path, "manifests/datasets/demo.yaml"), """

@@ -48,7 +48,10 @@ internal static class SyntheticCards
         IReadOnlyList<string>? metrics = null)
     {
         var catalog = ManifestCatalog.Load(manifests, experiment);
-        var run = new CardRun(catalog.Experiment, catalog.Dataset, "0123456789abcdef0123456789abcdef01234567", "0123456", "0123456");
+        var run = new CardRun(catalog.Experiment, catalog.Dataset, "0123456789abcdef0123456789abcdef01234567", "0123456", "0123456")
+        {
+            Papers = Papers.PaperLock.ForCatalog(catalog),
+        };
         var renderer = new CardRenderer(Path.Combine(TestPaths.RepoRoot, "reports", "templates"));
         foreach (var model in catalog.Models)
         {

@@ -46,7 +46,8 @@ public static partial class Publisher
         var summary = EvaluateStage.ReadSummary(ctx, model, k);
         var lockFile = HashStage.ReadLock(ctx);
         var split = SplitFileView.Read(ctx);
-        var card = CardBuilder.Build(new CardRun(ctx.Experiment, ctx.Dataset, ctx.Code.Commit, ctx.Code.ShortCommit, ctx.Code.RunName), manifest, [new CardBuilder.SeedRun(k, stats, summary, trainDir)], lockFile, split);
+        var run = new CardRun(ctx.Experiment, ctx.Dataset, ctx.Code.Commit, ctx.Code.ShortCommit, ctx.Code.RunName) { Papers = ScRepro.Papers.PaperLock.ForCatalog(ctx.Catalog) };
+        var card = CardBuilder.Build(run, manifest, [new CardBuilder.SeedRun(k, stats, summary, trainDir)], lockFile, split);
         var rendered = new CardRenderer(ctx.TemplateDir).RenderModelCard(card);
         var front = FrontMatterBlock().Match(rendered);
         if (!front.Success) throw new ScReproException($"card for {model}: the renderer wrote no front matter");

@@ -46,8 +46,11 @@ public static partial class ManifestLoader
         });
         if (combine.Count > 0 && sources.Count == 0)
             throw m.Error("combine", "'combine' joins downloaded files; a generated dataset has none");
-        return new DatasetManifest(id, m.RequiredString("title"), m.RequiredString("citation"), License(m),
-            m.OptionalString("description"), sources, generator, origin) { Combine = combine };
+        var papers = PaperRefs(m);
+        var citation = m.OptionalString("citation");
+        if (citation is null && papers.Count == 0) throw m.Error("papers", "a dataset cites at least one paper (or says in 'citation' where it comes from)");
+        return new DatasetManifest(id, m.RequiredString("title"), citation, License(m),
+            m.OptionalString("description"), sources, generator, origin) { Combine = combine, Papers = papers };
     });
 
     public static ModelManifest LoadModel(string file) => Load(file, (m, origin) =>
@@ -64,6 +67,7 @@ public static partial class ManifestLoader
         {
             BaseModel = HubModelId(m, "base_model"),
             Resources = Resources(m.OptionalMapping("resources")),
+            Papers = PaperRefs(m),
         };
     });
 
@@ -107,8 +111,16 @@ public static partial class ManifestLoader
         var models = m.StringList("models", required: true);
         if (models.Count == 0) throw m.Error("models", "list at least one model");
         var seeds = m.IntList("seeds");
-        var references = m.MappingList("references", r => new ReferenceValue(r.RequiredString("model"), r.RequiredString("metric"),
-            r.OptionalDouble("value") ?? throw r.Error("value", "required field is missing"), r.RequiredString("source")));
+        var references = m.MappingList("references", r =>
+        {
+            if (r.OptionalString("source") is not null)
+                throw r.Error("source", "free-text sources are replaced by 'paper' (a key of manifests/papers.yaml) and 'locator' (the table or figure)");
+            var reference = new ReferenceValue(r.RequiredString("model"), r.RequiredString("metric"),
+                r.OptionalDouble("value") ?? throw r.Error("value", "required field is missing"), PaperRef(r, "paper", r.RequiredString("paper")),
+                r.RequiredString("locator"));
+            if (!models.Contains(reference.Model)) throw r.Error("model", $"'{reference.Model}' is not one of the experiment's models ({string.Join(", ", models)})");
+            return reference;
+        });
         foreach (var (model, i) in models.Select((x, i) => (x, i)))
             RequireId(m, $"models[{i}]", model);
         var dataset = m.RequiredString("dataset");
@@ -180,6 +192,16 @@ public static partial class ManifestLoader
         {
         }
         return line;
+    }
+
+    /// <summary>`papers: [key, …]`: the papers a dataset or model manifest cites, each checked against the registry later.</summary>
+    private static IReadOnlyList<PaperRef> PaperRefs(YamlMapping m) =>
+        m.StringList("papers").Select((key, i) => PaperRef(m, $"papers[{i}]", key)).ToList();
+
+    private static PaperRef PaperRef(YamlMapping m, string field, string key)
+    {
+        RequireId(m, field, key);
+        return new PaperRef(key, m.File, m.LineOf(field), m.Qualify(field));
     }
 
     /// <summary>Whether <paramref name="id"/> is a manifest id (<c>[a-z0-9][a-z0-9_-]*</c>): a name, never a path.</summary>

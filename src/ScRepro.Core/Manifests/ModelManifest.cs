@@ -21,6 +21,9 @@ public sealed record ModelManifest(
 
     /// <summary>Scheduler resources per unit (cpus, memory, GPUs, time limit, partition); <see cref="ModelResources.None"/> when absent.</summary>
     public ModelResources Resources { get; init; } = ModelResources.None;
+
+    /// <summary>The papers to cite for the model and its recipe (keys of manifests/papers.yaml).</summary>
+    public IReadOnlyList<PaperRef> Papers { get; init; } = [];
 }
 
 /// <summary>Training budget; null means no limit. Why training stopped is recorded in TrainStats.</summary>

@@ -3,6 +3,7 @@ using ScRepro.Cards;
 using ScRepro.Foundation.IO;
 using ScRepro.Core.Manifests;
 using ScRepro.Contracts;
+using ScRepro.Papers;
 using ScRepro.Pipeline.Stamps;
 using ScRepro.Pipeline.Training;
 
@@ -30,6 +31,7 @@ public sealed class CardStage : IStage
             ["lock.json"] = HashStage.LockPath(ctx),
         };
         var comparisonConsumes = new Dictionary<string, string>(shared);
+        var papers = PaperLock.ForCatalog(ctx.Catalog);
         foreach (var model in ctx.Catalog.Models)
         {
             var inputs = new Dictionary<string, string>
@@ -38,6 +40,9 @@ public sealed class CardStage : IStage
                 ["model_manifest"] = model.Origin.Sha256,
                 ["experiment_manifest"] = exp.Origin.Sha256,
             };
+            // The pinned entries the card cites: re-pinning a paper re-renders exactly the cards that cite it.
+            var cited = CardBuilder.CitedPapers(exp, ctx.Dataset, model).ToList();
+            if (cited.Count > 0) inputs["papers"] = papers.HashOf(cited);
             // A card reports the checkpoint and metrics beside it: every file of its train and eval units is keyed.
             var consumes = new Dictionary<string, string>(shared);
             foreach (var seed in exp.Seeds)
@@ -81,7 +86,8 @@ public sealed class CardStage : IStage
             var stats = Json.Deserialize<TrainStats>(File.ReadAllText(Path.Combine(trainDir, "training_stats.json")));
             return new CardBuilder.SeedRun(seed, stats, EvaluateStage.ReadSummary(ctx, model.Id, seed), trainDir);
         }).ToList();
-        var card = CardBuilder.Build(new CardRun(ctx.Experiment, ctx.Dataset, ctx.Code.Commit, ctx.Code.ShortCommit, ctx.Code.RunName), model, runs, HashStage.ReadLock(ctx), SplitFileView.Read(ctx));
+        var run = new CardRun(ctx.Experiment, ctx.Dataset, ctx.Code.Commit, ctx.Code.ShortCommit, ctx.Code.RunName) { Papers = PaperLock.ForCatalog(ctx.Catalog) };
+        var card = CardBuilder.Build(run, model, runs, HashStage.ReadLock(ctx), SplitFileView.Read(ctx));
         card = card with { Files = [.. card.Files, .. CardFolder.Rows(dir, [])] };
         AtomicFile.WriteAllText(Path.Combine(dir, CardFolder.Card), renderer.RenderModelCard(card));
         Json.WriteFile(Path.Combine(dir, CardFolder.CardJson), card);

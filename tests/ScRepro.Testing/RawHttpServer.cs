@@ -2,10 +2,10 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 
-namespace ScRepro.Core.Tests.Download;
+namespace ScRepro.Testing;
 
 /// <summary>A request as the raw server saw it.</summary>
-internal sealed record RawRequest(int Index, string Method, string Path, IReadOnlyDictionary<string, string> Headers)
+public sealed record RawRequest(int Index, string Method, string Path, IReadOnlyDictionary<string, string> Headers)
 {
     public string? Header(string name) => Headers.TryGetValue(name, out var v) ? v : null;
 }
@@ -15,7 +15,7 @@ internal sealed record RawRequest(int Index, string Method, string Path, IReadOn
 /// including what a real server must not do: cut connections, lie about Content-Length, stall, ignore Range.
 /// One request per connection (every response says Connection: close).
 /// </summary>
-internal sealed class RawHttpServer : IDisposable
+public sealed class RawHttpServer : IDisposable
 {
     private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
     private readonly Action<RawRequest, RawResponse> _handler;
@@ -100,7 +100,7 @@ internal sealed class RawHttpServer : IDisposable
 }
 
 /// <summary>Writes a response by hand: status line, headers, body bytes, or a rude end.</summary>
-internal sealed class RawResponse(TcpClient client, NetworkStream stream)
+public sealed class RawResponse(TcpClient client, NetworkStream stream)
 {
     public void Head(int status, string reason, params (string Name, string Value)[] headers)
     {
@@ -115,6 +115,13 @@ internal sealed class RawResponse(TcpClient client, NetworkStream stream)
     {
         stream.Write(bytes);
         stream.Flush();
+    }
+
+    /// <summary>A complete response with <paramref name="status"/> and a typed body (API fakes: JSON, BibTeX, errors).</summary>
+    public void Send(int status, string reason, byte[] body, string contentType)
+    {
+        Head(status, reason, ("Content-Length", body.Length.ToString()), ("Content-Type", contentType));
+        Body(body);
     }
 
     /// <summary>A complete 200 response.</summary>
