@@ -44,6 +44,7 @@ public static class AuditEngine
         var checks = new List<AuditCheck>();
         var metrics = new List<MetricComparison>();
         IReadOnlyList<RecipeDifference> recipe = [];
+        PairingSpread? spread = null;
 
         checks.Add(IntegrityChecks.RevisionResolves(inputs));
         checks.Add(IntegrityChecks.HubMetadataConsistent(inputs));
@@ -73,9 +74,10 @@ public static class AuditEngine
         }
         if (deepest >= AuditLevel.Predict)
         {
-            var (d, rows) = PredictCheck.Run(inputs, tolerances);
-            checks.Add(d);
-            metrics.AddRange(rows);
+            var d = PredictCheck.Run(inputs, tolerances);
+            checks.Add(d.Check);
+            metrics.AddRange(d.Rows);
+            spread = d.Spread;
         }
         foreach (var skipped in Enum.GetValues<AuditLevel>().Where(l => l > deepest))
             checks.Add(new AuditCheck(LevelCheckId(skipped), skipped, $"level {VerdictRules.Name(skipped)}", CheckStatus.Skipped, $"not requested (--level {VerdictRules.Name(deepest)})"));
@@ -95,7 +97,7 @@ public static class AuditEngine
             subject, files, inputs.Card?.Claims.Append(WeightsClaim(weightsSha)).OfType<Claim>().ToList() ?? [],
             checks.OrderBy(c => c.Status).ThenBy(c => c.Id, StringComparer.Ordinal).ToList(), metrics, recipe,
             InputsOf(inputs, tolerances), responses, RerunCommand(options, hub, folder, inputs),
-            ProvenanceCapture.Capture(root, new Dictionary<string, long>(), options.CommandLine));
+            ProvenanceCapture.Capture(root, new Dictionary<string, long>(), options.CommandLine), spread);
         var outDir = options.Out is { } o ? Path.GetFullPath(o) : DefaultOutDir(root, subject);
         AtomicFile.WriteAllText(Path.Combine(outDir, "AUDIT.md"), AuditMarkdown.Render(report));
         Json.WriteFile(Path.Combine(outDir, "audit.json"), report);

@@ -1,7 +1,5 @@
-using ScRepro.AnnData;
 using ScRepro.Audit.Model;
 using ScRepro.Foundation.Errors;
-using ScRepro.Models.Scgpt.Perturbation;
 using ScRepro.Contracts;
 using ScRepro.Pipeline.Training;
 
@@ -9,63 +7,56 @@ namespace ScRepro.Audit.Checks;
 
 /// <summary>
 /// Level L3 (§2.5 D): the model run again on the test split, then evaluated and compared with the claims. A closed-form
-/// baseline is refitted from the data and the folder's split (deterministic: profile `reevaluate`); a scGPT
-/// perturbation checkpoint is loaded from the folder (args.json, vocab.json, best_model.pt) into TransformerGenerator
-/// and predicts with the published seed (profile `repredict`). A full-size checkpoint on a machine without CUDA is
-/// "needs a GPU", which is UNVERIFIABLE, never a pass.
+/// baseline is refitted from the data and the folder's split (deterministic: profile `reevaluate`). A libtorch model
+/// (scGPT perturbation and annotation, scBERT, Geneformer) is loaded from the folder by its trainer's own prediction
+/// code (<see cref="IRepredictable"/>) and predicts with the card's seed (profile `repredict`); where its prediction
+/// draws from the seed (scGPT) it predicts again with <see cref="PairingSpreads.OtherSeeds"/> more seeds, and the
+/// spread goes into the report beside the verdict. A full-size checkpoint on a machine without CUDA is "needs a GPU",
+/// which is UNVERIFIABLE, never a pass.
 /// </summary>
 public static class PredictCheck
 {
     private const string Title = "the model re-predicts the claimed metrics";
 
-    /// <summary>Largest scGPT that re-predicts on a CPU here: the demo's size class (the full model is 12 × 512).</summary>
-    public const int CpuMaxLayers = 4;
-    public const int CpuMaxWidth = 128;
-
-    public static (AuditCheck Check, IReadOnlyList<MetricComparison> Rows) Run(AuditInputs inputs, ToleranceSource tolerances)
+    public static PredictResult Run(AuditInputs inputs, ToleranceSource tolerances)
     {
-        AuditCheck Unverifiable(string why) => new("D", AuditLevel.Predict, Title, CheckStatus.Unverifiable, why);
-        if (tolerances.Model is not { } model) return (Unverifiable("no manifests/tolerances.yaml to judge the numbers with"), []);
-        if (inputs.Model is not { } manifest) return (Unverifiable(inputs.ModelError ?? "no --model: the architecture to re-run is unknown"), []);
+        PredictResult Unverifiable(string why) => new(new AuditCheck("D", AuditLevel.Predict, Title, CheckStatus.Unverifiable, why), []);
+        if (tolerances.Model is not { } model) return Unverifiable("no manifests/tolerances.yaml to judge the numbers with");
+        if (inputs.Model is not { } manifest) return Unverifiable(inputs.ModelError ?? "no --model: the architecture to re-run is unknown");
         var (runner, why) = EvaluationRunner.Prepare(inputs);
-        if (runner is null) return (Unverifiable(why!), []);
+        if (runner is null) return Unverifiable(why!);
         var seed = long.TryParse(inputs.Card?.Screpro.GetValueOrDefault("seed"), out var s) ? s : 0;
         var scratch = Directory.CreateTempSubdirectory("screpro-audit-predict-").FullName;
         try
         {
-            string profile;
-            if (!manifest.Kind.StartsWith("scgpt", StringComparison.Ordinal))
+            var trainer = TrainerRegistry.Find(manifest);
+            TrainRequest Request(long k, string dir) => new(runner.Context, manifest, k, runner.Data, runner.Split, dir);
+            if (trainer is not IRepredictable repredictable)
             {
-                var trainer = TrainerRegistry.Find(manifest);
-                trainer.Train(new TrainRequest(runner.Context, manifest, seed, runner.Data, runner.Split, scratch));
-                profile = "reevaluate";
+                if (trainer.UsesLibtorch) return Unverifiable($"re-predicting a `{manifest.Kind}` checkpoint is not supported by the audit");
+                trainer.Train(Request(seed, scratch));
+                return Judged(MetricJudge.Judge("D", AuditLevel.Predict, Title, inputs, runner.Evaluate(scratch), model, "reevaluate",
+                    $"{manifest.Id} re-fitted (reevaluate)"));
             }
-            else if (manifest.Kind == "scgpt_perturbation")
+            if (repredictable.CannotRepredict(inputs.Folder) is { } cannot) return Unverifiable(cannot);
+            IReadOnlyList<MetricStats> Predicted(long k)
             {
-                if (inputs.File("best_model.pt") is null || inputs.File("args.json") is null || inputs.File("vocab.json") is null)
-                    return (Unverifiable("a scGPT re-prediction needs best_model.pt, args.json and vocab.json in the folder"), []);
-                if (TooBigForCpu(inputs) is { } size && !Torch.torch.cuda.is_available())
-                    return (Unverifiable($"needs a GPU: {size} is full-size scGPT and this machine has no CUDA device"), []);
-                var exp = runner.Context.Experiment;
-                var h = manifest.Hyperparameters;
-                using var predictor = ScgptPerturbationPredictor.FromFolder(inputs.Folder, exp.Columns.Perturbation!,
-                    Convert.ToDouble(h.GetValueOrDefault("pad_value") ?? 0L), Convert.ToInt32(h.GetValueOrDefault("pert_pad_id") ?? 0L));
-                var dataset = PerturbationDataset.FromAnnData(runner.Data, exp.Columns.Perturbation!, exp.Columns.Control!, exp.File);
-                var predicted = predictor.Predict(dataset, runner.Split.Test.Prepend(exp.Columns.Control!).ToList(), seed);
-                AnnDataFile.Write(Path.Combine(scratch, "predictions.h5ad"), predicted);
-                profile = "repredict";
+                var dir = Directory.CreateDirectory(Path.Combine(scratch, $"seed{k}")).FullName;
+                repredictable.Repredict(Request(k, dir), inputs.Folder);
+                return runner.Evaluate(dir);
             }
-            else
-            {
-                return (Unverifiable($"re-predicting a `{manifest.Kind}` checkpoint is not supported by the audit (perturbation scGPT and the baselines are)"), []);
-            }
-            var computed = runner.Evaluate(scratch);
-            return MetricJudge.Judge("D", AuditLevel.Predict, Title, inputs, computed, model, profile,
-                $"{manifest.Id} re-{(profile == "repredict" ? "predicted with seed " + seed : "fitted")} ({profile})");
+            var threads = $"torch threads {TrainerRegistry.TorchThreads}";
+            var first = Predicted(seed);
+            var (check, rows) = MetricJudge.Judge("D", AuditLevel.Predict, Title, inputs, first, model, "repredict",
+                $"{manifest.Id} re-predicted with seed {seed}, {threads} (repredict)");
+            if (!repredictable.SeedDependent) return new PredictResult(check, rows);
+            var others = Enumerable.Range(1, PairingSpreads.OtherSeeds).Select(j => PairingSpreads.Seed(seed, j)).ToList();
+            var spread = PairingSpreads.Build(seed, others, [first, .. others.Select(Predicted)], inputs, model);
+            return new PredictResult(check with { Reason = check.Reason + "; " + PairingSpreads.Describe(spread) }, rows, spread);
         }
         catch (ScReproException e)
         {
-            return (new AuditCheck("D", AuditLevel.Predict, Title, CheckStatus.Fail, $"re-running {manifest.Id} failed: {e.Message}"), []);
+            return new PredictResult(new AuditCheck("D", AuditLevel.Predict, Title, CheckStatus.Fail, $"re-running {manifest.Id} failed: {e.Message}"), []);
         }
         finally
         {
@@ -73,12 +64,5 @@ public static class PredictCheck
         }
     }
 
-    private static string? TooBigForCpu(AuditInputs inputs)
-    {
-        using var doc = System.Text.Json.JsonDocument.Parse(File.ReadAllText(inputs.FullPath("args.json")));
-        var root = doc.RootElement;
-        var layers = root.TryGetProperty("nlayers", out var n) ? n.GetInt32() : 0;
-        var width = root.TryGetProperty("embsize", out var e) ? e.GetInt32() : 0;
-        return layers > CpuMaxLayers || width > CpuMaxWidth ? $"{layers} layers × d_model {width}" : null;
-    }
+    private static PredictResult Judged((AuditCheck Check, IReadOnlyList<MetricComparison> Rows) judged) => new(judged.Check, judged.Rows);
 }

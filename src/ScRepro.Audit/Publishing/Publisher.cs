@@ -18,13 +18,11 @@ namespace ScRepro.Audit.Publishing;
 /// `screpro publish`: the folder a user uploads to the Hub for one model × seed of an experiment. README.md (the card,
 /// with Hub front matter), the trainer's files (best_model.pt, args.json, vocab.json, classes.json where the model has
 /// them; a closed-form baseline has no weights file: its parameters are a deterministic fit that level D repeats),
-/// training_stats.json, the predictions, split.json, summary.json, and SHA256SUMS over every other file. The folder is
+/// training_stats.json, the predictions (every file the card's Files table lists, with the hash it pins), split.json, summary.json, and SHA256SUMS over every other file. The folder is
 /// built under a temporary name beside the target and renamed into place, so a failure leaves no partial folder.
 /// </summary>
 public static partial class Publisher
 {
-    private static readonly string[] TrainerFiles = ["best_model.pt", "args.json", "vocab.json", "classes.json", "predictions.h5ad", "predictions.csv", "training_stats.json"];
-
     [GeneratedRegex(@"^(\s*---(?:\r\n|\r|\n))([\S\s]*?)((?:\r\n|\r|\n)---[ \t]*(\r\n|\n|$))")]
     private static partial Regex FrontMatterBlock();
 
@@ -78,11 +76,11 @@ public static partial class Publisher
                 .Serialize(new Dictionary<string, object> { ["screpro"] = screpro });
             var readme = front.Groups[1].Value + front.Groups[2].Value + "\n" + block.TrimEnd('\n') + front.Groups[3].Value + rendered[front.Length..];
             File.WriteAllText(Path.Combine(tmp, "README.md"), readme);
-            foreach (var name in TrainerFiles.Where(n => File.Exists(Path.Combine(trainDir, n))))
-                File.Copy(Path.Combine(trainDir, name), Path.Combine(tmp, name));
+            CopyListedFiles(card, model, k, trainDir, tmp);
             File.Copy(SplitFileView.PathFor(ctx), Path.Combine(tmp, "split.json"));
             File.Copy(Path.Combine(evalDir, "summary.json"), Path.Combine(tmp, "summary.json"));
-            var files = Directory.GetFiles(tmp).Select(f => (Path.GetFileName(f), FileHasher.Sha256(f))).ToList();
+            var files = Directory.GetFiles(tmp, "*", SearchOption.AllDirectories)
+                .Select(f => (Path.GetRelativePath(tmp, f).Replace('\\', '/'), FileHasher.Sha256(f))).ToList();
             File.WriteAllText(Path.Combine(tmp, PublishManifest.FileName), PublishManifest.Format(files));
             Replace(target, tmp);
         }
@@ -92,6 +90,36 @@ public static partial class Publisher
             throw;
         }
         return target;
+    }
+
+    /// <summary>
+    /// Copies what the card's Files table lists, not a fixed list: each `train/&lt;model&gt;/seed&lt;k&gt;/&lt;name&gt;` row from
+    /// the unit's folder (weights, args, vocab, classes, predictions, whatever the trainer wrote and declared), checked
+    /// against the sha256 the card pins. Any other row with a hash names a file of the card's own folder (a figure),
+    /// which must already lie in the upload folder under that name with that hash. So a new file a trainer or the card
+    /// stage adds is published and hashed in SHA256SUMS without a change here.
+    /// </summary>
+    private static void CopyListedFiles(ModelCard card, string model, long seed, string trainDir, string tmp)
+    {
+        var prefix = $"train/{model}/seed{seed}/";
+        foreach (var row in card.Files.Where(r => r.Sha256 is not null))
+        {
+            var name = row.Name.StartsWith(prefix, StringComparison.Ordinal) ? row.Name[prefix.Length..] : row.Name;
+            if (name.Length == 0 || name.StartsWith('/') || name.Split('/').Contains(".."))
+                throw new ScReproException($"card for {model}: Files row '{row.Name}' is not a relative path inside the folder");
+            var target = Path.Combine(tmp, name);
+            if (row.Name.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+                File.Copy(Path.Combine(trainDir, name), target);
+            }
+            else if (!File.Exists(target))
+            {
+                throw new ScReproException($"card for {model}: Files row '{row.Name}' names a file the upload folder does not hold");
+            }
+            if (FileHasher.Sha256(target) != row.Sha256)
+                throw new ScReproException($"card for {model}: {row.Name} changed while publishing (sha256 {FileHasher.Sha256(target)}, the card pins {row.Sha256})");
+        }
     }
 
     /// <summary>Moves the finished folder into place; an existing one is moved aside first and removed after.</summary>

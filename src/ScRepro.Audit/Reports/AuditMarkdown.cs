@@ -46,6 +46,8 @@ public static class AuditMarkdown
                 s.Append($"| {m.Metric} | {Cell(m.Claimed)} | {Cell(m.Source)} | {Num(m.AuditValue)} | {Num(m.Delta)} | {Num(m.DeltaPercent)} | {Num(m.ReproducedBand)} | {Num(m.BrokenBand)} | {m.Profile} | {VerdictRules.Status(m.Status)} |\n");
         }
 
+        if (r.RepredictSpread is { } sp) Spread(s, sp);
+
         s.Append("\n## Recipe diff\n\n");
         if (r.Recipe.Count == 0) s.Append("No model manifest to compare with.\n");
         else
@@ -64,6 +66,22 @@ public static class AuditMarkdown
         foreach (var i in r.Inputs) s.Append($"- Input {i.Role}: `{i.Path}` (sha256 `{i.Sha256}`)\n");
         foreach (var h in r.HubResponses) s.Append($"- Hub response `{h.Request}`: `{h.Path}` (sha256 `{h.Sha256}`)\n");
         return s.ToString();
+    }
+
+    /// <summary>The re-prediction spread: one row per metric, the card seed's value first, then each other seed's.</summary>
+    private static void Spread(StringBuilder s, PairingSpread sp)
+    {
+        s.Append("\n## Re-prediction spread over seeds\n\n");
+        s.Append($"The checkpoint was re-predicted with the card's seed {sp.CardSeed} (judged above) and with seeds ")
+            .Append(string.Join(", ", sp.Seeds.Select(k => k.ToString(CultureInfo.InvariantCulture))))
+            .Append($": {Cell(sp.Derivation)}. Values are the {sp.Statistic}; \"within noise\" is |claimed − mean| inside {Cell(sp.Band)}. ")
+            .Append("This shows how much of a metric the prediction's own random draws move; it does not change the verdict.\n\n");
+        s.Append("| metric | claimed | seed ").Append(sp.CardSeed.ToString(CultureInfo.InvariantCulture)).Append(" (card) | ")
+            .Append(string.Join(" | ", sp.Seeds.Select(k => "seed " + k.ToString(CultureInfo.InvariantCulture))))
+            .Append(" | mean | sd | min | max | band | z | within noise |\n|")
+            .Append(string.Concat(Enumerable.Repeat("---|", sp.Seeds.Count + 10))).Append('\n');
+        foreach (var m in sp.Metrics)
+            s.Append($"| {m.Metric} | {Num(m.Claimed)} | {string.Join(" | ", m.Values.Select(Num))} | {Num(m.Mean)} | {Num(m.Sd)} | {Num(m.Min)} | {Num(m.Max)} | {Num(m.Threshold)} | {Num(m.Z)} | {(m.WithinNoise is null ? "no claim" : m.WithinNoise.Value ? "yes" : "NO")} |\n");
     }
 
     private static string Cell(string text) => text.Replace("|", "\\|").Replace("\n", " ");

@@ -14,7 +14,7 @@ namespace ScRepro.Pipeline.Training;
 /// its pickles; with none, a random-weight model on dictionaries built from the training cells. The unit's folder is
 /// an HF-style classifier folder (config.json, model.safetensors) beside the predictions.
 /// </summary>
-public sealed class GeneformerTrainerAdapter : ITrainer
+public sealed class GeneformerTrainerAdapter : ITrainer, IRepredictable
 {
     public string Kind => "geneformer_annotation";
     public ModelTask Task => ModelTask.Annotation;
@@ -30,25 +30,12 @@ public sealed class GeneformerTrainerAdapter : ITrainer
         var budget = new TrainingBudget(
             ParameterReader.Narrow(model.Budget.Epochs, source, "budget.epochs"), model.Budget.MaxSteps, model.Budget.MaxWallClockS,
             model.Budget.EarlyStoppingMetric, ParameterReader.Narrow(model.Budget.Patience, source, "budget.patience")).Validated(source);
-        string Resolve(string name, string key, bool folder)
-        {
-            var path = Core.Manifests.SafePath.Resolve(Path.Combine(ctx.Root, "data"), name, $"{source}: key 'hyperparameters.{key}'");
-            if (folder ? !Directory.Exists(path) : !File.Exists(path))
-                throw new ScReproException($"{source}: key 'hyperparameters.{key}': {path} does not exist (download it from ctheodoris/Geneformer there)");
-            return path;
-        }
-        var pretrained = recipe.Pretrained is { } dir ? Resolve(dir, "pretrained", folder: true) : null;
-        (string, string)? dictionaries = recipe.TokenDictionary is { } t
-            ? (Resolve(t, "token_dictionary", false), Resolve(recipe.MedianDictionary!, "gene_median_dictionary", false)) : null;
-        var mapping = recipe.GeneMapping is { } gm ? Resolve(gm, "gene_mapping", false) : null;
+        var (pretrained, dictionaries, mapping) = Paths(ctx, recipe, source);
         Torch.torch.set_num_threads(TrainerRegistry.TorchThreads);
         var label = ctx.Experiment.Columns.Label!;
         var (stats, predicted) = GeneformerAnnotationTrainer.Train(new GeneformerTrainRequest(request.Data, label, request.Split.Train,
             request.Split.Val, request.Split.Test, recipe, budget, request.Seed, request.OutputDir, pretrained, dictionaries, source, mapping));
-        var rowOf = request.Data.ObsNames.Select((n, i) => (n, i)).ToDictionary(x => x.n, x => x.i, StringComparer.Ordinal);
-        var truth = request.Data.Obs[label];
-        PredictionsCsv.Write(Path.Combine(request.OutputDir, "predictions.csv"), request.Split.Test.Select((c, i) =>
-            new LabelledPrediction(c, truth.GetString(rowOf[c]) ?? "", predicted[i])));
+        TestPredictions.WriteCsv(request, predicted);
         var details = stats.Details with
         {
             BaseModel = pretrained is null
@@ -63,5 +50,48 @@ public sealed class GeneformerTrainerAdapter : ITrainer
             ],
         };
         return new TrainOutcome(stats.Reason, details);
+    }
+
+    /// <summary>
+    /// Prediction draws nothing; the seed only decides which training cells the validation hold-out left, from which
+    /// built dictionaries come, so it is the unit's seed, never another.
+    /// </summary>
+    public bool SeedDependent => false;
+
+    public string? CannotRepredict(string folder)
+    {
+        if (CpuSize.Missing(folder, "Geneformer", GeneformerFiles.BestModel, GeneformerFiles.Config, GeneformerFiles.Classes) is { } missing) return missing;
+        var c = GeneformerAnnotationPredictor.ReadConfig(folder);
+        return CpuSize.NeedsGpu($"{GeneformerFiles.Config}'s BERT", c.NumHiddenLayers, c.HiddenSize);
+    }
+
+    public void Repredict(TrainRequest request, string folder)
+    {
+        var model = request.Model;
+        var source = model.Origin.File;
+        var recipe = GeneformerRecipe.FromHyperparameters(model.Hyperparameters, source);
+        var (_, dictionaries, mapping) = Paths(request.Context, recipe, source);
+        Torch.torch.set_num_threads(TrainerRegistry.TorchThreads);
+        // The budget is not used by prediction; the request is the one the unit trained with, pointed at the folder.
+        TestPredictions.WriteCsv(request, GeneformerAnnotationPredictor.PredictFolder(new GeneformerTrainRequest(request.Data,
+            request.Context.Experiment.Columns.Label!, request.Split.Train, request.Split.Val, request.Split.Test, recipe,
+            new TrainingBudget(), request.Seed, folder, null, dictionaries, source, mapping)));
+    }
+
+    /// <summary>The recipe's data/ paths, resolved and checked: pretrained folder, dictionaries, gene mapping.</summary>
+    private static (string? Pretrained, (string, string)? Dictionaries, string? Mapping) Paths(RunContext ctx, GeneformerRecipe recipe, string source)
+    {
+        string Resolve(string name, string key, bool folder)
+        {
+            var path = Core.Manifests.SafePath.Resolve(Path.Combine(ctx.Root, "data"), name, $"{source}: key 'hyperparameters.{key}'");
+            if (folder ? !Directory.Exists(path) : !File.Exists(path))
+                throw new ScReproException($"{source}: key 'hyperparameters.{key}': {path} does not exist (download it from ctheodoris/Geneformer there)");
+            return path;
+        }
+        var pretrained = recipe.Pretrained is { } dir ? Resolve(dir, "pretrained", folder: true) : null;
+        (string, string)? dictionaries = recipe.TokenDictionary is { } t
+            ? (Resolve(t, "token_dictionary", false), Resolve(recipe.MedianDictionary!, "gene_median_dictionary", false)) : null;
+        var mapping = recipe.GeneMapping is { } gm ? Resolve(gm, "gene_mapping", false) : null;
+        return (pretrained, dictionaries, mapping);
     }
 }

@@ -13,7 +13,7 @@ namespace ScRepro.Pipeline.Training;
 /// scBERT checkpoint file under data/ (panglao_pretrain.pth-shaped; null: random weights); the unit's folder holds
 /// scbert_best.pth (loadable by scBERT's scripts), its config and classes beside the predictions.
 /// </summary>
-public sealed class ScbertTrainerAdapter : ITrainer
+public sealed class ScbertTrainerAdapter : ITrainer, IRepredictable
 {
     public string Kind => "scbert_annotation";
     public ModelTask Task => ModelTask.Annotation;
@@ -36,10 +36,7 @@ public sealed class ScbertTrainerAdapter : ITrainer
         var label = exp.Columns.Label!;
         var (stats, predicted) = ScbertAnnotationTrainer.Train(new ScbertTrainRequest(request.Data, label, request.Split.Train,
             request.Split.Val, request.Split.Test, recipe, budget, request.Seed, request.OutputDir, pretrained, source));
-        var rowOf = request.Data.ObsNames.Select((n, i) => (n, i)).ToDictionary(t => t.n, t => t.i, StringComparer.Ordinal);
-        var truth = request.Data.Obs[label];
-        PredictionsCsv.Write(Path.Combine(request.OutputDir, "predictions.csv"), request.Split.Test.Select((c, i) =>
-            new LabelledPrediction(c, truth.GetString(rowOf[c]) ?? "", predicted[i])));
+        TestPredictions.WriteCsv(request, predicted);
         var details = stats.Details with
         {
             BaseModel = pretrained is null
@@ -54,6 +51,23 @@ public sealed class ScbertTrainerAdapter : ITrainer
             ],
         };
         return new TrainOutcome(stats.Reason, details);
+    }
+
+    /// <summary>Prediction is an argmax over fixed weights: no seed enters it.</summary>
+    public bool SeedDependent => false;
+
+    public string? CannotRepredict(string folder)
+    {
+        if (CpuSize.Missing(folder, "scBERT", ScbertFiles.BestModel, ScbertFiles.Config, ScbertFiles.Classes) is { } missing) return missing;
+        var c = ScbertAnnotationPredictor.ReadConfig(folder);
+        return CpuSize.NeedsGpu($"{ScbertFiles.Config}'s PerformerLM", c.Depth, c.Dim);
+    }
+
+    public void Repredict(TrainRequest request, string folder)
+    {
+        var recipe = ScbertRecipe.FromHyperparameters(request.Model.Hyperparameters, request.Model.Origin.File);
+        Torch.torch.set_num_threads(TrainerRegistry.TorchThreads);
+        TestPredictions.WriteCsv(request, ScbertAnnotationPredictor.PredictFolder(folder, request.Data, TestPredictions.DataRows(request), recipe, request.Model.Origin.File));
     }
 
     private static string? PretrainedFile(RunContext ctx, ScbertRecipe recipe, string source)

@@ -4,6 +4,8 @@ using ScRepro.Foundation.Errors;
 using ScRepro.Foundation.Parameters;
 using ScRepro.Evaluation.Annotation;
 using ScRepro.Models.Scgpt;
+using ScRepro.Models.Scgpt.Annotation;
+using ScRepro.Models.Scgpt.Config;
 using ScRepro.Models.Scgpt.Perturbation;
 using ScRepro.Models.Training;
 
@@ -14,7 +16,7 @@ namespace ScRepro.Pipeline.Training;
 /// `pretrained` names a dataset folder under data/ holding args.json, vocab.json and best_model.pt (null: from
 /// scratch); the unit's folder becomes a complete scGPT model folder beside the predictions.
 /// </summary>
-public sealed class ScgptTrainerAdapter(ModelTask task) : ITrainer
+public sealed class ScgptTrainerAdapter(ModelTask task) : ITrainer, IRepredictable
 {
     public string Kind => "scgpt_" + task.Name();
     public ModelTask Task => task;
@@ -40,27 +42,13 @@ public sealed class ScgptTrainerAdapter(ModelTask task) : ITrainer
             (stats, var predictor) = ScgptTrainer.TrainPerturbation(request.Data, exp.Columns.Perturbation!, exp.Columns.Control!,
                 request.Split.Train, request.Split.Val, model.Hyperparameters, budget, request.Seed, request.OutputDir, pretrained,
                 model.Origin.File);
-            using (predictor)
-            {
-                var dataset = PerturbationDataset.FromAnnData(request.Data, exp.Columns.Perturbation!, exp.Columns.Control!, exp.File);
-                var predicted = predictor.Predict(dataset, request.Split.Test.Prepend(exp.Columns.Control!).ToList(), request.Seed);
-                AnnDataFile.Write(Path.Combine(request.OutputDir, "predictions.h5ad"), predicted);
-            }
+            using (predictor) WritePredictions(predictor, request);
         }
         else
         {
             (stats, var predictor) = ScgptTrainer.TrainAnnotation(request.Data, exp.Columns.Label!, request.Split.Train, request.Split.Val,
                 model.Hyperparameters, budget, request.Seed, request.OutputDir, pretrained, model.Origin.File);
-            using (predictor)
-            {
-                var rowOf = request.Data.ObsNames.Select((n, i) => (n, i)).ToDictionary(t => t.n, t => t.i, StringComparer.Ordinal);
-                var rows = request.Split.Test.Select(c => rowOf[c]).ToList();
-                var (labels, probabilities) = predictor.PredictWithProbabilities(request.Data, rows, exp.Columns.Label!, request.Seed);
-                var truth = request.Data.Obs[exp.Columns.Label!];
-                var predictions = rows.Select((r, i) => new LabelledPrediction(request.Data.ObsNames[r], truth.GetString(r) ?? "", labels[i])).ToList();
-                PredictionsCsv.Write(Path.Combine(request.OutputDir, "predictions.csv"), predictions);
-                PredictionsParquet.Write(Path.Combine(request.OutputDir, PredictionsParquet.File), predictions, predictor.Classes, probabilities);
-            }
+            using (predictor) WritePredictions(predictor, request);
         }
         var details = stats.Details with
         {
@@ -70,6 +58,56 @@ public sealed class ScgptTrainerAdapter(ModelTask task) : ITrainer
             Files = Files(task, request.Split.Test.Count),
         };
         return new TrainOutcome(stats.Reason, details);
+    }
+
+    /// <summary>Perturbation pairs each cell with a seeded random control; annotation bins ties and subsets long cells from its seed.</summary>
+    public bool SeedDependent => true;
+
+    public string? CannotRepredict(string folder)
+    {
+        string[] needed = task == ModelTask.Perturbation
+            ? ["best_model.pt", "args.json", "vocab.json"]
+            : ["best_model.pt", "args.json", "vocab.json", ScgptAnnotationTrainer.ClassesFile];
+        if (CpuSize.Missing(folder, "scGPT", needed) is { } missing) return missing;
+        var args = ScgptArgs.Load(Path.Combine(folder, "args.json"));
+        return CpuSize.NeedsGpu("args.json's scGPT", args.NLayers, args.EmbSize);
+    }
+
+    public void Repredict(TrainRequest request, string folder)
+    {
+        Torch.torch.set_num_threads(TrainerRegistry.TorchThreads);
+        var exp = request.Context.Experiment;
+        if (task == ModelTask.Perturbation)
+        {
+            // The two settings the fine-tuned config takes from the recipe (read as training read it), not from args.json.
+            var recipe = ScgptRecipe.FromHyperparameters(request.Model.Hyperparameters, ModelTask.Perturbation, request.Model.Origin.File);
+            using var predictor = ScgptPerturbationPredictor.FromFolder(folder, exp.Columns.Perturbation!, recipe.PadValue, recipe.PertPadId);
+            WritePredictions(predictor, request);
+        }
+        else
+        {
+            using var predictor = ScgptAnnotationPredictor.FromFolder(folder);
+            WritePredictions(predictor, request);
+        }
+    }
+
+    /// <summary>predictions.h5ad: the test conditions and the control, each cell paired with a control drawn from the seed.</summary>
+    private static void WritePredictions(ScgptPerturbationPredictor predictor, TrainRequest request)
+    {
+        var exp = request.Context.Experiment;
+        var dataset = PerturbationDataset.FromAnnData(request.Data, exp.Columns.Perturbation!, exp.Columns.Control!, exp.File);
+        var predicted = predictor.Predict(dataset, request.Split.Test.Prepend(exp.Columns.Control!).ToList(), request.Seed);
+        AnnDataFile.Write(Path.Combine(request.OutputDir, "predictions.h5ad"), predicted);
+    }
+
+    /// <summary>predictions.csv and predictions.parquet (with each class's softmax probability) for the test cells.</summary>
+    private static void WritePredictions(ScgptAnnotationPredictor predictor, TrainRequest request)
+    {
+        var (labels, probabilities) = predictor.PredictWithProbabilities(request.Data, TestPredictions.DataRows(request),
+            request.Context.Experiment.Columns.Label!, request.Seed);
+        var predictions = TestPredictions.Rows(request, labels);
+        PredictionsCsv.Write(Path.Combine(request.OutputDir, "predictions.csv"), predictions);
+        PredictionsParquet.Write(Path.Combine(request.OutputDir, PredictionsParquet.File), predictions, predictor.Classes, probabilities);
     }
 
     private static IReadOnlyList<OutputFile> Files(ModelTask task, int testCount) =>

@@ -37,19 +37,10 @@ public static class GeneformerAnnotationTrainer
         // Classes: every label in the data, sorted (np.unique over the whole set).
         var classes = cells.Classes;
 
-        var geneIds = r.EnsemblIdColumn is { } col
-            ? data.Var.Contains(col) ? Enumerable.Range(0, data.NVars).Select(g => data.Var[col].GetString(g) ?? "").ToArray()
-                : throw new ScReproException($"{source}: key 'hyperparameters.ensembl_id_column': var has no column '{col}'")
-            : data.VarNames;
-        var (tokens, medians, vocabSource) = request.Dictionaries is { } d
-            ? (GeneformerDictionaries.ReadTokens(d.Tokens), GeneformerDictionaries.ReadMedians(d.Medians), $"{Path.GetFileName(d.Tokens)}, {Path.GetFileName(d.Medians)}")
-            : Built(CorpusDictionaries.Build(data, trainRows, geneIds, r.Version, source));
-        var config = request.PretrainedDir is { } dir ? GeneformerConfig.Read(Path.Combine(dir, "config.json")) : r.Scratch with { VocabSize = tokens.Values.Max() + 1 };
-        if (tokens.Values.Max() >= config.VocabSize)
-            throw new ScReproException($"{source}: the token dictionary's largest id {tokens.Values.Max()} does not fit the model's vocab_size {config.VocabSize}");
-        var inputSize = Math.Min(r.ModelInputSize ?? (r.Version == GeneformerVersion.V1 ? 2048 : 4096), config.MaxPositionEmbeddings);
-        var mapping = request.GeneMapping is { } m ? GeneformerDictionaries.ReadEnsemblMapping(m) : null;
-        var tokenizer = new RankValueTokenizer(tokens, medians, r.Version, inputSize, mapping, vocabSource);
+        var vocab = GeneformerInputs.Read(request, trainRows);
+        var (geneIds, vocabSource) = (vocab.GeneIds, vocab.Source);
+        var config = request.PretrainedDir is { } dir ? GeneformerConfig.Read(Path.Combine(dir, "config.json")) : r.Scratch with { VocabSize = vocab.Tokens.Values.Max() + 1 };
+        var (tokenizer, inputSize) = GeneformerInputs.Tokenizer(request, vocab, config);
 
         manual_seed(seeds.Derive(SeedPurposes.Init));
         var model = new BertForSequenceClassification(config, classes.Length);
@@ -90,8 +81,8 @@ public static class GeneformerAnnotationTrainer
         }
         loop.Run("geneformer annotation", batches, EpochSteps, () => Validate(model, val, valLabels, r.EvalBatchSize, device), "ce", interruptAfterEpochs);
 
-        LoadSafeTensors(model, loop.BestModelPath);
-        var predicted = Predict(model, test, r.EvalBatchSize, device).Select(c => classes[c]).ToArray();
+        GeneformerAnnotationPredictor.LoadSafeTensors(model, loop.BestModelPath);
+        var predicted = GeneformerAnnotationPredictor.Predict(model, test, r.EvalBatchSize, device).Select(c => classes[c]).ToArray();
         var details = new GeneformerModelDetails(
             Architecture: "BertForSequenceClassification (Geneformer)",
             HiddenSize: config.HiddenSize, NumHiddenLayers: config.NumHiddenLayers, NumAttentionHeads: config.NumAttentionHeads,
@@ -112,9 +103,6 @@ public static class GeneformerAnnotationTrainer
         return (stats, predicted);
     }
 
-    private static (IReadOnlyDictionary<string, int>, IReadOnlyDictionary<string, double>, string) Built((Dictionary<string, int> T, Dictionary<string, double> M) d) =>
-        (d.T, d.M, "built from the training cells (no Genecorpus dictionary)");
-
     private static string WeightsIn(string folder)
     {
         foreach (var name in new[] { "model.safetensors", "pytorch_model.bin" })
@@ -123,17 +111,6 @@ public static class GeneformerAnnotationTrainer
     }
 
     private static void SaveSafeTensors(nn.Module model, string path) => SafeTensorsFile.Write(path, ScgptWeights.ToStateDict(model));
-
-    private static void LoadSafeTensors(nn.Module model, string path)
-    {
-        using var _ = no_grad();
-        var own = model.state_dict();
-        foreach (var (k, v) in TorchCheckpoint.ReadStateDict(path))
-        {
-            using var scope = NewDisposeScope();
-            own[k].copy_(TensorBridge.ToTensor(v).to(own[k].dtype, own[k].device));
-        }
-    }
 
     private static Dictionary<string, double> Validate(BertForSequenceClassification model, RankedCells cells, long[] labels, int batchSize, Device device)
     {
@@ -152,20 +129,5 @@ public static class GeneformerAnnotationTrainer
             correct += (int)logits.argmax(1).eq(target).sum().item<long>();
         }
         return new Dictionary<string, double> { ["val_loss"] = lossSum / cells.Count, ["accuracy"] = (double)correct / cells.Count };
-    }
-
-    private static int[] Predict(BertForSequenceClassification model, RankedCells cells, int batchSize, Device device)
-    {
-        model.eval();
-        using var _ = no_grad();
-        var result = new List<int>(cells.Count);
-        for (var start = 0; start < cells.Count; start += batchSize)
-        {
-            using var scope = NewDisposeScope();
-            var idx = Enumerable.Range(start, Math.Min(batchSize, cells.Count - start)).ToArray();
-            var (ids, mask) = cells.Batch(idx, device);
-            result.AddRange(model.forward(ids, mask).argmax(1).cpu().data<long>().Select(v => (int)v));
-        }
-        return [.. result];
     }
 }

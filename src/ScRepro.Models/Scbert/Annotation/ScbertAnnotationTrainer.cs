@@ -79,7 +79,7 @@ public static class ScbertAnnotationTrainer
         loop.Run("scbert annotation", batches, EpochSteps, () => Validate(model, val, valLabels, r.EvalBatchSize, device), "ce", interruptAfterEpochs);
 
         ScbertCheckpoint.Load(model, loop.BestModelPath);
-        var predicted = Predict(model, test, r.EvalBatchSize, device).Select(c => classes[c]).ToArray();
+        var predicted = ScbertAnnotationPredictor.Predict(model, test, r.EvalBatchSize, device).Select(c => classes[c]).ToArray();
         var details = new ScbertModelDetails(
             Architecture: "PerformerLM+ClassifierHead (scBERT)",
             Dim: config.Dim, Depth: config.Depth, Heads: config.Heads, DimHead: config.DimHead, NbFeatures: config.Features,
@@ -159,20 +159,5 @@ public static class ScbertAnnotationTrainer
             correct += (int)logits.argmax(1).eq(target).sum().item<long>();
         }
         return new Dictionary<string, double> { ["val_loss"] = lossSum / cells.Count, ["accuracy"] = (double)correct / cells.Count };
-    }
-
-    /// <summary>Class index of each cell by argmax of the logits (softmax is monotone; UNASSIGN_THRES is 0 in fine-tuning).</summary>
-    private static int[] Predict(PerformerLM model, CellTokens cells, int batchSize, Device device)
-    {
-        model.eval();
-        using var _ = no_grad();
-        var result = new List<int>(cells.Count);
-        for (var start = 0; start < cells.Count; start += batchSize)
-        {
-            using var scope = NewDisposeScope();
-            var idx = Enumerable.Range(start, Math.Min(batchSize, cells.Count - start)).ToArray();
-            result.AddRange(model.forward(cells.Batch(idx, device)).argmax(1).cpu().data<long>().Select(v => (int)v));
-        }
-        return [.. result];
     }
 }
