@@ -7,7 +7,8 @@ namespace ScRepro.Audit.Tests;
 
 /// <summary>
 /// A small ScRepro project in a temporary git repository, run once through Download → Evaluate for a closed-form
-/// baseline (additive) and a CPU-sized scGPT generator (2 epochs), then published with `screpro publish`'s engine.
+/// baseline (additive) and a CPU-sized scGPT generator (2 epochs), and for demo_annotation's three CPU-sized
+/// classifiers (scGPT, scBERT, Geneformer; 2 epochs each), then published with `screpro publish`'s engine.
 /// Shared by the test classes of the "audit project" collection; each test copies a published folder before damaging it.
 /// </summary>
 public sealed class AuditProject : IDisposable
@@ -28,6 +29,11 @@ public sealed class AuditProject : IDisposable
         // Two epochs instead of five: the audit is what is under test, not how well the model learns.
         var cpu = Path.Combine(Root, "manifests/models/scgpt_perturbation_cpu.yaml");
         File.WriteAllText(cpu, File.ReadAllText(cpu).Replace("  epochs: 5\n", "  epochs: 2\n"));
+        foreach (var (id, epochs) in new[] { ("scgpt_annotation_cpu", 6), ("scbert_annotation_cpu", 6), ("geneformer_annotation_cpu", 4) })
+        {
+            var f = Path.Combine(Root, $"manifests/models/{id}.yaml");
+            File.WriteAllText(f, File.ReadAllText(f).Replace($"  epochs: {epochs}\n", "  epochs: 2\n"));
+        }
         Directory.CreateDirectory(Path.Combine(Root, "manifests/datasets"));
         Directory.CreateDirectory(Path.Combine(Root, "manifests/experiments"));
         File.WriteAllText(Path.Combine(Root, "manifests/datasets/demo.yaml"), """
@@ -51,6 +57,11 @@ public sealed class AuditProject : IDisposable
         var demo = File.ReadAllText(Path.Combine(root, "manifests/experiments/demo.yaml"));
         demo = string.Join("\n", demo.Split('\n').Select(l => l.StartsWith("models:", StringComparison.Ordinal) ? "models: [additive, scgpt_perturbation_cpu]" : l));
         File.WriteAllText(Path.Combine(Root, "manifests/experiments/demo.yaml"), demo);
+        // The three annotation classifiers, without the logistic baseline (the perturbation baselines cover refitting).
+        var annotation = File.ReadAllText(Path.Combine(root, "manifests/experiments/demo_annotation.yaml"));
+        annotation = string.Join("\n", annotation.Split('\n').Select(l => l.StartsWith("models:", StringComparison.Ordinal)
+            ? "models: [scgpt_annotation_cpu, scbert_annotation_cpu, geneformer_annotation_cpu]" : l));
+        File.WriteAllText(Path.Combine(Root, "manifests/experiments/demo_annotation.yaml"), annotation);
         // The card's Runner line names ./build.sh; the commit must hold it for B2 to pass.
         File.WriteAllText(Path.Combine(Root, "build.sh"), "#!/bin/sh\n");
         File.WriteAllText(Path.Combine(Root, ".gitignore"), "data/\nruns/\nreports/*/\n!reports/templates/\npublished/\n");
@@ -61,6 +72,10 @@ public sealed class AuditProject : IDisposable
             PipelineSession.Run(PipelineSession.Open(Root, "demo", force: false, release: false, "test"), stage);
         Baseline = Publisher.Publish(Root, "demo", "additive", null, Path.Combine(Root, "published", "additive"), "test");
         Scgpt = Publisher.Publish(Root, "demo", "scgpt_perturbation_cpu", null, Path.Combine(Root, "published", "scgpt"), "test");
+        foreach (var stage in new[] { "split", "train", "evaluate" })
+            PipelineSession.Run(PipelineSession.Open(Root, "demo_annotation", force: false, release: false, "test"), stage);
+        foreach (var id in new[] { "scgpt_annotation_cpu", "scbert_annotation_cpu", "geneformer_annotation_cpu" })
+            Classifiers[id] = Publisher.Publish(Root, "demo_annotation", id, null, Path.Combine(Root, "published", id), "test");
     }
 
     public string Root => _dir.Path;
@@ -70,6 +85,9 @@ public sealed class AuditProject : IDisposable
 
     /// <summary>The published scGPT generator (best_model.pt, args.json, vocab.json).</summary>
     public string Scgpt { get; }
+
+    /// <summary>The published CPU-sized annotation classifiers of demo_annotation, by model id.</summary>
+    public Dictionary<string, string> Classifiers { get; } = new(StringComparer.Ordinal);
 
     /// <summary>A fresh copy of a published folder to damage.</summary>
     public string Copy(string folder, string name)
