@@ -53,6 +53,9 @@ public sealed class CardStage : IStage
                              .Concat(UnitFiles($"eval/seed{seed}", evalDir)))
                     consumes[name] = path;
                 comparisonConsumes[$"{model.Id}/eval/seed{seed}/summary.json"] = Path.Combine(evalDir, "summary.json");
+                // The per-class table reads each annotation evaluation's per_class.csv: a changed one re-renders the page.
+                if (exp.Task == ModelTask.Annotation)
+                    comparisonConsumes[$"{model.Id}/eval/seed{seed}/per_class.csv"] = Path.Combine(evalDir, "per_class.csv");
             }
             var m = model;
             units.Add(new WorkUnit(Name, model.Id, Path.Combine(ctx.ReportDir, model.Id), inputs, ["MODEL_CARD.md", "card.json"],
@@ -113,7 +116,17 @@ public sealed class CardStage : IStage
         if (ctx.Dataset.Generator is not null) notes.Add("The data is SIMULATED by ScRepro's embedded demo generator.");
         var page = new ComparisonPage($"{exp.Title}: model comparison", exp.Id, ctx.Code.Commit,
             ctx.Code.Dirty ? "dirty tree" : "clean tree", $"{ctx.Dataset.Title} (`{ctx.Dataset.Id}`)", split.MembershipHash,
-            models.Select(m => m.Id).ToList(), rows, notes);
+            models.Select(m => m.Id).ToList(), rows, notes) { PerClass = exp.Task == ModelTask.Annotation ? PerClassRows(ctx) : [] };
         AtomicFile.WriteAllText(Path.Combine(dir, "COMPARISON.md"), renderer.Render("comparison.md.scriban", page));
+    }
+
+    // Per model, per seed, the evaluation's per_class.csv.
+    private static IReadOnlyList<PerClassRow> PerClassRows(RunContext ctx)
+    {
+        var models = ctx.Catalog.Models;
+        var paths = models.Select(m => (IReadOnlyList<string>)ctx.Experiment.Seeds
+            .Select(s => Path.Combine(EvaluateStage.UnitDir(ctx, m.Id, s), "per_class.csv")).ToList()).ToList();
+        var perClass = paths.Select(seeds => (IReadOnlyList<IReadOnlyList<ScRepro.Evaluation.Annotation.ClassMetrics>>)seeds.Select(PerClassResults.Read).ToList()).ToList();
+        return RareClasses.Rows(models.Select(m => m.Id).ToList(), perClass, paths);
     }
 }
