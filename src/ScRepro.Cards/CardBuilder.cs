@@ -90,7 +90,8 @@ public static class CardBuilder
             Limitations: limitations,
             Files: files,
             Usage: Usage(ctx, model),
-            Citations: Citations(ds, model));
+            Citations: Citations(ds, model),
+            Figures: []);
     }
 
     /// <summary>
