@@ -5,11 +5,12 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
 
-# Debian packages: HDF5 (AnnData I/O), libtorch + a C++ toolchain (the torch shim). Git provenance needs none: the
-# LibGit2Sharp.NativeBinaries NuGet package brings its own libgit2.
+# Debian packages: HDF5 (AnnData I/O), libtorch + a C++ toolchain (the torch shim), Slurm + munge. Git provenance needs
+# none: the LibGit2Sharp.NativeBinaries NuGet package brings its own libgit2.
 # Debian's libtorch is built against the generic libblas.so.3, which is netlib's reference BLAS unless an optimised
 # one is installed: OpenBLAS (OpenMP build, like libtorch) takes over that alternative and makes training ~10x faster.
-packages=(libhdf5-103-1 libtorch-dev libopenblas0-openmp cmake g++ make)
+# Slurm (slurm-wlm: slurmctld, slurmd, client tools) and munge: --executor=slurm's tests start a one-node cluster.
+packages=(libhdf5-103-1 libtorch-dev libopenblas0-openmp cmake g++ make slurm-wlm munge)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -5,6 +5,12 @@ public static ProcessArgumentBuilder StageArguments(string stage, PipelineContex
     var args = new ProcessArgumentBuilder().Append(p.CliDll.FullPath).Append(stage).Append("--experiment").Append(p.Experiment);
     if (p.Force) args.Append("--force");
     if (p.Release) args.Append("--release");
+    // Only Train and Evaluate fan out; the other stages are cheap or need the network, and stay here.
+    if (p.Executor != "local" && (stage == "train" || stage == "evaluate"))
+    {
+        args.Append("--executor").Append(p.Executor);
+        if (p.SlurmConfig != null) args.Append("--slurm-config").AppendQuoted(System.IO.Path.GetFullPath(p.SlurmConfig));
+    }
     return args;
 }
 

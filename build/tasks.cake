@@ -1,9 +1,9 @@
-// Tasks, then targets. Targets only aggregate dependencies: a stage task skipped by its criteria (up to date) must not be
-// the target itself, or Cake stops with "could not reach target".
+// The tasks the targets in build.cake aggregate. A stage task skipped by its criteria (up to date) must not be a
+// target itself, or Cake stops with "could not reach target".
 
 Task("Build")
     .Description("Restore and build the solution (the libtorch shim is built by CMake from ScRepro.Torch.csproj)")
-    .WithCriteria<PipelineContext>((ctx, p) => target == "Test" || target == "Bench" || !BuildIsFresh(ctx, p), "up to date: outputs newer than every source")
+    .WithCriteria<PipelineContext>((ctx, p) => p.Target == "Test" || p.Target == "Bench" || !BuildIsFresh(ctx, p), "up to date: outputs newer than every source")
     .Does<PipelineContext>(p =>
     {
         DotNetBuild(p.Root.CombineWithFilePath("ScRepro.sln").FullPath, new DotNetBuildSettings
@@ -75,18 +75,13 @@ Task("Test")
             });
         }
         catch (Exception) { failed = true; }
-        // One closing line over every test project, read from the trx files.
-        int passed = 0, failedCount = 0, skipped = 0;
-        foreach (var trx in GetFiles(results.FullPath + "/**/*.trx"))
+        // One closing line over every test project, from the trx files (ScRepro.Core.Reports.TrxSummary, tested C#).
+        var summary = StartProcess("dotnet", new ProcessSettings
         {
-            var counters = System.Xml.Linq.XDocument.Load(trx.FullPath).Descendants().First(e => e.Name.LocalName == "Counters");
-            passed += int.Parse(counters.Attribute("passed").Value);
-            failedCount += int.Parse(counters.Attribute("failed").Value);
-            skipped += int.Parse(counters.Attribute("notExecuted").Value);
-        }
-        System.Console.WriteLine($"Test: {passed} passed, {failedCount} failed, {skipped} skipped");
-        if (failed || failedCount > 0) throw new CakeException(1, "tests failed");
-        if (passed == 0) throw new CakeException(1, "no test ran");
+            Arguments = new ProcessArgumentBuilder().Append(p.CliDll.FullPath).Append("test-summary").AppendQuoted(results.FullPath),
+            WorkingDirectory = p.Root,
+        });
+        if (failed || summary != 0) throw new CakeException(1, "tests failed (or none ran)");
     });
 
 Task("Audit")
@@ -106,7 +101,7 @@ Task("Bench")
     {
         // --only=anndata,torch runs a subset (the names ScRepro.Bench prints as "== <name>").
         var only = Argument("only", "");
-        var arguments = new ProcessArgumentBuilder().Append($"bench/ScRepro.Bench/bin/{p.Configuration}/net10.0/ScRepro.Bench.dll")
+        var arguments = new ProcessArgumentBuilder().Append(p.BenchDll.FullPath)
             .Append("--work").Append("artifacts/bench");
         if (only.Length > 0) arguments.Append("--only").Append(only);
         var code = StartProcess("dotnet", new ProcessSettings
@@ -128,26 +123,20 @@ Task("Bless")
     .Does<PipelineContext>(p => ScreproNightly(Context, p, "bless"));
 
 Task("Clean")
-    .Description("Remove build outputs, runs/, reports/<commit>/ and artifacts/ (keeps data/ and templates)")
+    .Description("Remove what the build and the runs make: bin/ and obj/ (the native shim's CMake tree is in obj/), runs/, artifacts/, reports/<commit>/ and nightly report folders; keeps data/, templates, golden files and the nightly history")
     .Does<PipelineContext>(p =>
     {
-        CleanDirectories("./src/**/bin");
-        CleanDirectories("./src/**/obj");
-        CleanDirectories("./tests/**/bin");
-        CleanDirectories("./tests/**/obj");
+        foreach (var tree in new[] { "src", "tests", "bench" })
+        {
+            CleanDirectories($"./{tree}/**/bin");
+            CleanDirectories($"./{tree}/**/obj");
+        }
         foreach (var dir in new[] { "runs", "artifacts", "native-build" })
             if (DirectoryExists(dir)) DeleteDirectory(dir, new DeleteDirectorySettings { Recursive = true, Force = true });
-        foreach (var dir in GetDirectories("./reports/*").Where(d => d.GetDirectoryName() != "templates"))
+        // reports/ holds tracked files too: the templates, the golden numbers and the nightly history.
+        var kept = new[] { "templates", "golden", "nightly" };
+        foreach (var dir in GetDirectories("./reports/*").Where(d => !kept.Contains(d.GetDirectoryName())))
+            DeleteDirectory(dir, new DeleteDirectorySettings { Recursive = true, Force = true });
+        foreach (var dir in GetDirectories("./reports/nightly/*"))
             DeleteDirectory(dir, new DeleteDirectorySettings { Recursive = true, Force = true });
     });
-
-
-
-// Targets: each stage can be the end of a run; Card (the default) runs the whole DAG.
-Task("Download").Description("Target: up to the Download stage").IsDependentOn("Stage-Download");
-Task("Hash").Description("Target: up to the Hash stage").IsDependentOn("Stage-Hash");
-Task("Splits").Description("Target: up to the Splits stage").IsDependentOn("Stage-Splits");
-Task("Train").Description("Target: up to the Train stage").IsDependentOn("Stage-Train");
-Task("Evaluate").Description("Target: up to the Evaluate stage").IsDependentOn("Stage-Evaluate");
-Task("Card").Description("Target (default): the whole DAG, Download → Hash → Splits → Train → Evaluate → Card").IsDependentOn("Stage-Card");
-Task("Default").Description("Same as Card").IsDependentOn("Card");

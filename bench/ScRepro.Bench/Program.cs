@@ -2,7 +2,7 @@ using System.Reflection;
 
 namespace ScRepro.Bench;
 
-/// <summary>Runs every <see cref="IBenchmark"/> (or those named with --only a,b) and writes bench-results.json.</summary>
+/// <summary>Runs every <see cref="IBenchmark"/> (or those named with --only a,b) and writes bench-results.json; --scaling writes the scaling table instead.</summary>
 public static class Program
 {
     public static int Main(string[] args)
@@ -10,6 +10,7 @@ public static class Program
         var only = args.SkipWhile(a => a != "--only").Skip(1).FirstOrDefault()?.Split(',') ?? [];
         var work = Path.GetFullPath(args.SkipWhile(a => a != "--work").Skip(1).FirstOrDefault() ?? Path.Combine("artifacts", "bench"));
         Directory.CreateDirectory(work);
+        if (args.Contains("--scaling") || args.Contains("--scaling-case")) return Scaling.Run(args, work);
         var context = new BenchContext(work);
         Console.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture,
             $"load average at start {context.LoadAtStart:F2} on {LoadAverage.Cores} cores; every figure is the best of N runs (N printed)"));

@@ -1,3 +1,4 @@
+using ScRepro.Contracts;
 using System.Globalization;
 using ScRepro.Models.Scgpt.Config;
 using ScRepro.Models.Scgpt.Perturbation;
@@ -36,8 +37,8 @@ public sealed class ScgptBenchmark : IBenchmark
             p.Dispose();
             stats = s;
         }, repeats: 1);
-        var steps = stats!.Details.GradientSteps;
-        Console.WriteLine($"  screpro: {steps} steps, val pearson_delta {stats.Details.BestValValue:F4}, {stats.Details.Hardware}");
+        var steps = ((FineTuneDetails)stats!.Details).GradientSteps;
+        Console.WriteLine($"  screpro: {steps} steps, val pearson_delta {((FineTuneDetails)stats.Details).BestValValue:F4}, {((FineTuneDetails)stats.Details).Hardware}");
         var py = BenchContext.RunPython(PythonScript, steps.ToString(CultureInfo.InvariantCulture));
         var reference = Timing.Parse(py);
         context.Report("scgpt", $"perturbation: {steps} Adam steps of 32x300, d64 L2 (ours + one validation pass)", ours, reference, "PyTorch (steps only)");

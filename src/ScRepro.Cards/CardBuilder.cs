@@ -4,6 +4,7 @@ using ScRepro.Cards.Hub;
 using ScRepro.Core.Hashing;
 using ScRepro.Core.Manifests;
 using ScRepro.Contracts;
+using ScRepro.Papers;
 
 namespace ScRepro.Cards;
 
@@ -21,7 +22,7 @@ public static class CardBuilder
         var exp = ctx.Experiment;
         var ds = ctx.Dataset;
         var first = runs[0];
-        var p = first.Train.Provenance;
+        var p = first.Train.Provenance ?? throw new Foundation.Errors.ScReproException($"card for {model.Id}: training_stats.json of seed {first.Seed} has no provenance block");
         // The table shows every metric computed (as the seed card does); the experiment's `metrics` are the headline
         // ones that go into the model-index front matter and the comparison page.
         var metrics = AverageOverSeeds(runs, runs[0].Eval.Metrics.Select(m => m.Name).ToList());
@@ -73,7 +74,7 @@ public static class CardBuilder
         var references = exp.References.Where(r => r.Model == model.Id).Select(r =>
         {
             var ours = metrics.FirstOrDefault(m => m.Name == r.Metric);
-            return new ReferenceRow(r.Metric, r.Value, ours is not null, ours?.Mean, r.Source);
+            return new ReferenceRow(r.Metric, r.Value, ours is not null, ours?.Mean, $"{PaperCitation.MarkdownLink(ctx.Papers.Require(r.Paper))}, {r.Locator}");
         }).ToList();
 
         return new ModelCard(
@@ -84,13 +85,13 @@ public static class CardBuilder
             BaseModel: BaseModelText(model, first.Train.Details),
             Recipe: recipe,
             Budget: budget,
-            MetricsSource: exp.Task == "perturbation" ? "cell-eval definitions; mean/median/max over test perturbations" : "sklearn definitions; one value per seed",
+            MetricsSource: exp.Task == ModelTask.Perturbation ? "cell-eval definitions; mean/median/max over test perturbations" : "sklearn definitions; one value per seed",
             Metrics: metrics.Select(m => new MetricRow(m.Name, m.Mean, m.Median, m.Max)).ToList(),
             References: references,
             Limitations: limitations,
             Files: files,
             Usage: Usage(ctx, model),
-            Citations: Citations(ds, model),
+            Citations: Citations(ctx, model),
             Figures: []);
     }
 
@@ -101,7 +102,7 @@ public static class CardBuilder
     private static HubMetadata HubMetadataOf(ExperimentManifest exp, DatasetManifest ds, ModelManifest model,
         IReadOnlyList<MetricStats> headline, bool simulated)
     {
-        var taskType = exp.Task == "perturbation" ? "perturbation-response-prediction" : "cell-type-annotation";
+        var taskType = exp.Task == ModelTask.Perturbation ? "perturbation-response-prediction" : "cell-type-annotation";
         var metrics = headline.Where(m => m.Mean is { } v && double.IsFinite(v))
             .Select(m => new ModelIndexMetric(m.Name, m.Mean!.Value, $"{m.Name} (mean)")).ToList();
         // A model family whose code and weights carry their own licence (scBERT GPL-3.0, Geneformer Apache-2.0) puts it
@@ -109,7 +110,7 @@ public static class CardBuilder
         var modelLicence = ModelLicence.ForKind(model.Kind);
         return new HubMetadata(modelLicence?.HubId ?? ds.License.Id, modelLicence is null ? ds.License.Name : null,
             modelLicence is null ? ds.License.Link : null, LibraryName: "screpro",
-            Tags: ["single-cell", "screpro", exp.Task, model.Kind, .. simulated ? new[] { "simulated-data" } : []],
+            Tags: ["single-cell", "screpro", exp.Task.Name(), model.Kind, .. simulated ? new[] { "simulated-data" } : []],
             Datasets: [ds.Id], BaseModel: model.BaseModel, BaseModelRelation: model.BaseModel is null ? null : "finetune",
             ModelIndex: [new ModelIndexEntry(model.Id, [new ModelIndexResult(new ModelIndexTask(taskType, TaskName(exp.Task)),
                 new ModelIndexDataset(ds.Id, ds.Title, "test"), metrics)])]);
@@ -127,53 +128,51 @@ public static class CardBuilder
                 return present.Count == 0 ? null : present.Average();
             }
             return new MetricStats(name, Avg(rows.Select(r => r.Mean)), Avg(rows.Select(r => r.Median)), Avg(rows.Select(r => r.Max)),
-                rows.Sum(r => r.Count), rows.Sum(r => r.NullCount));
+                rows.Sum(r => r.Count), rows.Sum(r => r.NullCount), rows[0].Direction);
         }).ToList();
 
     private static IReadOnlyList<KeyValue> BudgetRows(Budget budget, IReadOnlyList<SeedRun> runs)
     {
-        string Detail(string key, string fallback) =>
-            string.Join(" / ", runs.Select(r => r.Train.Details.TryGetValue(key, out var v) && v is not null ? Format.Value(v) : fallback).Distinct());
+        // Gradient-training facts exist only for fine-tuned families; closed-form fits show the fallback.
+        string Detail(Func<FineTuneDetails, object?> field, string fallback) =>
+            string.Join(" / ", runs.Select(r => r.Train.Details is FineTuneDetails f && field(f) is { } v ? Format.Value(v) : fallback).Distinct());
+        var fineTuned = runs[0].Train.Details is FineTuneDetails;
         var limit = (long? v) => v is null ? "no limit" : v.Value.ToString(CultureInfo.InvariantCulture);
         return
         [
-            new("epochs trained", $"{Detail("epochs_trained", "n/a (closed-form fit)")} / {limit(budget.Epochs)}"),
-            new("cells seen", Detail("cells_seen", "n/a")),
-            new("gradient steps", $"{Detail("gradient_steps", "0 (closed-form fit)")} (limit: {limit(budget.MaxSteps)})"),
-            new("wall clock", $"{string.Join(" / ", runs.Select(r => Format.Duration(r.Train.WallClockS)))} (limit: {(budget.MaxWallClockS is { } w ? Format.Duration(w) : "no limit")}) on {runs[0].Train.Provenance.CpuModel}"
-                + (runs[0].Train.Details.ContainsKey("hardware") ? $", {Detail("hardware", "n/a")}" : "")),
-            .. (ModelDetail(runs, "precision") is { } precision ? [new KeyValue("precision", precision)] : Array.Empty<KeyValue>()),
-            new($"best validation {budget.EarlyStoppingMetric ?? "metric"}", Detail("best_val_value", "n/a (no validation-driven training)")),
-            new("best validation epoch", Detail("best_val_epoch", "n/a")),
+            new("epochs trained", $"{Detail(f => f.EpochsTrained, "n/a (closed-form fit)")} / {limit(budget.Epochs)}"),
+            new("cells seen", string.Join(" / ", runs.Select(r => Format.Value(r.Train.Details.CellsSeen)).Distinct())),
+            new("gradient steps", $"{Detail(f => f.GradientSteps, "0 (closed-form fit)")} (limit: {limit(budget.MaxSteps)})"),
+            new("wall clock", $"{string.Join(" / ", runs.Select(r => Format.Duration(r.Train.WallClockS)))} (limit: {(budget.MaxWallClockS is { } w ? Format.Duration(w) : "no limit")}) on {runs[0].Train.Provenance?.CpuModel}"
+                + (fineTuned ? $", {Detail(f => f.Hardware, "n/a")}" : "")),
+            .. (ModelDetail(runs, m => m.Precision) is { } precision ? [new KeyValue("precision", precision)] : Array.Empty<KeyValue>()),
+            new($"best validation {budget.EarlyStoppingMetric ?? "metric"}", Detail(f => f.BestValValue, "n/a (no validation-driven training)")),
+            new("best validation epoch", Detail(f => f.BestValEpoch, "n/a")),
             new("early stopping", budget.EarlyStoppingMetric is null ? "none" : $"on {budget.EarlyStoppingMetric}, patience {limit(budget.Patience)}"),
-            new("stopping reason", string.Join(" / ", runs.Select(r => r.Train.Reason).Distinct())),
+            new("stopping reason", string.Join(" / ", runs.Select(r => r.Train.Reason.Name()).Distinct())),
         ];
     }
 
-    /// <summary>A field of the trainer's `model` details (e.g. precision), joined over seeds; null when no run has it.</summary>
-    private static string? ModelDetail(IReadOnlyList<SeedRun> runs, string key)
+    /// <summary>A field of a fine-tuned model's details (e.g. precision), joined over seeds; null when no run has it.</summary>
+    private static string? ModelDetail(IReadOnlyList<SeedRun> runs, Func<ModelDetails, string?> field)
     {
-        var values = runs.Select(r => r.Train.Details.TryGetValue("model", out var m) ? m switch
-        {
-            JsonElement { ValueKind: JsonValueKind.Object } e when e.TryGetProperty(key, out var v) => Format.Value(v),
-            IReadOnlyDictionary<string, object?> d when d.TryGetValue(key, out var v) && v is not null => Format.Value(v),
-            _ => null,
-        } : null).Where(v => v is not null).Distinct().ToList();
+        var values = runs.Select(r => r.Train.Details is FineTuneDetails f ? field(f.Model) : null)
+            .Where(v => v is not null).Distinct().ToList();
         return values.Count == 0 ? null : string.Join(" / ", values);
     }
 
     private static IEnumerable<string> DetectedLimitations(CardRun ctx, ModelManifest model, IReadOnlyList<SeedRun> runs,
         IReadOnlyList<MetricStats> metrics, bool simulated)
     {
-        var p = runs[0].Train.Provenance;
+        var p = runs[0].Train.Provenance!;
         if (simulated)
             yield return "Trained and evaluated on simulated data: use these numbers to check the pipeline, not to rank models on biology.";
         if (p.Dirty)
             yield return $"Built from a dirty working tree ({string.Join(", ", p.DirtyPaths)}): the commit alone does not reproduce it.";
         // scGPT's tokenisation and pairing draw from unseeded generators; ours are seeded, which the card must say.
-        if (ModelDetail(runs, "rng_note") is { } rng)
+        if (ModelDetail(runs, m => m.RngNote) is { } rng)
             yield return $"Random draws differ from the original code's: {rng}.";
-        if (runs.Any(r => r.Train.Reason == TrainReasons.Budget))
+        if (runs.Any(r => r.Train.Reason == StopReason.Budget))
             yield return "The budget (steps or wall clock) cut training short before its epochs were done.";
         foreach (var m in metrics)
         {
@@ -189,18 +188,15 @@ public static class CardBuilder
     private static IEnumerable<OutputFile> FilesOf(SeedRun run)
     {
         yield return new OutputFile("training_stats.json", "TrainStats (wall_clock_s, wandb_run_url, reason, details) with provenance");
-        if (run.Train.Details.TryGetValue("files", out var files) && files is JsonElement e && e.ValueKind == JsonValueKind.Array)
-            foreach (var f in e.EnumerateArray())
-                yield return new OutputFile(f.GetProperty("name").GetString()!, f.GetProperty("description").GetString()!);
+        foreach (var f in run.Train.Details.Files) yield return f;
     }
 
-    private static IEnumerable<(string, string)> Chosen(IReadOnlyDictionary<string, object?> details) =>
-        details.Where(kv => kv.Key.StartsWith("chosen_", StringComparison.Ordinal))
-            .Select(kv => (kv.Key["chosen_".Length..] + " (chosen)", Format.Value(kv.Value)));
+    private static IEnumerable<(string, string)> Chosen(TrainDetails details) =>
+        details.Chosen.OrderBy(c => c.Name, StringComparer.Ordinal)
+            .Select(c => (c.Name + " (chosen)", c.Number is { } n ? Format.Value(n) : c.Text ?? "none"));
 
-    private static string BaseModelText(ModelManifest model, IReadOnlyDictionary<string, object?> details) =>
-        details.TryGetValue("base_model", out var b) && b is not null ? Format.Value(b)
-        : model.Description ?? $"None: `{model.Kind}` is trained from scratch on this split.";
+    private static string BaseModelText(ModelManifest model, TrainDetails details) =>
+        details.BaseModel ?? model.Description ?? $"None: `{model.Kind}` is trained from scratch on this split.";
 
     private static string PinNote(LockFile lockFile)
     {
@@ -216,7 +212,7 @@ public static class CardBuilder
         string.Join(", ", new[] { ("perturbation", c.Perturbation), ("control", c.Control), ("label", c.Label), ("batch", c.Batch) }
             .Where(x => x.Item2 is not null).Select(x => $"{x.Item1}=`{x.Item2}`"));
 
-    private static string TaskName(string task) => task == "perturbation"
+    private static string TaskName(ModelTask task) => task == ModelTask.Perturbation
         ? "perturbation response prediction (perturb-GEP): predict the expression profile of unseen perturbations"
         : "cell-type annotation";
 
@@ -231,10 +227,24 @@ public static class CardBuilder
     private static string LicenceText(DatasetLicense l) =>
         (l.Id == HubLicenses.Other ? $"{l.Name} (other; terms: {l.Link})" : l.Id) + (l.Note is null ? "" : $". {l.Note}");
 
-    private static IReadOnlyList<string> Citations(DatasetManifest ds, ModelManifest model)
+    /// <summary>The papers this card cites, as the card stamp keys them: the dataset's, the model's, and those its reported numbers come from.</summary>
+    public static IEnumerable<PaperRef> CitedPapers(ExperimentManifest exp, DatasetManifest ds, ModelManifest model) =>
+        ds.Papers.Concat(model.Papers).Concat(exp.References.Where(r => r.Model == model.Id).Select(r => r.Paper));
+
+    /// <summary>Every citation is rendered from the pinned lock (authors, title, venue and version, DOI link); prose notes stay beside them.</summary>
+    private static IReadOnlyList<string> Citations(CardRun ctx, ModelManifest model)
     {
-        var list = new List<string> { $"Dataset: {ds.Citation}", $"Dataset licence: {LicenceText(ds.License)}" };
+        var ds = ctx.Dataset;
+        string Cite(PaperRef p) => PaperCitation.Full(ctx.Papers.Require(p));
+        var list = new List<string>();
+        if (ds.Citation is not null) list.Add($"Dataset: {ds.Citation}");
+        list.AddRange(ds.Papers.Select(p => $"Dataset: {Cite(p)}"));
+        list.Add($"Dataset licence: {LicenceText(ds.License)}");
         if (model.Citation is not null) list.Add($"Model: {model.Citation}");
+        list.AddRange(model.Papers.Select(p => $"Model: {Cite(p)}"));
+        var reported = ctx.Experiment.References.Where(r => r.Model == model.Id).Select(r => r.Paper)
+            .Where(r => !ds.Papers.Concat(model.Papers).Any(p => p.Key == r.Key)).DistinctBy(r => r.Key);
+        list.AddRange(reported.Select(p => $"Reported numbers: {Cite(p)}"));
         list.Add("Pipeline: ScRepro (this repository), at the commit above.");
         return list;
     }

@@ -18,7 +18,7 @@ public static class ComparisonBuilder
         metrics.Select(name =>
         {
             var cells = models.Select((model, k) => Cell(model, name, summaries[k], perItem?[k])).ToList();
-            var direction = MetricDirection.LowerIsBetter(name);
+            var direction = LowerIsBetter(summaries.SelectMany(seeds => seeds).SelectMany(s => s.Metrics).FirstOrDefault(m => m.Name == name)?.Direction);
             var (best, apart, tied) = ComparisonStatistics.Best(cells.Select(c => (c.Mean, c.Low ?? c.Q1, c.High ?? c.Q3)).ToList(), direction);
             var verdict = direction is null ? "n/a (no direction)"
                 : best is null ? "n/a (no values)"
@@ -27,6 +27,14 @@ public static class ComparisonBuilder
             return new ComparisonRow(name, direction is null ? "n/a" : direction.Value ? "lower" : "higher",
                 cells.Select((c, k) => c with { Best = apart && best == k }).ToList(), verdict);
         }).ToList();
+
+    // The evaluators stamp each metric's direction on the summary; the statistics want "lower is better", null for neither.
+    private static bool? LowerIsBetter(MetricDirection? direction) => direction switch
+    {
+        MetricDirection.LowerIsBetter => true,
+        MetricDirection.HigherIsBetter => false,
+        _ => null,
+    };
 
     private static ComparisonCell Cell(string model, string metric, IReadOnlyList<EvalSummary> seeds,
         IReadOnlyDictionary<string, IReadOnlyList<double>>? items)

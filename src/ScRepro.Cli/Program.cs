@@ -23,6 +23,7 @@ public static class Program
     {
         var root = new RootCommand("ScRepro: reproducible comparison of single-cell foundation models with honest baselines");
         root.Subcommands.Add(EnvCommand.Create());
+        root.Subcommands.Add(TestSummaryCommand.Create());
         root.Subcommands.Add(DataCommand.Create());
         root.Subcommands.Add(StageCommands.WithStage(SplitCommand.Create(), "split"));
         root.Subcommands.Add(EvalCommand.Create());
@@ -35,6 +36,8 @@ public static class Program
         foreach (var stage in StageCommands.Create()) root.Subcommands.Add(stage);
         root.Subcommands.Add(NightlyCommand.Create());
         root.Subcommands.Add(BlessCommand.Create());
+        root.Subcommands.Add(UnitCommandLine.Create());
+        root.Subcommands.Add(PapersCommand.Create());
         return root;
     }
 }

@@ -6,7 +6,7 @@ namespace ScRepro.Contracts;
 /// algorithms behind metrics that depend on one (e.g. clustering_agreement's Leiden), and provenance.
 /// </summary>
 public sealed record EvalSummary(
-    string Task,
+    ModelTask Task,
     string Model,
     long Seed,
     IReadOnlyList<MetricStats> Metrics,

@@ -1,3 +1,4 @@
+using ScRepro.Evaluation;
 using System.Globalization;
 using ScRepro.Terminal;
 using ScRepro.Foundation.Errors;
@@ -156,13 +157,8 @@ public static class NightlyRunner
         return new ExperimentDrift(e.Id, e.Profile, Verdict.Broken, drifts, [], failure, null);
     }
 
-    /// <summary>Which way a metric improves: cell-eval's best values; annotation scores are higher-is-better.</summary>
-    public static Better Direction(string metric) => MetricDirection.LowerIsBetter(metric) switch
-    {
-        true => Better.Lower,
-        false => Better.Higher,
-        null => Better.Neither,
-    };
+    /// <summary>Which way a metric improves, from the project's one table (cell-eval's best values, sklearn's scores).</summary>
+    public static Better Direction(string metric) => BetterOf.Direction(MetricDirections.Of(metric));
 
     private static ModelResult? ReadGolden(string goldenDir, string experiment, string model)
     {

@@ -1,15 +1,18 @@
 using ScRepro.Core.Manifests;
+using ScRepro.Core.Provenance;
 
 namespace ScRepro.Pipeline;
 
 /// <summary>One pipeline invocation: the project root, the experiment's manifests, the code state and the flags.</summary>
 public sealed class RunContext
 {
-    public RunContext(string root, ManifestCatalog catalog, CodeState code, bool force, string commandLine)
+    public RunContext(string root, ManifestCatalog catalog, CodeState code, bool force, string commandLine, GitInfo? git = null)
     {
         Root = Path.GetFullPath(root);
         Catalog = catalog;
         Code = code;
+        Git = git ?? new GitInfo(code.Commit, code.ShortCommit, code.Branch, code.Describe, code.Dirty, code.DirtyPaths,
+            code.Commit != GitInfo.UnknownCommit);
         Force = force;
         CommandLine = commandLine;
     }
@@ -19,6 +22,9 @@ public sealed class RunContext
     public ExperimentManifest Experiment => Catalog.Experiment;
     public DatasetManifest Dataset => Catalog.Dataset;
     public CodeState Code { get; }
+
+    /// <summary>The git state read once when the run opened: every provenance block of the run records it.</summary>
+    public GitInfo Git { get; }
     public bool Force { get; }
     public string CommandLine { get; }
 

@@ -17,17 +17,31 @@ public sealed class RunLock : IDisposable
 
     private static readonly Lock Gate = new();
     private static readonly Dictionary<string, (FileStream Stream, int Count)> Held = new(StringComparer.Ordinal);
+    private static readonly HashSet<string> Delegated = new(StringComparer.Ordinal);
     private readonly string _path;
     private bool _disposed;
+    private bool _delegate;
 
     private RunLock(string path) => _path = path;
 
     public static string PathFor(string root) => Path.Combine(Path.GetFullPath(root), "runs", ".screpro.lock");
 
-    /// <summary>Whether this process holds the lock of <paramref name="root"/>.</summary>
+    /// <summary>Whether this process holds the lock of <paramref name="root"/>, itself or as its submitter's delegate.</summary>
     public static bool IsHeld(string root)
     {
-        lock (Gate) return Held.ContainsKey(PathFor(root));
+        lock (Gate) return Held.ContainsKey(PathFor(root)) || Delegated.Contains(PathFor(root));
+    }
+
+    /// <summary>
+    /// Lets a Slurm array task run its one unit under its submitter's hold instead of taking the lock (its siblings
+    /// run at the same time, and the submitter, or the re-run that adopts the array, holds the tree while they run).
+    /// Only for a task whose SCREPRO_RUN_LOCK_TOKEN equals the token of the submission it runs (checked by the caller).
+    /// </summary>
+    public static RunLock Delegate(string root)
+    {
+        var path = PathFor(root);
+        lock (Gate) Delegated.Add(path);
+        return new RunLock(path) { _delegate = true };
     }
 
     /// <summary>Takes the tree's lock (or joins this process's hold on it); dispose to release.</summary>
@@ -85,6 +99,11 @@ public sealed class RunLock : IDisposable
         _disposed = true;
         lock (Gate)
         {
+            if (_delegate)
+            {
+                Delegated.Remove(_path);
+                return;
+            }
             var (stream, count) = Held[_path];
             if (count > 1)
             {

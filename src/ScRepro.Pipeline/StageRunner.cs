@@ -1,4 +1,5 @@
 using ScRepro.Core.Provenance;
+using ScRepro.Pipeline.Execution;
 using ScRepro.Terminal;
 using ScRepro.Pipeline.Stamps;
 
@@ -11,11 +12,11 @@ namespace ScRepro.Pipeline;
 /// </summary>
 public static class StageRunner
 {
-    /// <summary>Runs every stale unit; returns how many ran.</summary>
-    public static int Execute(RunContext ctx, string stage, IReadOnlyList<WorkUnit> units)
+    /// <summary>Runs every stale unit through <paramref name="executor"/> (default: here, in order); returns how many ran.</summary>
+    public static int Execute(RunContext ctx, string stage, IReadOnlyList<WorkUnit> units, IUnitExecutor? executor = null)
     {
         using var held = RunLock.Acquire(ctx.Root, ctx.CommandLine);
-        var ran = 0;
+        var stale = new List<StaleUnit>();
         foreach (var unit in units)
         {
             var stamp = StampFor(unit, ctx);
@@ -31,11 +32,10 @@ public static class StageRunner
                 Output.Info($"skip {stage} {unit.Name}: up to date in {Path.GetRelativePath(ctx.Root, from)} (reused)");
                 continue;
             }
-            Output.Info($"run  {stage} {unit.Name}: {why}");
-            RunInto(ctx, unit, stamp);
-            ran++;
+            stale.Add(new StaleUnit(unit, stamp, why));
         }
-        return ran;
+        if (stale.Count > 0) (executor ?? LocalExecutor.Instance).Run(ctx, stage, stale);
+        return stale.Count;
     }
 
     /// <summary>Null when every unit is up to date, else the first reason one is not.</summary>
@@ -76,12 +76,17 @@ public static class StageRunner
     // Holds the stamp key the partial work was made under; only a run with the same key may continue it.
     private const string ResumeMarker = ".resume-stamp";
 
-    private static string? Staleness(WorkUnit unit, Stamp stamp) =>
+    /// <summary>Why the unit must run with this stamp, or null when its outputs and stamp are up to date.</summary>
+    public static string? Staleness(WorkUnit unit, Stamp stamp) =>
         unit.Products?.FirstOrDefault(p => !File.Exists(p)) is { } missing
             ? $"{Path.GetFileName(missing)} is missing"
             : StampStore.Staleness(unit.OutputDir, stamp, unit.Outputs);
 
-    private static void RunInto(RunContext ctx, WorkUnit unit, Stamp stamp)
+    /// <summary>
+    /// Makes one unit under the tree's run lock: runs it into a temporary (or resumable .partial) folder, checks its
+    /// outputs, writes the stamp last (with the Slurm job when run as one) and moves the folder into place.
+    /// </summary>
+    public static void RunInto(RunContext ctx, WorkUnit unit, Stamp stamp)
     {
         var final = Path.GetFullPath(unit.OutputDir);
         if (!RunLock.IsHeld(ctx.Root))
@@ -101,7 +106,7 @@ public static class StageRunner
             foreach (var output in unit.Outputs)
                 if (!File.Exists(Path.Combine(tmp, output)))
                     throw new InvalidOperationException($"{unit.Stage} {unit.Name} did not write {output}");
-            StampStore.Write(tmp, stamp with { Outputs = ContentHashes.OfOutputs(tmp, unit.Outputs) });
+            StampStore.Write(tmp, stamp with { Outputs = ContentHashes.OfOutputs(tmp, unit.Outputs), Scheduler = SchedulerCapture.Current() });
             if (Directory.Exists(final)) Directory.Delete(final, true);
             Directory.CreateDirectory(Path.GetDirectoryName(final)!);
             Directory.Move(tmp, final);

@@ -11,6 +11,7 @@ namespace ScRepro.Pipeline;
 /// run with the same stamp (scGPT continues from its epoch checkpoint there); a different stamp discards it.
 /// <see cref="Consumes"/> names the upstream outputs the unit reads (name → path): their content hashes join its stamp,
 /// so a changed prediction file re-runs exactly the evaluation and card that read it.
+/// <see cref="Resources"/> is what a batch scheduler should grant the unit (from the model manifest); null: its defaults.
 /// </summary>
 public sealed record WorkUnit(
     string Stage,
@@ -23,7 +24,8 @@ public sealed record WorkUnit(
     bool CodeSensitive = true,
     IReadOnlyList<string>? Products = null,
     bool Resumable = false,
-    IReadOnlyDictionary<string, string>? Consumes = null);
+    IReadOnlyDictionary<string, string>? Consumes = null,
+    Core.Manifests.ModelResources? Resources = null);
 
 /// <summary>A unit could not be planned because an upstream output is missing (e.g. Train before Splits).</summary>
 public sealed class UpstreamMissingException(string message) : Exception(message);

@@ -1,3 +1,4 @@
+using ScRepro.Foundation.Parameters;
 using ScRepro.AnnData.Frames;
 
 namespace ScRepro.Simulation;
@@ -26,10 +27,10 @@ public sealed class AnnotationSimulator
     public sealed record Settings(int Cells, int Genes, int Types, int Donors, int MarkersPerType, double Imbalance,
         double MarkerLogFold, double DonorEffect, double Dispersion, double LibrarySize, double SubtypeLogFold = 0.5);
 
-    public static Settings Read(DemoParameters p)
+    public static Settings Read(ParameterReader p)
     {
-        var s = new Settings(p.Int("n_cells", 2500), p.Int("n_genes", 300), p.Int("n_types", 10), p.Int("n_donors", 4),
-            p.Int("markers_per_type", 12), p.Double("imbalance", 0.72), p.Double("marker_log_fold", 1.6),
+        var s = new Settings(p.Int("n_cells", 2500, 0), p.Int("n_genes", 300, 0), p.Int("n_types", 10, 0), p.Int("n_donors", 4, 0),
+            p.Int("markers_per_type", 12, 0), p.Double("imbalance", 0.72), p.Double("marker_log_fold", 1.6),
             p.Double("donor_effect", 0.25), p.Double("dispersion", 6.0), p.Double("library_size", 2500),
             p.Double("subtype_log_fold", 0.5));
         p.Finish();

@@ -1,5 +1,7 @@
+using ScRepro.Foundation.Random;
 using ScRepro.Foundation.Errors;
 using ScRepro.Core.Manifests;
+using ScRepro.Foundation.Parameters;
 
 namespace ScRepro.Simulation;
 
@@ -10,7 +12,8 @@ public static class DemoGenerators
 
     /// <summary>
     /// Parameters are namespaced by output: "perturbation.n_genes", "annotation.n_cells"; each simulator draws
-    /// from its own seed derived from the manifest's (seed, seed + 1), so changing one output leaves the other alone.
+    /// from its own seed derived from the manifest's (Seeds.Derive(seed, output file name)), so changing one output leaves
+    /// the other alone.
     /// </summary>
     public static IReadOnlyDictionary<string, AnnData.AnnotatedData> Generate(DatasetGenerator g, string where)
     {
@@ -20,11 +23,12 @@ public static class DemoGenerators
             .ToDictionary(kv => kv.Key[(prefix.Length + 1)..], kv => kv.Value);
         var unknown = g.Parameters.Keys.FirstOrDefault(k => !k.StartsWith("perturbation.", StringComparison.Ordinal) && !k.StartsWith("annotation.", StringComparison.Ordinal));
         if (unknown is not null) throw new ScReproException($"{where}: key 'generator.parameters.{unknown}': expected perturbation.* or annotation.*");
-        var seed = checked((int)g.Seed);
+        // System.Random takes a non-negative int: the derived seed's low 31 bits.
+        int SeedOf(string output) => (int)(Seeds.Derive(g.Seed, output) & int.MaxValue);
         return new Dictionary<string, AnnData.AnnotatedData>
         {
-            ["perturbation.h5ad"] = PerturbationSimulator.Simulate(PerturbationSimulator.Read(new DemoParameters(Part("perturbation"), where, "perturbation")), seed),
-            ["annotation.h5ad"] = AnnotationSimulator.Simulate(AnnotationSimulator.Read(new DemoParameters(Part("annotation"), where, "annotation")), seed + 1),
+            ["perturbation.h5ad"] = PerturbationSimulator.Simulate(PerturbationSimulator.Read(new ParameterReader(Part("perturbation"), where, "generator.parameters.perturbation")), SeedOf("perturbation.h5ad")),
+            ["annotation.h5ad"] = AnnotationSimulator.Simulate(AnnotationSimulator.Read(new ParameterReader(Part("annotation"), where, "generator.parameters.annotation")), SeedOf("annotation.h5ad")),
         };
     }
 }

@@ -1,3 +1,4 @@
+using ScRepro.Foundation.Parameters;
 using ScRepro.AnnData.Frames;
 using ScRepro.AnnData.Matrices;
 
@@ -16,10 +17,10 @@ public sealed class PerturbationSimulator
     public sealed record Settings(int Genes, int Targets, int Pairs, int ControlCells, int CellsPerPerturbation,
         double NetworkDensity, double NonAdditiveFraction, double Dispersion, double LibrarySize, double ActivationLogFold);
 
-    public static Settings Read(DemoParameters p)
+    public static Settings Read(ParameterReader p)
     {
-        var s = new Settings(p.Int("n_genes", 300), p.Int("n_targets", 20), p.Int("n_pairs", 30), p.Int("n_control_cells", 600),
-            p.Int("cells_per_perturbation", 40), p.Double("network_density", 0.02), p.Double("non_additive_fraction", 0.3),
+        var s = new Settings(p.Int("n_genes", 300, 0), p.Int("n_targets", 20, 0), p.Int("n_pairs", 30, 0), p.Int("n_control_cells", 600, 0),
+            p.Int("cells_per_perturbation", 40, 0), p.Double("network_density", 0.02), p.Double("non_additive_fraction", 0.3),
             p.Double("dispersion", 8.0), p.Double("library_size", 4000), p.Double("activation_log_fold", 2.5));
         p.Finish();
         return s;

@@ -36,6 +36,21 @@ public static class Output
     public static void WithProgress(string description, double total, Action<Action<double>> work) =>
         WithProgress<int>(description, total, report => { work(report); return 0; });
 
+    /// <summary>
+    /// Runs <paramref name="work"/> under a live status line it updates (a Spectre spinner on a terminal); quiet
+    /// (CI=true, redirected) it shows nothing: the work prints its own one-line events.
+    /// </summary>
+    public static T WithStatus<T>(string initial, Func<Action<string>, T> work)
+    {
+        if (IsQuiet) return work(_ => { });
+        T result = default!;
+        AnsiConsole.Status().Spinner(Spinner.Known.Dots).Start(Markup.Escape(initial), ctx =>
+        {
+            result = work(text => ctx.Status(Markup.Escape(text)));
+        });
+        return result;
+    }
+
     /// <summary>A one-line status message on stderr (stdout stays clean for --json output).</summary>
     public static void Info(string message) => System.Console.Error.WriteLine(message);
 }

@@ -40,6 +40,20 @@ public sealed class SparseValidationTests
     }
 
     [Fact]
+    public void Should_name_the_first_bad_index_of_a_long_row()
+    {
+        // 100 stored values in one 3-column row, two of them bad (at 37 and 90): the scan is vectorised (many values
+        // per step) but must still name the first offender, as the one-at-a-time check did.
+        using var dir = ScRepro.Testing.TestPaths.NewTempDir();
+        var indices = Enumerable.Range(0, 100).Select(k => k % 3).ToArray();
+        indices[37] = 3;
+        indices[90] = -5;
+        var path = Write(dir, new CsrMatrix(2, 3, [0, 100, 100], indices, new float[100]));
+        var e = Assert.ThrowsAny<ScReproException>(() => AnnDataFile.Read(path));
+        Assert.Contains("indices[37] = 3 is outside 0..2", e.Message);
+    }
+
+    [Fact]
     public void Should_name_the_element_of_an_unknown_encoding_of_X()
     {
         using var dir = ScRepro.Testing.TestPaths.NewTempDir();

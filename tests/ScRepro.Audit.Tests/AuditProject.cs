@@ -23,6 +23,8 @@ public sealed class AuditProject : IDisposable
             foreach (var f in Directory.GetFiles(Path.Combine(root, sub))) File.Copy(f, Path.Combine(Root, sub, Path.GetFileName(f)));
         }
         File.Copy(Path.Combine(root, "manifests/tolerances.yaml"), Path.Combine(Root, "manifests/tolerances.yaml"));
+        // The models cite papers: the registry and its lock come along (cards cite from the lock).
+        foreach (var name in new[] { "papers.yaml", "papers.lock.json" }) File.Copy(Path.Combine(root, "manifests", name), Path.Combine(Root, "manifests", name));
         // Two epochs instead of five: the audit is what is under test, not how well the model learns.
         var cpu = Path.Combine(Root, "manifests/models/scgpt_perturbation_cpu.yaml");
         File.WriteAllText(cpu, File.ReadAllText(cpu).Replace("  epochs: 5\n", "  epochs: 2\n"));

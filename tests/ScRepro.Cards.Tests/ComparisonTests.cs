@@ -24,7 +24,7 @@ public sealed class ComparisonTests
     }
 
     private static EvalSummary Summary(string model, long seed, double mean) =>
-        new("perturbation", model, seed, [new MetricStats("pearson_delta", mean, mean, mean, 1, 0), new MetricStats("mse", 1 - mean, 0, 0, 1, 0)],
+        new(ModelTask.Perturbation, model, seed, [new MetricStats("pearson_delta", mean, mean, mean, 1, 0, MetricDirection.HigherIsBetter), new MetricStats("mse", 1 - mean, 0, 0, 1, 0, MetricDirection.LowerIsBetter)],
             new Dictionary<string, string>(),
             new ProvenanceBlock("c", "c", null, null, false, [], "0", "10", null, null, "os", "cpu", 1, new Dictionary<string, long>(), "t", "x"));
 

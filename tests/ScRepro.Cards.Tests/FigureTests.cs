@@ -15,6 +15,12 @@ public sealed class FigureTests
 {
     private static readonly string[] Models = ["control_mean", "additive", "scgpt_perturbation_cpu"];
 
+    // As summary.json states them (cell-eval: mse is best at 0, pearson_delta at 1).
+    private static readonly Dictionary<string, MetricDirection> Directions = new()
+    {
+        ["mse"] = MetricDirection.LowerIsBetter, ["pearson_delta"] = MetricDirection.HigherIsBetter,
+    };
+
     private static IReadOnlyDictionary<string, IReadOnlyList<double>> Items(params (string Metric, double[] Values)[] columns) =>
         columns.ToDictionary(c => c.Metric, c => (IReadOnlyList<double>)c.Values);
 
@@ -29,11 +35,11 @@ public sealed class FigureTests
     public void Should_draw_a_box_per_model_for_each_headline_metric_reported_per_perturbation()
     {
         // overlap_at_N is a headline metric no model reports per perturbation here: no panel for it.
-        var panels = MetricDistributionFigure.Panels(Models, ["mse", "overlap_at_N", "pearson_delta"], PerItem());
+        var panels = MetricDistributionFigure.Panels(Models, ["mse", "overlap_at_N", "pearson_delta"], PerItem(), Directions);
         Assert.Equal(["mse", "pearson_delta"], panels.Select(p => p.Metric));
         Assert.All(panels, p => Assert.Equal(Models.Length, p.Boxes.Count));
-        Assert.Equal(true, panels[0].LowerIsBetter);   // cell-eval: mse best at 0
-        Assert.Equal(false, panels[1].LowerIsBetter);  // pearson_delta best at 1
+        Assert.Equal(MetricDirection.LowerIsBetter, panels[0].Direction);
+        Assert.Equal(MetricDirection.HigherIsBetter, panels[1].Direction);
 
         // np.percentile([1, 2, 3, 4], [25, 50, 75]) = 1.75, 2.5, 3.25; the NaN is counted, not drawn.
         var first = panels[0].Boxes[0]!;
@@ -49,12 +55,12 @@ public sealed class FigureTests
     [Fact]
     public void Should_render_the_distribution_figure_as_a_valid_png_with_one_panel_per_metric_and_the_same_bytes_twice()
     {
-        var panels = MetricDistributionFigure.Panels(Models, ["mse", "pearson_delta"], PerItem());
+        var panels = MetricDistributionFigure.Panels(Models, ["mse", "pearson_delta"], PerItem(), Directions);
         var png = MetricDistributionFigure.Render(Models, panels);
-        Assert.Equal(png, MetricDistributionFigure.Render(Models, MetricDistributionFigure.Panels(Models, ["mse", "pearson_delta"], PerItem())));
+        Assert.Equal(png, MetricDistributionFigure.Render(Models, MetricDistributionFigure.Panels(Models, ["mse", "pearson_delta"], PerItem(), Directions)));
         // Two panels side by side (720 px each), one row of 150 + 42 px per model, under the 44 px figure title.
         Assert.Equal((1440, 44 + 150 + 42 * 3), PngHeader.Size(png));
-        var three = MetricDistributionFigure.Render(Models, MetricDistributionFigure.Panels(Models, ["mse", "pearson_delta", "mse"], PerItem()));
+        var three = MetricDistributionFigure.Render(Models, MetricDistributionFigure.Panels(Models, ["mse", "pearson_delta", "mse"], PerItem(), Directions));
         Assert.Equal((1440, 44 + 2 * (150 + 42 * 3)), PngHeader.Size(three));
     }
 
@@ -156,26 +162,28 @@ public sealed class FigureTests
         Assert.Equal(png, ConfusionFigure.Render(ConfusionMatrix.Of("m", labels, [("B", "B", 3), ("B", "T", 1), ("T", "T", 5), ("B", "B", 2)])));
     }
 
+    // Model facts the curve does not read.
+    private sealed record NoModel : ModelDetails;
+
+    private static FineTuneDetails FineTune(int? best) => new(EpochsTrained: 5, MaxEpochs: 5, GradientSteps: 10, Hardware: "CPU",
+        SelectionMetric: "pearson_delta", EarlyStoppingMetric: "pearson_delta", Patience: 3, BestValValue: 0.40, BestValEpoch: best,
+        ValHistory: [0.14, 0.34, 0.40, 0.36, 0.39], TrainLossHistory: [0.86, 0.46, 0.41, 0.34, 0.30],
+        Model: new NoModel { Precision = "float32", AmpRequested = false }) { CellsSeen = 100 };
+
     [Fact]
     public void Should_read_the_epoch_log_from_training_stats_and_none_from_a_closed_form_fit()
     {
-        // The shape the scGPT trainer writes (demo run, seed 0, rounded): 5 epochs, best at epoch 5 (1-based).
-        var json = """
-            {"wall_clock_s": 1, "wandb_run_url": null, "reason": "max_epochs", "details": {
-              "selection_metric": "pearson_delta", "best_val_epoch": 3,
-              "val_history": [0.14, 0.34, 0.40, 0.36, 0.39], "train_loss_history": [0.86, 0.46, 0.41, 0.34, 0.30]},
-             "provenance": null}
-            """;
-        var stats = Json.Deserialize<TrainStats>(json);
-        var curve = EpochCurve.From(0, stats.Details)!;
+        // The shape the scGPT trainer writes (demo run, seed 0, rounded): 5 epochs, best_val_epoch 1-based.
+        var curve = EpochCurve.From(0, FineTune(best: 3))!;
         Assert.Equal("pearson_delta", curve.Metric);
         Assert.Equal(3, curve.BestEpoch);
         Assert.Equal([0.14, 0.34, 0.40, 0.36, 0.39], curve.Validation);
         Assert.Equal(5, curve.Loss.Count);
-        var baseline = Json.Deserialize<TrainStats>("""{"wall_clock_s": 0, "wandb_run_url": null, "reason": "converged", "details": {"cells_seen": 10}, "provenance": null}""");
-        Assert.Null(EpochCurve.From(0, baseline.Details));
+        // (Read from a real training_stats.json by the Card stage: DemoPipelineTests checks the scGPT card's curve.)
+        Assert.Null(EpochCurve.From(0, new ClosedFormDetails(30, 21) { CellsSeen = 10 }));
         // A best epoch outside the log is not marked (the card must not point at an epoch it does not show).
-        Assert.Null(EpochCurve.From(0, new Dictionary<string, object?> { ["val_history"] = new[] { 1.0 }, ["best_val_epoch"] = 4 })!.BestEpoch);
+        Assert.Null(EpochCurve.From(0, FineTune(best: 6))!.BestEpoch);
+        Assert.Null(EpochCurve.Of(0, "m", [], [], null));
 
         var link = TrainingCurveFigure.Link([curve]);
         Assert.Contains("best validation epoch (seed 0: epoch 3)", link.Caption);
@@ -184,6 +192,6 @@ public sealed class FigureTests
         var (width, height) = PngHeader.Size(png);
         Assert.Equal(2 * 620, width);
         Assert.InRange(height - (FigureStyle.TitleHeight + 440), 10, 80);
-        Assert.Equal(png, TrainingCurveFigure.Render([EpochCurve.From(0, Json.Deserialize<TrainStats>(json).Details)!]));
+        Assert.Equal(png, TrainingCurveFigure.Render([EpochCurve.From(0, FineTune(best: 3))!]));
     }
 }

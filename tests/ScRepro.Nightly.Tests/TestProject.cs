@@ -20,6 +20,8 @@ internal sealed class TestProject : IDisposable
             foreach (var f in Directory.GetFiles(Path.Combine(root, sub))) File.Copy(f, Path.Combine(Root, sub, Path.GetFileName(f)));
         }
         File.Copy(Path.Combine(root, "manifests", "tolerances.yaml"), Path.Combine(Root, "manifests", "tolerances.yaml"));
+        // The models cite papers: the registry and its lock come along (cards cite from the lock).
+        foreach (var name in new[] { "papers.yaml", "papers.lock.json" }) File.Copy(Path.Combine(root, "manifests", name), Path.Combine(Root, "manifests", name));
         File.Copy(Path.Combine(root, ".gitignore"), Path.Combine(Root, ".gitignore"));
         Directory.CreateDirectory(Path.Combine(Root, "manifests", "datasets"));
         Directory.CreateDirectory(Path.Combine(Root, "manifests", "experiments"));

@@ -14,63 +14,6 @@ public sealed class DemoPipelineTests
 {
     private static readonly string[] Stages = ["download", "hash", "split", "train", "evaluate", "card"];
 
-    internal static void Git(string dir, params string[] args)
-    {
-        var psi = new ProcessStartInfo("git") { WorkingDirectory = dir, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var a in new[] { "-c", "user.name=t", "-c", "user.email=t@example.org", "-c", "commit.gpgsign=false" }.Concat(args)) psi.ArgumentList.Add(a);
-        using var p = Process.Start(psi)!;
-        p.WaitForExit();
-        Assert.True(p.ExitCode == 0, $"git {string.Join(' ', args)}: {p.StandardError.ReadToEnd()}");
-    }
-
-    private static string GitOut(string dir, params string[] args)
-    {
-        var psi = new ProcessStartInfo("git") { WorkingDirectory = dir, RedirectStandardOutput = true };
-        foreach (var a in args) psi.ArgumentList.Add(a);
-        using var p = Process.Start(psi)!;
-        var text = p.StandardOutput.ReadToEnd().Trim();
-        p.WaitForExit();
-        return text;
-    }
-
-    /// <summary>A project with the real templates and model manifests, and a small demo dataset.</summary>
-    internal static TempDir Project()
-    {
-        var dir = TestPaths.NewTempDir();
-        var root = TestPaths.RepoRoot;
-        foreach (var sub in new[] { "manifests/models", "reports/templates" })
-        {
-            Directory.CreateDirectory(Path.Combine(dir.Path, sub));
-            foreach (var f in Directory.GetFiles(Path.Combine(root, sub))) File.Copy(f, Path.Combine(dir.Path, sub, Path.GetFileName(f)));
-        }
-        Directory.CreateDirectory(Path.Combine(dir.Path, "manifests/datasets"));
-        Directory.CreateDirectory(Path.Combine(dir.Path, "manifests/experiments"));
-        File.WriteAllText(Path.Combine(dir.Path, "manifests/datasets/demo.yaml"), """
-            id: demo
-            title: "Small demo"
-            citation: "simulated"
-            license: CC0-1.0
-            generator:
-              name: screpro-demo
-              seed: 5
-              parameters:
-                perturbation.n_genes: 80
-                perturbation.n_targets: 10
-                perturbation.n_pairs: 10
-                perturbation.n_control_cells: 120
-                perturbation.cells_per_perturbation: 12
-                annotation.n_cells: 400
-                annotation.n_genes: 60
-              outputs: [perturbation.h5ad, annotation.h5ad]
-            """);
-        File.Copy(Path.Combine(root, "manifests/experiments/demo.yaml"), Path.Combine(dir.Path, "manifests/experiments/demo.yaml"));
-        File.WriteAllText(Path.Combine(dir.Path, ".gitignore"), "data/\nruns/\nreports/*/\n!reports/templates/\n");
-        Git(dir.Path, "init", "-q", "-b", "main");
-        Git(dir.Path, "add", "-A");
-        Git(dir.Path, "commit", "-q", "-m", "demo");
-        return dir;
-    }
-
     private static Dictionary<string, int> RunAll(string root, bool release = false)
     {
         var ran = new Dictionary<string, int>();
@@ -85,8 +28,8 @@ public sealed class DemoPipelineTests
     [Fact]
     public void Should_run_the_demo_end_to_end_then_skip_then_rerun_only_what_changed()
     {
-        using var dir = Project();
-        var head = GitOut(dir.Path, "rev-parse", "HEAD");
+        using var dir = DemoProject.Create();
+        var head = DemoProject.GitOut(dir.Path, "rev-parse", "HEAD");
         var first = RunAll(dir.Path);
         Assert.All(Stages, s => Assert.True(first[s] > 0, $"{s} ran nothing on the first run"));
         var cards = Path.Combine(dir.Path, "reports", head[..7], "demo");
@@ -156,7 +99,7 @@ public sealed class DemoPipelineTests
     [Fact]
     public void Should_stop_on_a_tampered_data_file_naming_both_hashes()
     {
-        using var dir = Project();
+        using var dir = DemoProject.Create();
         RunAll(dir.Path);
         var data = Path.Combine(dir.Path, "data", "demo", "perturbation.h5ad");
         var bytes = File.ReadAllBytes(data);
@@ -171,7 +114,7 @@ public sealed class DemoPipelineTests
     [Fact]
     public void Should_refuse_a_dirty_tree_with_release_before_any_work()
     {
-        using var dir = Project();
+        using var dir = DemoProject.Create();
         File.AppendAllText(Path.Combine(dir.Path, "manifests/models/additive.yaml"), "\n# edited\n");
         var e = Assert.Throws<ScReproException>(() => PipelineSession.Open(dir.Path, "demo", false, release: true, "test"));
         Assert.Contains("--release refuses a dirty working tree", e.Message);
@@ -181,8 +124,8 @@ public sealed class DemoPipelineTests
     [Fact]
     public void Should_generate_byte_identical_files_from_the_same_seed()
     {
-        using var a = Project();
-        using var b = Project();
+        using var a = DemoProject.Create();
+        using var b = DemoProject.Create();
         foreach (var d in new[] { a, b })
             PipelineSession.Run(PipelineSession.Open(d.Path, "demo", false, false, "test"), "download");
         foreach (var f in new[] { "perturbation.h5ad", "annotation.h5ad" })

@@ -17,13 +17,13 @@ public sealed class HostilePipelineTests
     // The demo project with an experiment "chain" of two cheap models; extra lines replace the experiment's.
     private static TempDir Project(Func<string, string>? edit = null)
     {
-        var dir = DemoPipelineTests.Project();
+        var dir = DemoProject.Create();
         var demo = File.ReadAllText(Path.Combine(dir.Path, "manifests/experiments/demo.yaml"));
         var chain = demo.Replace("id: demo\n", "id: chain\n")
             .Replace("models: [control_mean, train_mean, additive, linear_pca_ridge, scgpt_perturbation_cpu]", "models: [train_mean, additive]");
         File.WriteAllText(Path.Combine(dir.Path, "manifests/experiments/chain.yaml"), edit is null ? chain : edit(chain));
-        DemoPipelineTests.Git(dir.Path, "add", "-A");
-        DemoPipelineTests.Git(dir.Path, "commit", "-q", "-m", "chain");
+        DemoProject.Git(dir.Path, "add", "-A");
+        DemoProject.Git(dir.Path, "commit", "-q", "-m", "chain");
         return dir;
     }
 
@@ -154,6 +154,7 @@ public sealed class HostilePipelineTests
         File.WriteAllText(manifest, File.ReadAllText(manifest).Replace("hyperparameters: {}", "hyperparameters: {alpha: 1}"));
         RunAll(dir, upTo: 3);
         var e = Assert.Throws<ScReproException>(() => Run(dir, "train"));
-        Assert.Contains("manifests/models/additive.yaml: key 'hyperparameters': additive: unknown hyperparameter(s) alpha", e.Message);
+        // ParameterReader's words: the manifest file, the section and the key.
+        Assert.Contains("manifests/models/additive.yaml: hyperparameters: unknown key 'alpha'", e.Message);
     }
 }

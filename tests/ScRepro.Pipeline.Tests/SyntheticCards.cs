@@ -25,14 +25,17 @@ internal static class SyntheticCards
         {
             var trainDir = Path.Combine(dir.Path, "train", model.Id, $"seed{seed}");
             Directory.CreateDirectory(trainDir);
-            var stats = new TrainStats(1.5, null, TrainReasons.Converged, new Dictionary<string, object?>(), Provenance());
+            var stats = new TrainStats(1.5, null, StopReason.Converged, new ClosedFormDetails(TrainConditions: 2, TestConditions: 1) { CellsSeen = 2 }, Provenance());
             Json.WriteFile(Path.Combine(trainDir, "training_stats.json"), stats);
             var eval = new EvalSummary(exp.Task, model.Id, seed, metrics.Select((name, i) => name.Contains("nan", StringComparison.Ordinal)
-                ? new MetricStats(name, null, null, null, 4, 4)
-                : new MetricStats(name, 0.25 + 0.125 * i + 0.001 * seed, 0.25 + 0.125 * i, 0.5 + 0.125 * i, 4, 0)).ToList(),
+                ? new MetricStats(name, null, null, null, 4, 4, Direction(name))
+                : new MetricStats(name, 0.25 + 0.125 * i + 0.001 * seed, 0.25 + 0.125 * i, 0.5 + 0.125 * i, 4, 0, Direction(name))).ToList(),
                 new Dictionary<string, string>(), Provenance());
             return new CardBuilder.SeedRun(seed, stats, eval, trainDir);
         }).ToList();
+
+    // The evaluators stamp the direction from the one table; a made-up metric name has none.
+    private static MetricDirection Direction(string name) => ScRepro.Evaluation.MetricDirections.Of(name) ?? MetricDirection.None;
 
     public static LockFile Lock(DatasetManifest ds) =>
         LockFile.Create(ds.Id, ds.Origin.Sha256, [new LockedFile("data.h5ad", 10, new string('e', 64), PinSource.FirstDownload)]);
@@ -45,7 +48,10 @@ internal static class SyntheticCards
         IReadOnlyList<string>? metrics = null)
     {
         var catalog = ManifestCatalog.Load(manifests, experiment);
-        var run = new CardRun(catalog.Experiment, catalog.Dataset, "0123456789abcdef0123456789abcdef01234567", "0123456", "0123456");
+        var run = new CardRun(catalog.Experiment, catalog.Dataset, "0123456789abcdef0123456789abcdef01234567", "0123456", "0123456")
+        {
+            Papers = Papers.PaperLock.ForCatalog(catalog),
+        };
         var renderer = new CardRenderer(Path.Combine(TestPaths.RepoRoot, "reports", "templates"));
         foreach (var model in catalog.Models)
         {

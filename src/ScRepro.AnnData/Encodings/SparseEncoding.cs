@@ -59,9 +59,11 @@ internal static class SparseEncoding
     /// </summary>
     public static void CheckIndices(H5Group g, ReadOnlySpan<int> indices, int minor)
     {
-        for (var k = 0; k < indices.Length; k++)
-            if ((uint)indices[k] >= (uint)minor)
-                throw ElementErrors.Bad(g, $"indices[{k}] = {indices[k]} is outside 0..{minor - 1} (the matrix has {minor} {(FormatOf(g) == "csc" ? "rows" : "columns")})");
+        // One vectorised scan (the scalar loop it replaced cost ~10 ms of a 30 M-value read; the first offender is
+        // still the one named).
+        var k = minor <= 0 ? (indices.IsEmpty ? -1 : 0) : indices.IndexOfAnyExceptInRange(0, minor - 1);
+        if (k >= 0)
+            throw ElementErrors.Bad(g, $"indices[{k}] = {indices[k]} is outside 0..{minor - 1} (the matrix has {minor} {(FormatOf(g) == "csc" ? "rows" : "columns")})");
     }
 
     /// <summary>indptr as int32 (checked: our matrices index with int), validated to start at 0 and never decrease.</summary>

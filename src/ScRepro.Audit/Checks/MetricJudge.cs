@@ -77,7 +77,7 @@ public static class MetricJudge
         var bands = tolerances.Bands(profile, metric);
         if (resolution > 0)
             bands = bands with { Reproduced = bands.Reproduced with { Atol = bands.Reproduced.Atol + resolution }, Broken = bands.Broken with { Atol = bands.Broken.Atol + resolution } };
-        var better = MetricDirection.LowerIsBetter(metric) switch { true => Better.Lower, false => Better.Higher, _ => Better.Neither };
+        var better = BetterOf.Direction(ours.Direction);
         var items = bands.Fraction ? ours.Count : (long?)null;
         var reference = new MetricSample(claimed, claimedStats?.NullCount, claimedStats?.Count, items);
         var now = new MetricSample(observed, claimedStats is null ? null : ours.NullCount, claimedStats is null ? null : ours.Count, items);

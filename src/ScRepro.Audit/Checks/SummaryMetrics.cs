@@ -18,7 +18,8 @@ public static class SummaryMetrics
         foreach (var m in metrics.EnumerateArray())
         {
             if (!m.TryGetProperty("name", out var n) || n.GetString() is not { } name) continue;
-            map[name] = new MetricStats(name, Num(m, "mean"), Num(m, "median"), Num(m, "max"), Long(m, "count"), Long(m, "null_count"));
+            map[name] = new MetricStats(name, Num(m, "mean"), Num(m, "median"), Num(m, "max"), Long(m, "count"), Long(m, "null_count"),
+                Evaluation.MetricDirections.Of(name) ?? MetricDirection.None);
         }
         return map;
     }

@@ -48,14 +48,15 @@ public static partial class Publisher
         var summary = EvaluateStage.ReadSummary(ctx, model, k);
         var lockFile = HashStage.ReadLock(ctx);
         var split = SplitFileView.Read(ctx);
-        var card = CardBuilder.Build(new CardRun(ctx.Experiment, ctx.Dataset, ctx.Code.Commit, ctx.Code.ShortCommit, ctx.Code.RunName), manifest, [new CardBuilder.SeedRun(k, stats, summary, trainDir)], lockFile, split);
+        var run = new CardRun(ctx.Experiment, ctx.Dataset, ctx.Code.Commit, ctx.Code.ShortCommit, ctx.Code.RunName) { Papers = ScRepro.Papers.PaperLock.ForCatalog(ctx.Catalog) };
+        var card = CardBuilder.Build(run, manifest, [new CardBuilder.SeedRun(k, stats, summary, trainDir)], lockFile, split);
 
         var screpro = new SortedDictionary<string, string>(StringComparer.Ordinal)
         {
             ["experiment"] = experiment,
             ["model"] = model,
             ["seed"] = k.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["commit"] = stats.Provenance.Commit,
+            ["commit"] = (stats.Provenance ?? throw new ScReproException($"{trainDir}/training_stats.json: no provenance block (written by an older ScRepro?)")).Commit,
             ["model_manifest_sha256"] = manifest.Origin.Sha256,
             ["data_lock_sha256"] = lockFile.LockSha256,
             ["split_membership_hash"] = split.MembershipHash,

@@ -1,5 +1,6 @@
 using ScRepro.AnnData.Matrices;
 using ScRepro.Foundation.Errors;
+using ScRepro.Foundation.Parameters;
 using ScRepro.Evaluation.Annotation;
 
 namespace ScRepro.Baselines.Logistic;
@@ -17,25 +18,30 @@ public sealed record LogisticRunSettings
     public int Seed { get; init; }
     public bool UseRaw { get; init; }
 
-    /// <summary>Reads a model manifest's hyperparameters (C, cv_folds, grid, preprocess, tol, max_iter, use_raw).</summary>
-    public static LogisticRunSettings FromHyperparameters(IReadOnlyDictionary<string, object?> hp, int seed)
+    /// <summary>
+    /// Reads a model manifest's hyperparameters (C or `cv`, cv_folds, grid, preprocess, tol, max_iter, use_raw)
+    /// strictly; penalty, solver and intercept_scaling are fixed (l1 / liblinear / 1) and may only be restated.
+    /// </summary>
+    public static LogisticRunSettings FromHyperparameters(IReadOnlyDictionary<string, object?> hp, int seed, string source = "model manifest")
     {
-        var s = new LogisticRunSettings { Seed = seed };
-        foreach (var (key, value) in hp)
+        var p = new ParameterReader(hp, source, "hyperparameters");
+        var d = new LogisticRunSettings { Seed = seed };
+        p.Accept("penalty", "solver", "intercept_scaling");
+        // `C` (sklearn's spelling) or `c`; the string `cv` (or null) chooses it by cross-validation.
+        var cKey = hp.ContainsKey("c") && !hp.ContainsKey("C") ? "c" : "C";
+        var cvKey = hp.ContainsKey("cv") && !hp.ContainsKey("cv_folds") ? "cv" : "cv_folds";
+        p.Accept("C", "c", "cv", "cv_folds");
+        var s = d with
         {
-            s = key switch
-            {
-                "C" or "c" => s with { C = value is null || value is "cv" ? null : Hyperparameters.AsDouble(key, value) },
-                "cv_folds" or "cv" => s with { CvFolds = (int)Hyperparameters.AsDouble(key, value) },
-                "grid" => s with { Grid = Hyperparameters.AsDoubleList(key, value) },
-                "preprocess" => s with { Preprocess = ExpressionPreprocessing.Parse(value?.ToString() ?? "none") },
-                "tol" => s with { Tol = Hyperparameters.AsDouble(key, value) },
-                "max_iter" => s with { MaxIter = (int)Hyperparameters.AsDouble(key, value) },
-                "use_raw" => s with { UseRaw = Hyperparameters.AsBool(key, value) },
-                "penalty" or "solver" or "intercept_scaling" => s, // fixed: l1 / liblinear / 1 (documented in the manifest)
-                _ => throw new ScReproException($"logreg_l1: unknown hyperparameter '{key}'"),
-            };
-        }
+            C = hp.TryGetValue(cKey, out var c) && c is "cv" ? null : p.OptionalDouble(cKey, 1e-12, double.MaxValue),
+            CvFolds = p.Int(cvKey, d.CvFolds, 2, 1000),
+            Grid = p.DoubleList("grid", d.Grid),
+            Preprocess = ExpressionPreprocessing.Parse(p.String("preprocess", "none")!),
+            Tol = p.Double("tol", d.Tol, 0, double.MaxValue),
+            MaxIter = p.Int("max_iter", d.MaxIter, 1, int.MaxValue),
+            UseRaw = p.Bool("use_raw", d.UseRaw),
+        };
+        p.Finish();
         return s;
     }
 }

@@ -24,7 +24,7 @@ internal sealed class AdditivePredictor : MeanShiftPredictor
     }
 
     public override string Kind => PerturbationBaselines.Additive;
-    public override IReadOnlyDictionary<string, object?> Hyperparameters { get; } = new Dictionary<string, object?>();
+    public override IReadOnlyDictionary<string, double> Hyperparameters { get; } = new Dictionary<string, double>();
 
     /// <summary>Genes of training singles, for reporting which test genes fell back to the train mean.</summary>
     public IReadOnlyCollection<string> SeenSingles => _single.Keys;

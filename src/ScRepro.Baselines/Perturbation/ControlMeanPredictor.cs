@@ -5,6 +5,6 @@ internal sealed class ControlMeanPredictor(ScRepro.AnnData.AnnotatedData data, P
     : MeanShiftPredictor(data, columns, means)
 {
     public override string Kind => PerturbationBaselines.ControlMean;
-    public override IReadOnlyDictionary<string, object?> Hyperparameters { get; } = new Dictionary<string, object?>();
+    public override IReadOnlyDictionary<string, double> Hyperparameters { get; } = new Dictionary<string, double>();
     protected override double[] Shift(string condition) => new double[ControlMean.Length];
 }

@@ -7,7 +7,7 @@ public interface IPerturbationPredictor
     string Kind { get; }
 
     /// <summary>Every hyperparameter as used, defaults filled in (for the card).</summary>
-    IReadOnlyDictionary<string, object?> Hyperparameters { get; }
+    IReadOnlyDictionary<string, double> Hyperparameters { get; }
 
     /// <summary>Predicted mean expression of <paramref name="condition"/>, one value per var.</summary>
     double[] PredictMean(string condition);

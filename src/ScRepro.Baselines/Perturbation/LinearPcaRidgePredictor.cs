@@ -21,7 +21,7 @@ internal sealed class LinearPcaRidgePredictor : MeanShiftPredictor
     private readonly double[][] _gw;          // genes × K: G W, so a prediction is b + (G W) P_p
     private readonly double[][] _geneEmbedding; // genes × K rows of G
     private readonly Dictionary<string, int> _geneRow;
-    private readonly Dictionary<string, object?> _hp;
+    private readonly Dictionary<string, double> _hp;
 
     public LinearPcaRidgePredictor(ScRepro.AnnData.AnnotatedData data, PerturbationColumns columns, ConditionMeans means,
         IReadOnlyList<string> trainPerturbations, int nComponents, double lambda, int seed)
@@ -123,7 +123,7 @@ internal sealed class LinearPcaRidgePredictor : MeanShiftPredictor
             }
             _gw[j] = row;
         }
-        _hp = new Dictionary<string, object?>
+        _hp = new Dictionary<string, double>
         {
             ["n_components"] = nComponents,
             ["n_components_used"] = k,
@@ -133,7 +133,7 @@ internal sealed class LinearPcaRidgePredictor : MeanShiftPredictor
     }
 
     public override string Kind => PerturbationBaselines.LinearPcaRidge;
-    public override IReadOnlyDictionary<string, object?> Hyperparameters => _hp;
+    public override IReadOnlyDictionary<string, double> Hyperparameters => _hp;
 
     protected override double[] Shift(string condition)
     {

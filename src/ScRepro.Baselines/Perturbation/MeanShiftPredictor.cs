@@ -26,7 +26,7 @@ internal abstract class MeanShiftPredictor : IPerturbationPredictor
     protected double[] ControlMean { get; }
 
     public abstract string Kind { get; }
-    public abstract IReadOnlyDictionary<string, object?> Hyperparameters { get; }
+    public abstract IReadOnlyDictionary<string, double> Hyperparameters { get; }
 
     /// <summary>The predicted change from the control mean for a non-control condition.</summary>
     protected abstract double[] Shift(string condition);

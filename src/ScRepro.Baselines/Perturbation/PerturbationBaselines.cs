@@ -1,4 +1,5 @@
 using ScRepro.Foundation.Errors;
+using ScRepro.Foundation.Parameters;
 
 namespace ScRepro.Baselines.Perturbation;
 
@@ -23,7 +24,8 @@ public static class PerturbationBaselines
     /// kinds take none. Unknown keys are an error.
     /// </summary>
     public static IPerturbationPredictor Fit(string kind, ScRepro.AnnData.AnnotatedData data, PerturbationColumns cols,
-        IReadOnlyList<string> trainConditions, IReadOnlyDictionary<string, object?> hyperparameters, int seed)
+        IReadOnlyList<string> trainConditions, IReadOnlyDictionary<string, object?> hyperparameters, int seed,
+        string source = "model manifest")
     {
         var means = ConditionMeans.Compute(data, cols.Perturbation);
         var missing = trainConditions.Where(c => !means.Counts.ContainsKey(c)).ToArray();
@@ -31,19 +33,18 @@ public static class PerturbationBaselines
             throw new ScReproException(
                 $"training conditions not found in obs['{cols.Perturbation}']: {string.Join(", ", missing.Take(5))}{(missing.Length > 5 ? ", …" : "")}");
         var train = trainConditions.Where(c => c != cols.Control).Distinct(StringComparer.Ordinal).ToArray();
-        var allowed = kind == LinearPcaRidge ? new[] { "n_components", "ridge_lambda" } : [];
-        var unknown = hyperparameters.Keys.Where(k => !allowed.Contains(k)).ToArray();
-        if (unknown.Length > 0)
-            throw new ScReproException($"{kind}: unknown hyperparameter(s) {string.Join(", ", unknown)} (allowed: {(allowed.Length == 0 ? "none" : string.Join(", ", allowed))})");
+        if (!Kinds.Contains(kind)) throw new ScReproException($"unknown perturbation baseline '{kind}' (known: {string.Join(", ", Kinds)})");
+        var p = new ParameterReader(hyperparameters, source, "hyperparameters");
+        var (nComponents, ridgeLambda) = kind == LinearPcaRidge
+            ? (p.Int("n_components", 10, 1, int.MaxValue), p.Double("ridge_lambda", 0.1, 0, double.MaxValue))
+            : (0, 0.0);
+        p.Finish();
         return kind switch
         {
             ControlMean => new ControlMeanPredictor(data, cols, means),
             TrainMean => new TrainMeanPredictor(data, cols, means, train),
             Additive => new AdditivePredictor(data, cols, means, train),
-            LinearPcaRidge => new LinearPcaRidgePredictor(data, cols, means, train,
-                hyperparameters.TryGetValue("n_components", out var k) ? (int)ScRepro.Baselines.Hyperparameters.AsDouble("n_components", k) : 10,
-                hyperparameters.TryGetValue("ridge_lambda", out var l) ? ScRepro.Baselines.Hyperparameters.AsDouble("ridge_lambda", l) : 0.1,
-                seed),
+            LinearPcaRidge => new LinearPcaRidgePredictor(data, cols, means, train, nComponents, ridgeLambda, seed),
             _ => throw new ScReproException($"unknown perturbation baseline '{kind}' (known: {string.Join(", ", Kinds)})"),
         };
     }

@@ -12,6 +12,6 @@ internal sealed class TrainMeanPredictor : MeanShiftPredictor
         : base(data, columns, means) => _shift = MeanTrainShift(means, ControlMean, trainPerturbations);
 
     public override string Kind => PerturbationBaselines.TrainMean;
-    public override IReadOnlyDictionary<string, object?> Hyperparameters { get; } = new Dictionary<string, object?>();
+    public override IReadOnlyDictionary<string, double> Hyperparameters { get; } = new Dictionary<string, double>();
     protected override double[] Shift(string condition) => _shift;
 }

@@ -1,4 +1,4 @@
-using System.Text.Json;
+using ScRepro.Contracts;
 
 namespace ScRepro.Cards.Figures;
 
@@ -8,34 +8,13 @@ namespace ScRepro.Cards.Figures;
 /// </summary>
 public sealed record EpochCurve(long Seed, string? Metric, IReadOnlyList<double> Validation, IReadOnlyList<double> Loss, int? BestEpoch)
 {
-    /// <summary>The curve in TrainStats.details (val_history, train_loss_history, best_val_epoch, selection_metric), or null when it has none.</summary>
-    public static EpochCurve? From(long seed, IReadOnlyDictionary<string, object?> details)
-    {
-        var validation = Numbers(details, "val_history");
-        var loss = Numbers(details, "train_loss_history");
-        if (validation.Count == 0 && loss.Count == 0) return null;
-        var best = details.TryGetValue("best_val_epoch", out var b) ? b switch
-        {
-            JsonElement { ValueKind: JsonValueKind.Number } e => e.GetInt32(),
-            int i => i,
-            long l => (int)l,
-            _ => (int?)null,
-        } : null;
-        var metric = details.TryGetValue("selection_metric", out var m) ? m switch
-        {
-            JsonElement { ValueKind: JsonValueKind.String } e => e.GetString(),
-            string s => s,
-            _ => null,
-        } : null;
-        return new EpochCurve(seed, metric, validation, loss, best is >= 1 && best <= validation.Count ? best : null);
-    }
+    /// <summary>The curve of gradient training (val_history, train_loss_history, best_val_epoch, selection_metric); null for a closed-form or logistic fit, or an empty log.</summary>
+    public static EpochCurve? From(long seed, TrainDetails details) => details is FineTuneDetails f
+        ? Of(seed, f.SelectionMetric, f.ValHistory, f.TrainLossHistory, f.BestValEpoch)
+        : null;
 
-    private static IReadOnlyList<double> Numbers(IReadOnlyDictionary<string, object?> details, string key) =>
-        !details.TryGetValue(key, out var v) ? [] : v switch
-        {
-            JsonElement { ValueKind: JsonValueKind.Array } e => e.EnumerateArray()
-                .Select(x => x.ValueKind == JsonValueKind.Number ? x.GetDouble() : double.NaN).ToList(),
-            IEnumerable<double> list => list.ToList(),
-            _ => [],
-        };
+    /// <summary>The curve, or null when neither series has an epoch; a best epoch outside the validation log is not marked.</summary>
+    public static EpochCurve? Of(long seed, string? metric, IReadOnlyList<double> validation, IReadOnlyList<double> loss, int? bestEpoch) =>
+        validation.Count == 0 && loss.Count == 0 ? null
+        : new EpochCurve(seed, metric, validation, loss, bestEpoch is { } b && b >= 1 && b <= validation.Count ? b : null);
 }

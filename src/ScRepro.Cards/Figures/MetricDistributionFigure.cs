@@ -1,4 +1,5 @@
 using ScottPlot;
+using ScRepro.Contracts;
 
 namespace ScRepro.Cards.Figures;
 
@@ -15,10 +16,11 @@ public static class MetricDistributionFigure
     /// <param name="models">Model ids, in the page's column order.</param>
     /// <param name="metrics">Headline metrics, in the page's row order.</param>
     /// <param name="perItem">Per model, per metric, one value per test perturbation (the mean over seeds).</param>
+    /// <param name="directions">Which way each metric improves (summary.json's direction); a metric not named has none.</param>
     public static IReadOnlyList<DistributionPanel> Panels(IReadOnlyList<string> models, IReadOnlyList<string> metrics,
-        IReadOnlyList<IReadOnlyDictionary<string, IReadOnlyList<double>>> perItem) =>
+        IReadOnlyList<IReadOnlyDictionary<string, IReadOnlyList<double>>> perItem, IReadOnlyDictionary<string, MetricDirection> directions) =>
         metrics.Where(metric => perItem.Any(p => p.ContainsKey(metric)))
-            .Select(metric => new DistributionPanel(metric, MetricDirection.LowerIsBetter(metric),
+            .Select(metric => new DistributionPanel(metric, directions.GetValueOrDefault(metric, MetricDirection.None),
                 perItem.Max(p => p.TryGetValue(metric, out var v) ? v.Count : 0),
                 models.Select((model, k) => perItem[k].TryGetValue(metric, out var values) ? BoxStats.Of(model, values) : null).ToList()))
             .ToList();
@@ -41,7 +43,12 @@ public static class MetricDistributionFigure
     private static Plot Panel(IReadOnlyList<string> models, DistributionPanel panel)
     {
         var plot = FigureStyle.NewPlot();
-        var better = panel.LowerIsBetter switch { true => "lower is better", false => "higher is better", null => "no better direction" };
+        var better = panel.Direction switch
+        {
+            MetricDirection.LowerIsBetter => "lower is better",
+            MetricDirection.HigherIsBetter => "higher is better",
+            _ => "no better direction",
+        };
         PanelText.Label(plot, panel.Metric, $"value per test perturbation ({better})", "");
         var labels = new string[models.Count];
         for (var k = 0; k < models.Count; k++)

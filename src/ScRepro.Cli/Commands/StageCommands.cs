@@ -64,7 +64,7 @@ internal static class StageCommands
     public static int RunStage(string name, StageOptions options, ParseResult parse)
     {
         var ctx = options.Open(parse);
-        var ran = PipelineSession.Run(ctx, name);
+        var ran = PipelineSession.Run(ctx, name, options.Executor(parse));
         Output.Info($"{name}: {ran} unit(s) ran");
         return 0;
     }

@@ -7,6 +7,9 @@ namespace ScRepro.Core.Download;
 /// </summary>
 public sealed record DownloadRequest(Uri Url, string Destination, long? ExpectedSize = null, string? ExpectedSha256 = null, string? BearerToken = null)
 {
+    /// <summary>The Accept header to send (DOI content negotiation chooses the format by it); null sends none.</summary>
+    public string? Accept { get; init; }
+
     /// <summary>Never print the token: records print their members.</summary>
     public override string ToString() => $"DownloadRequest {{ Url = {Url}, Destination = {Destination}, ExpectedSize = {ExpectedSize}, ExpectedSha256 = {ExpectedSha256} }}";
 }

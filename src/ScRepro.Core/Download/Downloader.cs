@@ -200,6 +200,7 @@ public sealed class Downloader : IDisposable
 
         using var message = new HttpRequestMessage(HttpMethod.Get, url);
         if (request.BearerToken is { } token) message.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        if (request.Accept is { } accept) message.Headers.TryAddWithoutValidation("Accept", accept);
         if (have > 0)
         {
             message.Headers.Range = new RangeHeaderValue(have, null);

@@ -4,7 +4,7 @@ namespace ScRepro.Core.Manifests;
 public sealed record DatasetManifest(
     string Id,
     string Title,
-    string Citation,
+    string? Citation,
     DatasetLicense License,
     string? Description,
     IReadOnlyList<DatasetSource> Sources,
@@ -13,6 +13,9 @@ public sealed record DatasetManifest(
 {
     /// <summary>Files made from downloaded ones after every source is in place (none for most datasets).</summary>
     public IReadOnlyList<DatasetCombine> Combine { get; init; } = [];
+
+    /// <summary>The papers to cite for the data (keys of manifests/papers.yaml); <see cref="Citation"/> is prose beside them.</summary>
+    public IReadOnlyList<PaperRef> Papers { get; init; } = [];
 }
 
 /// <summary>

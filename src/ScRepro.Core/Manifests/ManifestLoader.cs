@@ -1,3 +1,4 @@
+using ScRepro.Contracts;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
@@ -13,7 +14,6 @@ namespace ScRepro.Core.Manifests;
 /// </summary>
 public static partial class ManifestLoader
 {
-    public static readonly string[] Tasks = ["perturbation", "annotation"];
     public static readonly string[] ExtractKinds = ["none", "zip", "tar.gz", "gz"];
 
     public static DatasetManifest LoadDataset(string file) => Load(file, (m, origin) =>
@@ -46,15 +46,18 @@ public static partial class ManifestLoader
         });
         if (combine.Count > 0 && sources.Count == 0)
             throw m.Error("combine", "'combine' joins downloaded files; a generated dataset has none");
-        return new DatasetManifest(id, m.RequiredString("title"), m.RequiredString("citation"), License(m),
-            m.OptionalString("description"), sources, generator, origin) { Combine = combine };
+        var papers = PaperRefs(m);
+        var citation = m.OptionalString("citation");
+        if (citation is null && papers.Count == 0) throw m.Error("papers", "a dataset cites at least one paper (or says in 'citation' where it comes from)");
+        return new DatasetManifest(id, m.RequiredString("title"), citation, License(m),
+            m.OptionalString("description"), sources, generator, origin) { Combine = combine, Papers = papers };
     });
 
     public static ModelManifest LoadModel(string file) => Load(file, (m, origin) =>
     {
         var id = Id(m, file);
         var kind = m.RequiredString("kind");
-        var task = OneOf(m, "task", Tasks) ?? throw m.Error("task", "required field is missing");
+        var task = Task(m);
         var b = m.OptionalMapping("budget");
         var budget = new Budget(b?.OptionalInt("epochs"), b?.OptionalInt("max_steps"), b?.OptionalDouble("max_wall_clock_s"),
             b?.OptionalString("early_stopping_metric"), b?.OptionalInt("patience"));
@@ -63,20 +66,43 @@ public static partial class ManifestLoader
             m.FreeMap("hyperparameters"), budget, m.StringList("limitations"), m.OptionalString("citation"), origin)
         {
             BaseModel = HubModelId(m, "base_model"),
+            Resources = Resources(m.OptionalMapping("resources")),
+            Papers = PaperRefs(m),
         };
     });
+
+    private static ModelResources Resources(YamlMapping? r)
+    {
+        if (r is null) return ModelResources.None;
+        long? AtLeast(string key, long min)
+        {
+            var v = r.OptionalInt(key);
+            if (v < min) throw r.Error(key, $"must be at least {min}, got {v}");
+            return v;
+        }
+        var cpus = AtLeast("cpus", 1);
+        var mem = r.OptionalDouble("mem_gb");
+        if (mem is not null && !(mem > 0 && double.IsFinite(mem.Value))) throw r.Error("mem_gb", $"must be a positive number of GB, got {mem}");
+        var gpus = AtLeast("gpus", 0);
+        var time = AtLeast("time_min", 1);
+        var partition = r.OptionalString("partition");
+        if (partition is not null && !PartitionPattern().IsMatch(partition))
+            throw r.Error("partition", $"'{partition}' is not a partition name ([A-Za-z0-9_.-]+)");
+        r.Finish();
+        return new ModelResources(cpus, mem, gpus, time, partition);
+    }
 
     public static ExperimentManifest LoadExperiment(string file) => Load(file, (m, origin) =>
     {
         var id = Id(m, file);
-        var task = OneOf(m, "task", Tasks) ?? throw m.Error("task", "required field is missing");
+        var task = Task(m);
         var c = m.RequiredMapping("columns");
         var columns = new ExperimentColumns(c.OptionalString("perturbation"), c.OptionalString("control"),
             c.OptionalString("label"), c.OptionalString("batch"));
         c.Finish();
-        if (task == "perturbation" && (columns.Perturbation is null || columns.Control is null))
+        if (task == ModelTask.Perturbation && (columns.Perturbation is null || columns.Control is null))
             throw c.Error("perturbation", "a perturbation experiment needs columns.perturbation and columns.control");
-        if (task == "annotation" && columns.Label is null)
+        if (task == ModelTask.Annotation && columns.Label is null)
             throw c.Error("label", "an annotation experiment needs columns.label");
         var s = m.RequiredMapping("split");
         var split = new SplitSpec(s.RequiredString("policy"), s.OptionalInt("seed") ?? throw s.Error("seed", "required field is missing"),
@@ -85,8 +111,16 @@ public static partial class ManifestLoader
         var models = m.StringList("models", required: true);
         if (models.Count == 0) throw m.Error("models", "list at least one model");
         var seeds = m.IntList("seeds");
-        var references = m.MappingList("references", r => new ReferenceValue(r.RequiredString("model"), r.RequiredString("metric"),
-            r.OptionalDouble("value") ?? throw r.Error("value", "required field is missing"), r.RequiredString("source")));
+        var references = m.MappingList("references", r =>
+        {
+            if (r.OptionalString("source") is not null)
+                throw r.Error("source", "free-text sources are replaced by 'paper' (a key of manifests/papers.yaml) and 'locator' (the table or figure)");
+            var reference = new ReferenceValue(r.RequiredString("model"), r.RequiredString("metric"),
+                r.OptionalDouble("value") ?? throw r.Error("value", "required field is missing"), PaperRef(r, "paper", r.RequiredString("paper")),
+                r.RequiredString("locator"));
+            if (!models.Contains(reference.Model)) throw r.Error("model", $"'{reference.Model}' is not one of the experiment's models ({string.Join(", ", models)})");
+            return reference;
+        });
         foreach (var (model, i) in models.Select((x, i) => (x, i)))
             RequireId(m, $"models[{i}]", model);
         var dataset = m.RequiredString("dataset");
@@ -160,6 +194,16 @@ public static partial class ManifestLoader
         return line;
     }
 
+    /// <summary>`papers: [key, …]`: the papers a dataset or model manifest cites, each checked against the registry later.</summary>
+    private static IReadOnlyList<PaperRef> PaperRefs(YamlMapping m) =>
+        m.StringList("papers").Select((key, i) => PaperRef(m, $"papers[{i}]", key)).ToList();
+
+    private static PaperRef PaperRef(YamlMapping m, string field, string key)
+    {
+        RequireId(m, field, key);
+        return new PaperRef(key, m.File, m.LineOf(field), m.Qualify(field));
+    }
+
     /// <summary>Whether <paramref name="id"/> is a manifest id (<c>[a-z0-9][a-z0-9_-]*</c>): a name, never a path.</summary>
     public static bool IsId(string id) => IdPattern().IsMatch(id);
 
@@ -179,6 +223,9 @@ public static partial class ManifestLoader
         if (id != stem) throw m.Error("id", $"'{id}' must equal the file name '{stem}'");
         return id;
     }
+
+    private static ModelTask Task(YamlMapping m) =>
+        ModelTaskNames.Parse(OneOf(m, "task", [.. ModelTaskNames.All]) ?? throw m.Error("task", "required field is missing"))!.Value;
 
     private static string? OneOf(YamlMapping m, string key, string[] allowed)
     {
@@ -273,6 +320,9 @@ public static partial class ManifestLoader
 
     [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]*/[A-Za-z0-9][A-Za-z0-9._-]*$")]
     private static partial Regex HubRepoIdPattern();
+
+    [GeneratedRegex("^[A-Za-z0-9_.-]+$")]
+    private static partial Regex PartitionPattern();
 
     [GeneratedRegex("^[0-9a-f]{64}$")]
     private static partial Regex Sha256Pattern();

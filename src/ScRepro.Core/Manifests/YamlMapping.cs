@@ -40,6 +40,9 @@ public sealed class YamlMapping
         return null;
     }
 
+    /// <summary>The line of <paramref name="key"/> in the file (the mapping's own line when the key is absent).</summary>
+    public int LineOf(string key) => (int)(KeyNode(key) ?? _node).Start.Line;
+
     public string Qualify(string key) => Path.Length == 0 ? key : $"{Path}.{key}";
 
     public YamlNode? Get(string key)

@@ -15,9 +15,17 @@ public static class ProvenanceCapture
     /// </summary>
     public static ProvenanceBlock Capture(string repoPath, IReadOnlyDictionary<string, long> seeds, string commandLine,
                                           string? libtorchVersion = null, string? hdf5Library = null,
+                                          DateTimeOffset? utcTime = null) =>
+        Capture(GitInfo.Read(repoPath), seeds, commandLine, libtorchVersion, hdf5Library, utcTime);
+
+    /// <summary>
+    /// The same with the git state a run captured when it started (PipelineSession.Open): every output of one run
+    /// records the commit and dirty state its stamps were keyed by, even if the tree changes while it runs.
+    /// </summary>
+    public static ProvenanceBlock Capture(GitInfo git, IReadOnlyDictionary<string, long> seeds, string commandLine,
+                                          string? libtorchVersion = null, string? hdf5Library = null,
                                           DateTimeOffset? utcTime = null)
     {
-        var git = GitInfo.Read(repoPath);
         var time = (utcTime ?? DateTimeOffset.UtcNow).ToUniversalTime();
         return new ProvenanceBlock(
             git.Commit, git.ShortCommit, git.Branch, git.Describe, git.Dirty, git.DirtyPaths,
@@ -30,6 +38,6 @@ public static class ProvenanceCapture
             Environment.ProcessorCount,
             new SortedDictionary<string, long>(seeds.ToDictionary(), StringComparer.Ordinal),
             time.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
-            commandLine);
+            commandLine) { Scheduler = SchedulerCapture.Current() };
     }
 }

@@ -1,7 +1,7 @@
 using ScRepro.Foundation.Errors;
 using ScRepro.Models.Geneformer.Tokenization;
 using ScRepro.Models.Training;
-using static ScRepro.Models.Training.RecipeValue;
+using ScRepro.Foundation.Parameters;
 
 namespace ScRepro.Models.Geneformer;
 
@@ -39,36 +39,39 @@ public sealed record GeneformerRecipe
     public int WarmupSteps { get; init; } = 500;
     public string SelectionMetric { get; init; } = "val_loss";
 
+    /// <summary>Reads a manifest's hyperparameters over the defaults (the project's one strict reader).</summary>
     public static GeneformerRecipe FromHyperparameters(IReadOnlyDictionary<string, object?> map, string source)
     {
-        var r = new GeneformerRecipe();
-        var c = r.Scratch;
-        foreach (var (key, v) in map)
+        var p = new ParameterReader(map, source, "hyperparameters");
+        var d = new GeneformerRecipe();
+        var dropout = p.OptionalDouble("dropout", 0, 0.999);
+        var c = d.Scratch with
         {
-            switch (key)
-            {
-                case "pretrained": r = r with { Pretrained = TextOrNull(v, key, source) }; break;
-                case "token_dictionary": r = r with { TokenDictionary = TextOrNull(v, key, source) }; break;
-                case "gene_median_dictionary": r = r with { MedianDictionary = TextOrNull(v, key, source) }; break;
-                case "gene_mapping": r = r with { GeneMapping = TextOrNull(v, key, source) }; break;
-                case "version": r = r with { Version = Choice(v, key, source, "V1", "V2") == "V1" ? GeneformerVersion.V1 : GeneformerVersion.V2 }; break;
-                case "ensembl_id_column": r = r with { EnsemblIdColumn = TextOrNull(v, key, source) }; break;
-                case "hidden_size": c = c with { HiddenSize = Positive(v, key, source) }; break;
-                case "num_hidden_layers": c = c with { NumHiddenLayers = Positive(v, key, source) }; break;
-                case "num_attention_heads": c = c with { NumAttentionHeads = Positive(v, key, source) }; break;
-                case "intermediate_size": c = c with { IntermediateSize = Positive(v, key, source) }; break;
-                case "dropout": c = c with { HiddenDropoutProb = InRange(v, key, source, 0, 0.999), AttentionProbsDropoutProb = InRange(v, key, source, 0, 0.999) }; break;
-                case "model_input_size": r = r with { ModelInputSize = Positive(v, key, source) }; break;
-                case "freeze_layers": r = r with { FreezeLayers = (int)InRange(v, key, source, 0, 1000) }; break;
-                case "batch_size": r = r with { BatchSize = Positive(v, key, source) }; break;
-                case "eval_batch_size": r = r with { EvalBatchSize = Positive(v, key, source) }; break;
-                case "lr": r = r with { Lr = InRange(v, key, source, 1e-12, 10) }; break;
-                case "weight_decay": r = r with { WeightDecay = InRange(v, key, source, 0, 1) }; break;
-                case "warmup_steps": r = r with { WarmupSteps = (int)InRange(v, key, source, 0, int.MaxValue) }; break;
-                case "selection_metric": r = r with { SelectionMetric = Choice(v, key, source, "val_loss", "accuracy") }; break;
-                default: throw new ScReproException($"{source}: key 'hyperparameters.{key}': unknown key for a Geneformer recipe");
-            }
-        }
+            HiddenSize = p.Int("hidden_size", d.Scratch.HiddenSize, min: 1),
+            NumHiddenLayers = p.Int("num_hidden_layers", d.Scratch.NumHiddenLayers, min: 1),
+            NumAttentionHeads = p.Int("num_attention_heads", d.Scratch.NumAttentionHeads, min: 1),
+            IntermediateSize = p.Int("intermediate_size", d.Scratch.IntermediateSize, min: 1),
+            HiddenDropoutProb = dropout ?? d.Scratch.HiddenDropoutProb,
+            AttentionProbsDropoutProb = dropout ?? d.Scratch.AttentionProbsDropoutProb,
+        };
+        var r = d with
+        {
+            Pretrained = p.String("pretrained"),
+            TokenDictionary = p.String("token_dictionary"),
+            MedianDictionary = p.String("gene_median_dictionary"),
+            GeneMapping = p.String("gene_mapping"),
+            Version = p.OneOf("version", "V1", "V1", "V2") == "V1" ? GeneformerVersion.V1 : GeneformerVersion.V2,
+            EnsemblIdColumn = p.Has("ensembl_id_column") ? p.String("ensembl_id_column") : d.EnsemblIdColumn,
+            ModelInputSize = p.OptionalInt("model_input_size", min: 1) ?? d.ModelInputSize,
+            FreezeLayers = p.Int("freeze_layers", d.FreezeLayers, 0, 1000),
+            BatchSize = p.Int("batch_size", d.BatchSize, min: 1),
+            EvalBatchSize = p.Int("eval_batch_size", d.EvalBatchSize, min: 1),
+            Lr = p.Double("lr", d.Lr, 1e-12, 10),
+            WeightDecay = p.Double("weight_decay", d.WeightDecay, 0, 1),
+            WarmupSteps = p.Int("warmup_steps", d.WarmupSteps, min: 0),
+            SelectionMetric = p.OneOf("selection_metric", d.SelectionMetric, "val_loss", "accuracy"),
+        };
+        p.Finish();
         if (c.HiddenSize % c.NumAttentionHeads != 0)
             throw new ScReproException($"{source}: key 'hyperparameters.hidden_size': {c.HiddenSize} is not a multiple of num_attention_heads {c.NumAttentionHeads}");
         if ((r.TokenDictionary is null) != (r.MedianDictionary is null))

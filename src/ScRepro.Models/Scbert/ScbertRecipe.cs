@@ -1,6 +1,6 @@
 using ScRepro.Foundation.Errors;
 using ScRepro.Models.Training;
-using static ScRepro.Models.Training.RecipeValue;
+using ScRepro.Foundation.Parameters;
 
 namespace ScRepro.Models.Scbert;
 
@@ -42,52 +42,51 @@ public sealed record ScbertRecipe
 
     public string SelectionMetric { get; init; } = "accuracy";
 
-    /// <summary>Reads a manifest's hyperparameters over the defaults.</summary>
+    /// <summary>Reads a manifest's hyperparameters over the defaults (the project's one strict reader).</summary>
     public static ScbertRecipe FromHyperparameters(IReadOnlyDictionary<string, object?> map, string source)
     {
-        var r = new ScbertRecipe();
-        var a = r.Architecture;
-        foreach (var (key, v) in map)
+        var p = new ParameterReader(map, source, "hyperparameters");
+        var d = new ScbertRecipe();
+        var da = d.Architecture;
+        var a = da with
         {
-            switch (key)
+            PositionEmbedding = p.OneOf("position_embedding", Name(da.PositionEmbedding), "gene2vec", "random", "none") switch
             {
-                case "pretrained": r = r with { Pretrained = TextOrNull(v, key, source) }; break;
-                case "init": r = r with { Init = Choice(v, key, source, "pretrained", "scratch") }; break;
-                case "position_embedding":
-                    a = a with { PositionEmbedding = Choice(v, key, source, "gene2vec", "random", "none") switch
-                    {
-                        "gene2vec" => PositionEmbedding.Gene2Vec,
-                        "random" => PositionEmbedding.Random,
-                        _ => PositionEmbedding.None,
-                    } };
-                    break;
-                case "bin_num": a = a with { NumTokens = Positive(v, key, source) + 2 }; break;
-                case "dim": a = a with { Dim = Positive(v, key, source) }; break;
-                case "depth": a = a with { Depth = Positive(v, key, source) }; break;
-                case "heads": a = a with { Heads = Positive(v, key, source) }; break;
-                case "dim_head": a = a with { DimHead = Positive(v, key, source) }; break;
-                case "nb_features": a = a with { NbFeatures = Positive(v, key, source) }; break;
-                case "feature_redraw_interval": a = a with { FeatureRedrawInterval = Positive(v, key, source) }; break;
-                case "head_first_hidden": a = a with { HeadFirstHidden = Positive(v, key, source) }; break;
-                case "head_hidden": a = a with { HeadHidden = Positive(v, key, source) }; break;
-                case "head_dropout": a = a with { HeadDropout = InRange(v, key, source, 0, 0.999) }; break;
-                case "trainable_layer": r = r with { TrainableLayer = ScbertFineTuning.ParseLayer(Choice(v, key, source, "upstream", "boiarsky"), source) }; break;
-                case "preprocess": r = r with { Preprocess = Choice(v, key, source, "log2_normalise", "none") }; break;
-                case "batch_size": r = r with { BatchSize = Positive(v, key, source) }; break;
-                case "eval_batch_size": r = r with { EvalBatchSize = Positive(v, key, source) }; break;
-                case "grad_accumulation": r = r with { GradAccumulation = Positive(v, key, source) }; break;
-                case "lr": r = r with { Lr = InRange(v, key, source, 1e-12, 10) }; break;
-                case "min_lr": r = r with { MinLr = InRange(v, key, source, 0, 10) }; break;
-                case "first_cycle_steps": r = r with { FirstCycleSteps = Positive(v, key, source) }; break;
-                case "cycle_mult": r = r with { CycleMult = InRange(v, key, source, 1, 100) }; break;
-                case "warmup_steps": r = r with { WarmupSteps = (int)InRange(v, key, source, 0, int.MaxValue) }; break;
-                case "gamma": r = r with { Gamma = InRange(v, key, source, 1e-6, 1) }; break;
-                case "grad_clip": r = r with { GradClip = InRange(v, key, source, 0, double.MaxValue) }; break;
-                case "class_weight": r = r with { ClassWeight = Choice(v, key, source, "none", "inverse_frequency") }; break;
-                case "selection_metric": r = r with { SelectionMetric = Choice(v, key, source, "accuracy", "val_loss") }; break;
-                default: throw new ScReproException($"{source}: key 'hyperparameters.{key}': unknown key for an scBERT recipe");
-            }
-        }
+                "gene2vec" => PositionEmbedding.Gene2Vec,
+                "random" => PositionEmbedding.Random,
+                _ => PositionEmbedding.None,
+            },
+            NumTokens = p.Int("bin_num", da.NumTokens - 2, min: 1) + 2,
+            Dim = p.Int("dim", da.Dim, min: 1),
+            Depth = p.Int("depth", da.Depth, min: 1),
+            Heads = p.Int("heads", da.Heads, min: 1),
+            DimHead = p.Int("dim_head", da.DimHead, min: 1),
+            NbFeatures = p.OptionalInt("nb_features", min: 1) ?? da.NbFeatures,
+            FeatureRedrawInterval = p.Int("feature_redraw_interval", da.FeatureRedrawInterval, min: 1),
+            HeadFirstHidden = p.Int("head_first_hidden", da.HeadFirstHidden, min: 1),
+            HeadHidden = p.Int("head_hidden", da.HeadHidden, min: 1),
+            HeadDropout = p.Double("head_dropout", da.HeadDropout, 0, 0.999),
+        };
+        var r = d with
+        {
+            Pretrained = p.String("pretrained"),
+            Init = p.OneOf("init", d.Init, "pretrained", "scratch"),
+            TrainableLayer = ScbertFineTuning.ParseLayer(p.OneOf("trainable_layer", "boiarsky", "upstream", "boiarsky"), source),
+            Preprocess = p.OneOf("preprocess", d.Preprocess, "log2_normalise", "none"),
+            BatchSize = p.Int("batch_size", d.BatchSize, min: 1),
+            EvalBatchSize = p.Int("eval_batch_size", d.EvalBatchSize, min: 1),
+            GradAccumulation = p.Int("grad_accumulation", d.GradAccumulation, min: 1),
+            Lr = p.Double("lr", d.Lr, 1e-12, 10),
+            MinLr = p.Double("min_lr", d.MinLr, 0, 10),
+            FirstCycleSteps = p.Int("first_cycle_steps", d.FirstCycleSteps, min: 1),
+            CycleMult = p.Double("cycle_mult", d.CycleMult, 1, 100),
+            WarmupSteps = p.Int("warmup_steps", d.WarmupSteps, min: 0),
+            Gamma = p.Double("gamma", d.Gamma, 1e-6, 1),
+            GradClip = p.Double("grad_clip", d.GradClip, 0),
+            ClassWeight = p.OneOf("class_weight", d.ClassWeight, "none", "inverse_frequency"),
+            SelectionMetric = p.OneOf("selection_metric", d.SelectionMetric, "accuracy", "val_loss"),
+        };
+        p.Finish();
         r = r with { Architecture = a };
         if (r.WarmupSteps >= r.FirstCycleSteps)
             throw new ScReproException($"{source}: key 'hyperparameters.warmup_steps': {r.WarmupSteps} must be below first_cycle_steps {r.FirstCycleSteps}");
@@ -97,6 +96,13 @@ public sealed record ScbertRecipe
             throw new ScReproException($"{source}: key 'hyperparameters.position_embedding': gene2vec rows come from a pretrained checkpoint's pos_emb.emb.weight; name one, or use random or none");
         return r;
     }
+
+    private static string Name(PositionEmbedding e) => e switch
+    {
+        PositionEmbedding.Gene2Vec => "gene2vec",
+        PositionEmbedding.Random => "random",
+        _ => "none",
+    };
 
     internal FineTuneSettings LoopSettings => new("scbert", "scBERT annotation", Lr, 1e-8, GradClip, Amp: false, SelectionMetric,
         ScbertFiles.BestModel, GradAccumulation);

@@ -1,3 +1,4 @@
+using ScRepro.Contracts;
 using ScRepro.Models.Scgpt.Annotation;
 using ScRepro.Models.Scgpt.Config;
 using ScRepro.Models.Scgpt.Perturbation;
@@ -20,7 +21,7 @@ public static class ScgptTrainer
         IReadOnlyDictionary<string, object?> hyperparameters, TrainingBudget budget, long seed, string outDir,
         string? pretrainedDir = null, string source = "model manifest")
     {
-        var recipe = ScgptRecipe.FromHyperparameters(hyperparameters, "perturbation", source);
+        var recipe = ScgptRecipe.FromHyperparameters(hyperparameters, ModelTask.Perturbation, source);
         return ScgptPerturbationTrainer.Train(new PerturbationTrainRequest(data, conditionColumn, controlLabel, trainConditions,
             valConditions, recipe, budget, seed, outDir, pretrainedDir, source));
     }
@@ -31,23 +32,8 @@ public static class ScgptTrainer
         IReadOnlyDictionary<string, object?> hyperparameters, TrainingBudget budget, long seed, string outDir,
         string? pretrainedDir = null, string source = "model manifest")
     {
-        var recipe = ScgptRecipe.FromHyperparameters(hyperparameters, "annotation", source);
+        var recipe = ScgptRecipe.FromHyperparameters(hyperparameters, ModelTask.Annotation, source);
         return ScgptAnnotationTrainer.Train(new AnnotationTrainRequest(data, labelColumn, trainCells, valCells, recipe, budget, seed,
             outDir, pretrainedDir, source));
-    }
-
-    /// <summary>TrainStats.details as a flat map (for the pipeline's TrainOutcome.Details), snake_case keys.</summary>
-    public static IReadOnlyDictionary<string, object?> DetailsMap(TrainStats stats)
-    {
-        var d = stats.Details;
-        var map = new SortedDictionary<string, object?>(StringComparer.Ordinal)
-        {
-            ["epochs_trained"] = d.EpochsTrained, ["max_epochs"] = d.MaxEpochs, ["cells_seen"] = d.CellsSeen,
-            ["gradient_steps"] = d.GradientSteps, ["hardware"] = d.Hardware, ["selection_metric"] = d.SelectionMetric,
-            ["early_stopping_metric"] = d.EarlyStoppingMetric, ["patience"] = d.Patience, ["best_val_value"] = d.BestValValue,
-            ["best_val_epoch"] = d.BestValEpoch, ["val_history"] = d.ValHistory, ["train_loss_history"] = d.TrainLossHistory,
-            ["model"] = d.Model, ["budget_limit"] = d.BudgetLimit,
-        };
-        return map;
     }
 }

@@ -1,3 +1,4 @@
+using ScRepro.Foundation.Random;
 using ScRepro.Foundation.Errors;
 
 namespace ScRepro.Models.Training;
@@ -16,7 +17,7 @@ internal sealed class AnnotationCells
     private readonly string _source;
 
     public AnnotationCells(AnnData.AnnotatedData data, string labelColumn, IReadOnlyList<string> train, IReadOnlyList<string> val,
-        IReadOnlyList<string> test, long seed, string source)
+        IReadOnlyList<string> test, SeedLedger seeds, string source)
     {
         (_data, _labelColumn, _source) = (data, labelColumn, source);
         if (!data.Obs.Contains(labelColumn)) throw new ScReproException($"{source}: obs has no column '{labelColumn}'");
@@ -27,7 +28,7 @@ internal sealed class AnnotationCells
         ValSource = "split val cells";
         if (ValRows.Length == 0)
         {
-            (TrainRows, ValRows) = ValidationHoldout.Split(TrainRows, seed + 4, source);
+            (TrainRows, ValRows) = ValidationHoldout.Split(TrainRows, seeds.Derive(SeedPurposes.ValidationHoldout), source);
             ValSource = ValidationHoldout.Note;
         }
         _labelOf = Enumerable.Range(0, data.NObs).Select(i => data.Obs[labelColumn].GetString(i)).ToArray();

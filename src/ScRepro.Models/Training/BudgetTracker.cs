@@ -1,3 +1,5 @@
+using ScRepro.Contracts;
+
 namespace ScRepro.Models.Training;
 
 /// <summary>
@@ -73,7 +75,7 @@ public sealed class BudgetTracker
         Progress.EpochsCompleted++;
         Progress.TrainLossHistory.Add(trainLoss);
         Progress.ValHistory.Add(valValue);
-        var improved = MetricDirection.IsBetter(valValue, Progress.BestValue, HigherIsBetter);
+        var improved = StoppingMetric.IsBetter(valValue, Progress.BestValue, HigherIsBetter);
         if (improved)
         {
             Progress.BestValue = valValue;
@@ -93,15 +95,14 @@ public sealed class BudgetTracker
     /// <summary>Freezes the elapsed time into the progress (before a checkpoint is written).</summary>
     public TrainProgress Snapshot() => Progress.Copy() with { ElapsedBeforeS = ElapsedSeconds };
 
-    /// <summary>The stats of the run so far; the reason must be known.</summary>
-    public TrainStats ToStats(string hardware, int? maxEpochs, IReadOnlyDictionary<string, object?> model) => new(
+    /// <summary>The stats of the run so far (without provenance: the Train stage adds it); the reason must be known.</summary>
+    public TrainStats ToStats(string hardware, int? maxEpochs, ModelDetails model) => new(
         WallClockS: Math.Round(ElapsedSeconds, 3),
         WandbRunUrl: null,
-        Reason: (Reason ?? throw new InvalidOperationException("training has not stopped")).ToName(),
-        Details: new TrainDetails(
+        Reason: Reason ?? throw new InvalidOperationException("training has not stopped"),
+        Details: new FineTuneDetails(
             EpochsTrained: Progress.EpochsCompleted,
             MaxEpochs: maxEpochs,
-            CellsSeen: Progress.CellsSeen,
             GradientSteps: Progress.GradientSteps,
             Hardware: hardware,
             SelectionMetric: SelectionMetric,
@@ -112,5 +113,5 @@ public sealed class BudgetTracker
             ValHistory: [.. Progress.ValHistory],
             TrainLossHistory: [.. Progress.TrainLossHistory],
             Model: model,
-            BudgetLimit: BudgetLimit));
+            BudgetLimit: BudgetLimit) { CellsSeen = Progress.CellsSeen });
 }

@@ -1,4 +1,6 @@
+using ScRepro.Foundation.Random;
 using System.Diagnostics;
+using ScRepro.Contracts;
 using ScRepro.Terminal;
 using ScRepro.Foundation.Errors;
 using ScRepro.Torch;
@@ -23,7 +25,7 @@ internal sealed class FineTuneLoop
     private readonly nn.Module _model;
     private readonly FineTuneSettings _settings;
     private readonly string _outputDir;
-    private readonly long _seed;
+    private readonly SeedLedger _seeds;
     private readonly Action<nn.Module, string> _saveBest;
     private readonly List<Parameter> _trainable;
     private readonly optim.Optimizer _optimizer;
@@ -48,13 +50,14 @@ internal sealed class FineTuneLoop
     /// <param name="scheduler">The per-epoch learning-rate schedule over the loop's optimizer.</param>
     /// <param name="saveBest">Writes the model's best weights to a path (the model's own checkpoint format).</param>
     public FineTuneLoop(nn.Module model, FineTuneSettings settings, Func<optim.Optimizer, optim.lr_scheduler.LRScheduler> scheduler,
-        Action<nn.Module, string> saveBest, TrainingBudget budget, long seed, string outputDir, Device device, string source)
+        Action<nn.Module, string> saveBest, TrainingBudget budget, SeedLedger seeds, string outputDir, Device device, string source)
     {
         _model = model;
         _settings = settings;
         _saveBest = saveBest;
         _outputDir = outputDir;
-        _seed = seed;
+        _seeds = seeds;
+        _device = device;
         _trainable = model.parameters().Where(p => p.requires_grad).ToList();
         _optimizer = settings.WeightDecay is { } wd
             ? optim.AdamW(_trainable, settings.Lr, eps: settings.AdamEps, weight_decay: wd)
@@ -71,10 +74,30 @@ internal sealed class FineTuneLoop
         _precision = MixedPrecision.For(settings.Amp, device, progress.LossScale);
         if (settings.Amp) Output.Info($"{source}: {_precision.Note}");
         var metric = budget.EarlyStoppingMetric ?? settings.SelectionMetric;
-        Tracker = new BudgetTracker(budget, metric, MetricDirection.HigherIsBetter(metric, source), progress, () => _clock.Elapsed.TotalSeconds);
+        Tracker = new BudgetTracker(budget, metric, StoppingMetric.HigherIsBetter(metric, source), progress, () => _clock.Elapsed.TotalSeconds);
     }
 
+    private readonly Device _device;
+
     public BudgetTracker Tracker { get; }
+
+    /// <summary>
+    /// The run's TrainStats (without provenance: the Train stage adds it), with this session's epoch times and the
+    /// peak memory: the imbalance study compares models on speed and memory as well as accuracy.
+    /// </summary>
+    public TrainStats ToStats(int? maxEpochs, ModelDetails model)
+    {
+        var stats = Tracker.ToStats(Hardware(_device), maxEpochs, model);
+        return stats with
+        {
+            Details = (FineTuneDetails)stats.Details with
+            {
+                EpochSeconds = [.. EpochSeconds.Select(s => Math.Round(s, 3))],
+                PeakMemory = Training.PeakMemory.Describe(_device),
+                DerivedSeeds = _seeds.Derived,
+            },
+        };
+    }
 
     public string BestModelPath => Path.Combine(_outputDir, _settings.BestModelFile);
 
@@ -90,7 +113,7 @@ internal sealed class FineTuneLoop
     /// <summary>Trains until the budget stops it; writes the best weights (the last weights if no epoch validated).</summary>
     /// <param name="title">Progress bar label.</param>
     /// <param name="stepsPerEpoch">Steps of a full epoch (an epoch cut short by the budget is marked incomplete).</param>
-    /// <param name="epochSteps">The steps of one epoch, given its seed (seed · 1000 + epoch); enumerated lazily, in order.
+    /// <param name="epochSteps">The steps of one epoch, given the seed of its order stream (SeedPurposes.EpochOrder); enumerated lazily, in order.
     /// With gradient accumulation k the optimizer steps after every k-th of them; gradients left over at an epoch's end
     /// carry into the next, as scBERT's loop (index % GRADIENT_ACCUMULATION) does.</param>
     /// <param name="validate">Validation metrics after an epoch; must hold the selection metric.</param>
@@ -106,12 +129,11 @@ internal sealed class FineTuneLoop
             {
                 var epoch = Tracker.Progress.EpochsCompleted + 1;
                 var epochClock = Stopwatch.StartNew();
-                var epochSeed = _seed * 1000 + epoch;
-                manual_seed(epochSeed); // dropout masks
+                manual_seed(_seeds.Derive(SeedPurposes.EpochTorch(epoch))); // dropout masks
                 _model.train();
                 double lossSum = 0;
                 var steps = 0;
-                foreach (var step in epochSteps(epochSeed))
+                foreach (var step in epochSteps(_seeds.Derive(SeedPurposes.EpochOrder(epoch))))
                 {
                     if (!Tracker.CanStep()) break;
                     using var scope = NewDisposeScope();

@@ -22,7 +22,7 @@ public sealed record TrainingBudget(
         if (Patience is <= 0) throw new ScReproException($"{source}: budget.patience must be positive, got {Patience}");
         if (Patience is not null && EarlyStoppingMetric is null)
             throw new ScReproException($"{source}: budget.patience is set but budget.early_stopping_metric is null");
-        if (EarlyStoppingMetric is not null) _ = MetricDirection.HigherIsBetter(EarlyStoppingMetric, source);
+        if (EarlyStoppingMetric is not null) _ = StoppingMetric.HigherIsBetter(EarlyStoppingMetric, source);
         if (Epochs is null && MaxSteps is null && MaxWallClockS is null && Patience is null)
             throw new ScReproException($"{source}: budget has no limit at all (set epochs, max_steps, max_wall_clock_s or patience)");
         return this;

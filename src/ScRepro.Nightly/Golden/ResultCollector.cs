@@ -1,3 +1,4 @@
+using ScRepro.Contracts;
 using System.Globalization;
 using System.Text.Json;
 using ScRepro.Foundation.Errors;
@@ -41,7 +42,7 @@ public static class ResultCollector
             }
             var training = ReadTraining(Path.Combine(TrainStage.UnitDir(ctx, model.Id, seed), "training_stats.json"), ref libtorch);
             // Annotation metrics are fractions over the test cells; a perturbation metric's n is its own count.
-            long? items = ctx.Experiment.Task == "annotation" ? split.Test.Count : null;
+            long? items = ctx.Experiment.Task == ModelTask.Annotation ? split.Test.Count : null;
             seeds[seed.ToString(CultureInfo.InvariantCulture)] = new SeedResult(metrics, training, items);
             run ??= new RunIdentity(provenance.GetProperty("commit").GetString()!, provenance.GetProperty("dirty").GetBoolean(), utc,
                 new EnvironmentInfo(Text(provenance, "screpro_version"), Text(provenance, "dotnet_version"), null,
@@ -53,11 +54,11 @@ public static class ResultCollector
             split.MembershipHash,
             ExperimentDefinitionSha256(ctx.Experiment),
             model.Kind,
-            Evaluator(ctx.Experiment.Task),
+            Evaluator(ctx.Experiment.Task.Name()),
             Recipe(model),
             model.Origin.Sha256,
             tolerancesSha256);
-        return (new ModelResult(ModelResult.SchemaId, ctx.Experiment.Id, model.Id, ctx.Experiment.Task, run, inputs, seeds), null);
+        return (new ModelResult(ModelResult.SchemaId, ctx.Experiment.Id, model.Id, ctx.Experiment.Task.Name(), run, inputs, seeds), null);
     }
 
     /// <summary>
@@ -66,7 +67,7 @@ public static class ResultCollector
     /// </summary>
     public static string ExperimentDefinitionSha256(ExperimentManifest e) => YamlValues.CanonicalHash(new SortedDictionary<string, object?>(StringComparer.Ordinal)
     {
-        ["task"] = e.Task,
+        ["task"] = e.Task.Name(),
         ["dataset"] = e.Dataset,
         ["file"] = e.File,
         ["columns"] = new SortedDictionary<string, object?>(StringComparer.Ordinal)

@@ -9,7 +9,7 @@ namespace ScRepro.Pipeline.Evaluation;
 /// </summary>
 public sealed class AnnotationEvaluatorAdapter : IEvaluator
 {
-    public string Task => "annotation";
+    public ModelTask Task => ModelTask.Annotation;
 
     public IReadOnlyList<string> Outputs { get; } = ["metrics.json", "per_class.csv", "confusion_matrix.csv"];
 
@@ -20,7 +20,7 @@ public sealed class AnnotationEvaluatorAdapter : IEvaluator
         AnnotationReportWriter.Write(request.OutputDir, evaluation);
         var report = evaluation.Reports[0];
         MetricStats One(string name) => new(name, AnnotationEvaluation.Metric(report, name), AnnotationEvaluation.Metric(report, name),
-            AnnotationEvaluation.Metric(report, name), 1, 0);
+            AnnotationEvaluation.Metric(report, name), 1, 0, MetricDirection.HigherIsBetter);
         return ([One("accuracy"), One("macro_f1"), One("macro_precision"), One("macro_recall"), One("weighted_f1")],
             new Dictionary<string, string>());
     }

@@ -1,3 +1,4 @@
+using ScRepro.Contracts;
 using ScRepro.Foundation.Errors;
 
 namespace ScRepro.Pipeline.Evaluation;
@@ -11,6 +12,6 @@ public static class EvaluatorRegistry
         new AnnotationEvaluatorAdapter(),
     ];
 
-    public static IEvaluator For(string task) =>
-        All.FirstOrDefault(e => e.Task == task) ?? throw new ScReproException($"no evaluator for task '{task}'");
+    public static IEvaluator For(ModelTask task) =>
+        All.FirstOrDefault(e => e.Task == task) ?? throw new ScReproException($"no evaluator for task '{task.Name()}'");
 }

@@ -6,8 +6,7 @@ namespace ScRepro.Pipeline.Evaluation;
 /// <summary>Evaluates one trained unit's predictions against the held-out truth, writing its tables into OutputDir.</summary>
 public interface IEvaluator
 {
-    /// <summary>perturbation or annotation.</summary>
-    string Task { get; }
+    ModelTask Task { get; }
 
     /// <summary>Files every evaluation of this task writes (besides summary.json).</summary>
     IReadOnlyList<string> Outputs { get; }

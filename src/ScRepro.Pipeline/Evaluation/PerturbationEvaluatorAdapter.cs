@@ -1,6 +1,7 @@
 using ScRepro.Contracts;
 using ScRepro.AnnData;
 using ScRepro.AnnData.Frames;
+using ScRepro.Evaluation;
 using ScRepro.Evaluation.Perturbation;
 using ScRepro.Evaluation.Perturbation.Papers;
 
@@ -12,7 +13,7 @@ namespace ScRepro.Pipeline.Evaluation;
 /// </summary>
 public sealed class PerturbationEvaluatorAdapter : IEvaluator
 {
-    public string Task => "perturbation";
+    public ModelTask Task => ModelTask.Perturbation;
 
     public IReadOnlyList<string> Outputs { get; } = ["results.csv", "agg_results.csv", "real_de.csv", "pred_de.csv", "real_de.parquet", "pred_de.parquet"];
 
@@ -36,7 +37,8 @@ public sealed class PerturbationEvaluatorAdapter : IEvaluator
         };
         var evaluation = PerturbationEvaluator.Evaluate(real, pred, options);
         evaluation.WriteCsv(request.OutputDir);
-        var metrics = evaluation.Aggregates.Select(a => new MetricStats(a.Metric, a.Mean, a.Median, a.Max, a.Count, a.NullCount)).ToList();
+        var metrics = evaluation.Aggregates.Select(a => new MetricStats(a.Metric, a.Mean, a.Median, a.Max, a.Count, a.NullCount,
+            MetricDirections.Of(a.Metric) ?? MetricDirection.None)).ToList();
         metrics.AddRange(PaperMetrics(evaluation.Papers));
         var notes = new Dictionary<string, string>();
         if (evaluation.ClusteringAlgorithm is { } algorithm)
@@ -60,7 +62,7 @@ public sealed class PerturbationEvaluatorAdapter : IEvaluator
             var finite = kept.Where(v => !double.IsNaN(v)).Order().ToList();
             double? median = finite.Count == 0 ? null : finite.Count % 2 == 1 ? finite[finite.Count / 2] : (finite[finite.Count / 2 - 1] + finite[finite.Count / 2]) / 2;
             yield return new MetricStats(name, PaperPearsonMetrics.Headline(rows, column, PaperConvention.Scgpt), median,
-                finite.Count == 0 ? null : finite[^1], kept.Count, kept.Count - finite.Count);
+                finite.Count == 0 ? null : finite[^1], kept.Count, kept.Count - finite.Count, MetricDirection.HigherIsBetter);
         }
     }
 

@@ -1,4 +1,5 @@
 using ScRepro.Cards.Figures;
+using ScRepro.Contracts;
 using ScRepro.Pipeline.Stages;
 
 namespace ScRepro.Pipeline.Figures;
@@ -13,8 +14,8 @@ public static class ComparisonFigures
 {
     public static IReadOnlyList<string> Names(RunContext ctx) => ctx.Experiment.Task switch
     {
-        "perturbation" => [MetricDistributionFigure.FileName, DeltaFigure.FileName],
-        "annotation" => [ClassF1Figure.FileName, .. ctx.Catalog.Models.Select(m => ConfusionFigure.FileName(m.Id))],
+        ModelTask.Perturbation => [MetricDistributionFigure.FileName, DeltaFigure.FileName],
+        ModelTask.Annotation => [ClassF1Figure.FileName, .. ctx.Catalog.Models.Select(m => ConfusionFigure.FileName(m.Id))],
         _ => [],
     };
 
@@ -30,17 +31,20 @@ public static class ComparisonFigures
             FigureStyle.Write(Path.Combine(dir, link.Name), png);
             links.Add(link);
         }
-        if (exp.Task == "perturbation")
+        if (exp.Task == ModelTask.Perturbation)
         {
             var perItem = models.Select(m => MeanOverSeeds(exp.Seeds.Select(s => PerItemResults.Read(Eval(m, s, "results.csv"), metrics)).ToList(),
                 Eval(m, exp.Seeds[0], "results.csv"))).ToList();
-            Add(MetricDistributionFigure.Link(exp.Seeds.Count), MetricDistributionFigure.Render(models, MetricDistributionFigure.Panels(models, metrics, perItem)));
             var seed = exp.Seeds[0];
+            var directions = EvaluateStage.ReadSummary(ctx, models[0], seed).Metrics
+                .GroupBy(m => m.Name, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Direction, StringComparer.Ordinal);
+            Add(MetricDistributionFigure.Link(exp.Seeds.Count),
+                MetricDistributionFigure.Render(models, MetricDistributionFigure.Panels(models, metrics, perItem, directions)));
             var real = EvalTables.De(Eval(models[0], seed, "real_de.csv"));
             var predicted = models.Select(m => EvalTables.De(Eval(m, seed, "pred_de.csv"))).ToList();
             Add(DeltaFigure.Link(seed), DeltaFigure.Render(models, DeltaFigure.Panels(real, predicted)));
         }
-        else if (exp.Task == "annotation")
+        else if (exp.Task == ModelTask.Annotation)
         {
             var scores = models.Select(m => (IReadOnlyList<IReadOnlyList<ClassScore>>)exp.Seeds.Select(s => EvalTables.PerClass(Eval(m, s, "per_class.csv"))).ToList()).ToList();
             Add(ClassF1Figure.Link(exp.Seeds.Count), ClassF1Figure.Render(models, ClassF1Figure.Groups(scores)));

@@ -4,6 +4,7 @@ using ScRepro.Foundation.IO;
 using ScRepro.Core.Manifests;
 using ScRepro.Contracts;
 using ScRepro.Cards.Figures;
+using ScRepro.Papers;
 using ScRepro.Pipeline.Figures;
 using ScRepro.Pipeline.Stamps;
 using ScRepro.Pipeline.Training;
@@ -34,6 +35,7 @@ public sealed class CardStage : IStage
             ["lock.json"] = HashStage.LockPath(ctx),
         };
         var comparisonConsumes = new Dictionary<string, string>(shared);
+        var papers = PaperLock.ForCatalog(ctx.Catalog);
         foreach (var model in ctx.Catalog.Models)
         {
             var inputs = new Dictionary<string, string>
@@ -42,6 +44,9 @@ public sealed class CardStage : IStage
                 ["model_manifest"] = model.Origin.Sha256,
                 ["experiment_manifest"] = exp.Origin.Sha256,
             };
+            // The pinned entries the card cites: re-pinning a paper re-renders exactly the cards that cite it.
+            var cited = CardBuilder.CitedPapers(exp, ctx.Dataset, model).ToList();
+            if (cited.Count > 0) inputs["papers"] = papers.HashOf(cited);
             // A card reports the checkpoint and metrics beside it: every file of its train and eval units is keyed.
             var consumes = new Dictionary<string, string>(shared);
             foreach (var seed in exp.Seeds)
@@ -89,7 +94,8 @@ public sealed class CardStage : IStage
             var stats = Json.Deserialize<TrainStats>(File.ReadAllText(Path.Combine(trainDir, "training_stats.json")));
             return new CardBuilder.SeedRun(seed, stats, EvaluateStage.ReadSummary(ctx, model.Id, seed), trainDir);
         }).ToList();
-        var card = CardBuilder.Build(new CardRun(ctx.Experiment, ctx.Dataset, ctx.Code.Commit, ctx.Code.ShortCommit, ctx.Code.RunName), model, runs, HashStage.ReadLock(ctx), SplitFileView.Read(ctx));
+        var run = new CardRun(ctx.Experiment, ctx.Dataset, ctx.Code.Commit, ctx.Code.ShortCommit, ctx.Code.RunName) { Papers = PaperLock.ForCatalog(ctx.Catalog) };
+        var card = CardBuilder.Build(run, model, runs, HashStage.ReadLock(ctx), SplitFileView.Read(ctx));
         var figures = ModelFigures.Write(curves, dir);
         card = card with { Figures = figures, Files = [.. card.Files, .. CardFolder.Rows(dir, figures)] };
         AtomicFile.WriteAllText(Path.Combine(dir, CardFolder.Card), renderer.RenderModelCard(card));
@@ -103,7 +109,7 @@ public sealed class CardStage : IStage
         var summaries = models.Select(m => (IReadOnlyList<EvalSummary>)exp.Seeds.Select(s => EvaluateStage.ReadSummary(ctx, m.Id, s)).ToList()).ToList();
         var metrics = exp.Metrics.Count > 0 ? exp.Metrics : summaries[0][0].Metrics.Select(x => x.Name).ToList();
         // One seed: the spread over test perturbations (cell-eval's results.csv) stands in for the spread over seeds.
-        var perItem = exp.Seeds.Count == 1 && exp.Task == "perturbation"
+        var perItem = exp.Seeds.Count == 1 && exp.Task == ModelTask.Perturbation
             ? models.Select(m => PerItemResults.Read(Path.Combine(EvaluateStage.UnitDir(ctx, m.Id, exp.Seeds[0]), "results.csv"), metrics)).ToList()
             : null;
         var rows = ComparisonBuilder.Rows(models.Select(m => m.Id).ToList(), metrics, summaries, perItem);

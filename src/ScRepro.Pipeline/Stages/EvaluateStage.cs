@@ -62,8 +62,8 @@ public sealed class EvaluateStage : IStage
         var (metrics, notes) = evaluator.Evaluate(new EvalRequest(ctx, data, split, trainDir, dir));
         var missing = ctx.Experiment.Metrics.Where(name => metrics.All(x => x.Name != name)).ToList();
         if (missing.Count > 0)
-            throw new ScReproException($"{ctx.Experiment.Origin.File}: key 'metrics': not computed for a {ctx.Experiment.Task} task: {string.Join(", ", missing)}");
-        var provenance = ProvenanceCapture.Capture(ctx.Root,
+            throw new ScReproException($"{ctx.Experiment.Origin.File}: key 'metrics': not computed for a {ctx.Experiment.Task.Name()} task: {string.Join(", ", missing)}");
+        var provenance = ProvenanceCapture.Capture(ctx.Git,
             new Dictionary<string, long> { ["split"] = ctx.Experiment.Split.Seed, ["train"] = seed }, ctx.CommandLine,
             hdf5Library: Hdf5Loader.Current.Describe());
         Json.WriteFile(Path.Combine(dir, "summary.json"), new EvalSummary(ctx.Experiment.Task, model, seed, metrics, notes, provenance));

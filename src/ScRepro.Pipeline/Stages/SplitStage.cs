@@ -1,3 +1,4 @@
+using ScRepro.Contracts;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using ScRepro.Foundation.IO;
@@ -47,10 +48,10 @@ public sealed class SplitStage : IStage
     {
         var exp = ctx.Experiment;
         var path = ctx.DataFile(exp.File);
-        var input = exp.Task == "perturbation"
+        var input = exp.Task == ModelTask.Perturbation
             ? H5adSplitInputs.Conditions(path, exp.Columns.Perturbation!)
             : H5adSplitInputs.Obs(path, exp.Columns.Label, exp.Columns.Batch);
-        var provenance = ProvenanceCapture.Capture(ctx.Root, new Dictionary<string, long> { ["split"] = exp.Split.Seed }, ctx.CommandLine,
+        var provenance = ProvenanceCapture.Capture(ctx.Git, new Dictionary<string, long> { ["split"] = exp.Split.Seed }, ctx.CommandLine,
             hdf5Library: Hdf5Loader.Current.Describe());
         input = input with
         {

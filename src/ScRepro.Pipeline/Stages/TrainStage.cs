@@ -23,7 +23,7 @@ public sealed class TrainStage : IStage
     public static string UnitDir(RunContext ctx, string model, long seed) =>
         Path.Combine(ctx.RunDir, "train", model, $"seed{seed}");
 
-    public static string PredictionFile(string task) => task == "perturbation" ? "predictions.h5ad" : "predictions.csv";
+    public static string PredictionFile(ModelTask task) => task == ModelTask.Perturbation ? "predictions.h5ad" : "predictions.csv";
 
     public IReadOnlyList<WorkUnit> Plan(RunContext ctx)
     {
@@ -60,7 +60,8 @@ public sealed class TrainStage : IStage
                 units.Add(new WorkUnit(Name, $"{model.Id}/seed{seed}", UnitDir(ctx, model.Id, seed), inputs,
                     ["training_stats.json", PredictionFile(model.Task)],
                     tmp => Train(ctx, trainer, model, s, data.Value, split, tmp), ctx.RunDir, Resumable: trainer.Resumable,
-                    Consumes: new Dictionary<string, string> { ["split.json"] = SplitFileView.PathFor(ctx) }));
+                    Consumes: new Dictionary<string, string> { ["split.json"] = SplitFileView.PathFor(ctx) },
+                    Resources: model.Resources));
             }
         }
         return units;
@@ -99,16 +100,10 @@ public sealed class TrainStage : IStage
             throw new ScReproException($"{model.Origin.File}: key 'hyperparameters': {e.Message}", e.ExitCode, e);
         }
         clock.Stop();
-        var provenance = ProvenanceCapture.Capture(ctx.Root,
+        var provenance = ProvenanceCapture.Capture(ctx.Git,
             new Dictionary<string, long> { ["split"] = ctx.Experiment.Split.Seed, ["train"] = seed }, ctx.CommandLine,
             TrainerRegistry.LibtorchVersion(trainer), Hdf5Loader.Current.Describe());
-        var details = new SortedDictionary<string, object?>(outcome.Details.ToDictionary(), StringComparer.Ordinal)
-        {
-            ["files"] = outcome.Files.Select(f => new Dictionary<string, string> { ["name"] = f.Name, ["description"] = f.Description }).ToList(),
-        };
-        if (!TrainReasons.All.Contains(outcome.Reason))
-            throw new ScReproException($"trainer '{trainer.Kind}' reported stopping reason '{outcome.Reason}' (allowed: {string.Join(", ", TrainReasons.All)})");
         Json.WriteFile(Path.Combine(dir, "training_stats.json"),
-            new TrainStats(Math.Round(clock.Elapsed.TotalSeconds, 3), null, outcome.Reason, details, provenance));
+            new TrainStats(Math.Round(clock.Elapsed.TotalSeconds, 3), null, outcome.Reason, outcome.Details, provenance));
     }
 }

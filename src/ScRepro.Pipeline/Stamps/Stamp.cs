@@ -22,6 +22,10 @@ public sealed record Stamp(
     string CreatedUtc,
     SortedDictionary<string, string>? Outputs = null)
 {
+    /// <summary>The Slurm job that ran the unit (not part of <see cref="Key"/>); absent for a local run.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public Contracts.SchedulerInfo? Scheduler { get; init; }
+
     public static Stamp Create(string stage, string unit, IReadOnlyDictionary<string, string> inputs, CodeState code, bool codeSensitive = true)
     {
         var sorted = new SortedDictionary<string, string>(inputs.ToDictionary(kv => kv.Key, kv => kv.Value), StringComparer.Ordinal);

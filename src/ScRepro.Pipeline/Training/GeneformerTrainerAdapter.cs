@@ -1,5 +1,6 @@
 using ScRepro.Contracts;
 using ScRepro.Foundation.Errors;
+using ScRepro.Foundation.Parameters;
 using ScRepro.Evaluation.Annotation;
 using ScRepro.Models.Geneformer;
 using ScRepro.Models.Geneformer.Annotation;
@@ -16,7 +17,7 @@ namespace ScRepro.Pipeline.Training;
 public sealed class GeneformerTrainerAdapter : ITrainer
 {
     public string Kind => "geneformer_annotation";
-    public string Task => "annotation";
+    public ModelTask Task => ModelTask.Annotation;
     public bool Resumable => true;
     public bool UsesLibtorch => true;
 
@@ -27,8 +28,8 @@ public sealed class GeneformerTrainerAdapter : ITrainer
         var source = model.Origin.File;
         var recipe = GeneformerRecipe.FromHyperparameters(model.Hyperparameters, source);
         var budget = new TrainingBudget(
-            model.Budget.Epochs is { } e ? checked((int)e) : null, model.Budget.MaxSteps, model.Budget.MaxWallClockS,
-            model.Budget.EarlyStoppingMetric, model.Budget.Patience is { } p ? checked((int)p) : null).Validated(source);
+            ParameterReader.Narrow(model.Budget.Epochs, source, "budget.epochs"), model.Budget.MaxSteps, model.Budget.MaxWallClockS,
+            model.Budget.EarlyStoppingMetric, ParameterReader.Narrow(model.Budget.Patience, source, "budget.patience")).Validated(source);
         string Resolve(string name, string key, bool folder)
         {
             var path = Core.Manifests.SafePath.Resolve(Path.Combine(ctx.Root, "data"), name, $"{source}: key 'hyperparameters.{key}'");
@@ -40,7 +41,7 @@ public sealed class GeneformerTrainerAdapter : ITrainer
         (string, string)? dictionaries = recipe.TokenDictionary is { } t
             ? (Resolve(t, "token_dictionary", false), Resolve(recipe.MedianDictionary!, "gene_median_dictionary", false)) : null;
         var mapping = recipe.GeneMapping is { } gm ? Resolve(gm, "gene_mapping", false) : null;
-        Torch.torch.set_num_threads(Environment.ProcessorCount);
+        Torch.torch.set_num_threads(TrainerRegistry.TorchThreads);
         var label = ctx.Experiment.Columns.Label!;
         var (stats, predicted) = GeneformerAnnotationTrainer.Train(new GeneformerTrainRequest(request.Data, label, request.Split.Train,
             request.Split.Val, request.Split.Test, recipe, budget, request.Seed, request.OutputDir, pretrained, dictionaries, source, mapping));
@@ -48,18 +49,19 @@ public sealed class GeneformerTrainerAdapter : ITrainer
         var truth = request.Data.Obs[label];
         PredictionsCsv.Write(Path.Combine(request.OutputDir, "predictions.csv"), request.Split.Test.Select((c, i) =>
             new LabelledPrediction(c, truth.GetString(rowOf[c]) ?? "", predicted[i])));
-        var details = new Dictionary<string, object?>(Models.Scgpt.ScgptTrainer.DetailsMap(stats))
+        var details = stats.Details with
         {
-            ["base_model"] = pretrained is null
+            BaseModel = pretrained is null
                 ? "None: Geneformer's BERT architecture trained from random weights (no pretrained checkpoint)."
                 : $"Geneformer weights from {Path.GetRelativePath(ctx.Root, pretrained)} (pooler and classifier newly initialised).",
+            Files =
+            [
+                new OutputFile(GeneformerFiles.BestModel, "fine-tuned BertForSequenceClassification state dict (safetensors)"),
+                new OutputFile(GeneformerFiles.Config, "the BERT configuration the weights fit"),
+                new OutputFile(GeneformerFiles.Classes, "class names in logit order"),
+                new OutputFile("predictions.csv", $"true and predicted cell type of each of the {request.Split.Test.Count} test cells"),
+            ],
         };
-        return new TrainOutcome(stats.Reason, details,
-        [
-            new OutputFile(GeneformerFiles.BestModel, "fine-tuned BertForSequenceClassification state dict (safetensors)"),
-            new OutputFile(GeneformerFiles.Config, "the BERT configuration the weights fit"),
-            new OutputFile(GeneformerFiles.Classes, "class names in logit order"),
-            new OutputFile("predictions.csv", $"true and predicted cell type of each of the {request.Split.Test.Count} test cells"),
-        ]);
+        return new TrainOutcome(stats.Reason, details);
     }
 }

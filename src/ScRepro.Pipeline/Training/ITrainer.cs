@@ -1,3 +1,5 @@
+using ScRepro.Contracts;
+
 namespace ScRepro.Pipeline.Training;
 
 /// <summary>
@@ -9,8 +11,7 @@ public interface ITrainer
 {
     string Kind { get; }
 
-    /// <summary>perturbation or annotation.</summary>
-    string Task { get; }
+    ModelTask Task { get; }
 
     /// <summary>Whether the trainer checkpoints into its output folder and continues from what it finds there.</summary>
     bool Resumable => false;

@@ -1,5 +1,6 @@
 using ScRepro.Contracts;
 using ScRepro.Foundation.Errors;
+using ScRepro.Foundation.Parameters;
 using ScRepro.Evaluation.Annotation;
 using ScRepro.Models.Scbert;
 using ScRepro.Models.Scbert.Annotation;
@@ -15,7 +16,7 @@ namespace ScRepro.Pipeline.Training;
 public sealed class ScbertTrainerAdapter : ITrainer
 {
     public string Kind => "scbert_annotation";
-    public string Task => "annotation";
+    public ModelTask Task => ModelTask.Annotation;
     public bool Resumable => true;
     public bool UsesLibtorch => true;
 
@@ -27,11 +28,11 @@ public sealed class ScbertTrainerAdapter : ITrainer
         var source = model.Origin.File;
         var recipe = ScbertRecipe.FromHyperparameters(model.Hyperparameters, source);
         var budget = new TrainingBudget(
-            model.Budget.Epochs is { } e ? checked((int)e) : null, model.Budget.MaxSteps, model.Budget.MaxWallClockS,
-            model.Budget.EarlyStoppingMetric, model.Budget.Patience is { } p ? checked((int)p) : null).Validated(source);
+            ParameterReader.Narrow(model.Budget.Epochs, source, "budget.epochs"), model.Budget.MaxSteps, model.Budget.MaxWallClockS,
+            model.Budget.EarlyStoppingMetric, ParameterReader.Narrow(model.Budget.Patience, source, "budget.patience")).Validated(source);
         var pretrained = PretrainedFile(ctx, recipe, source);
         // As for scGPT: every core, recorded in the card's hardware line.
-        Torch.torch.set_num_threads(Environment.ProcessorCount);
+        Torch.torch.set_num_threads(TrainerRegistry.TorchThreads);
         var label = exp.Columns.Label!;
         var (stats, predicted) = ScbertAnnotationTrainer.Train(new ScbertTrainRequest(request.Data, label, request.Split.Train,
             request.Split.Val, request.Split.Test, recipe, budget, request.Seed, request.OutputDir, pretrained, source));
@@ -39,19 +40,20 @@ public sealed class ScbertTrainerAdapter : ITrainer
         var truth = request.Data.Obs[label];
         PredictionsCsv.Write(Path.Combine(request.OutputDir, "predictions.csv"), request.Split.Test.Select((c, i) =>
             new LabelledPrediction(c, truth.GetString(rowOf[c]) ?? "", predicted[i])));
-        var details = new Dictionary<string, object?>(Models.Scgpt.ScgptTrainer.DetailsMap(stats))
+        var details = stats.Details with
         {
-            ["base_model"] = pretrained is null
+            BaseModel = pretrained is null
                 ? "None: the scBERT architecture trained from random weights (no pretrained checkpoint)."
                 : $"scBERT checkpoint {Path.GetRelativePath(ctx.Root, pretrained)} ({(recipe.Init == "pretrained" ? "every weight" : "its gene2vec rows only")}).",
+            Files =
+            [
+                new OutputFile(ScbertFiles.BestModel, "fine-tuned weights in scBERT's save_best_ckpt layout ({epoch, model_state_dict, losses}; torch.save zip)"),
+                new OutputFile(ScbertFiles.Config, "the PerformerLM configuration the weights fit"),
+                new OutputFile(ScbertFiles.Classes, "class names in logit order"),
+                new OutputFile("predictions.csv", $"true and predicted cell type of each of the {request.Split.Test.Count} test cells"),
+            ],
         };
-        return new TrainOutcome(stats.Reason, details,
-        [
-            new OutputFile(ScbertFiles.BestModel, "fine-tuned weights in scBERT's save_best_ckpt layout ({epoch, model_state_dict, losses}; torch.save zip)"),
-            new OutputFile(ScbertFiles.Config, "the PerformerLM configuration the weights fit"),
-            new OutputFile(ScbertFiles.Classes, "class names in logit order"),
-            new OutputFile("predictions.csv", $"true and predicted cell type of each of the {request.Split.Test.Count} test cells"),
-        ]);
+        return new TrainOutcome(stats.Reason, details);
     }
 
     private static string? PretrainedFile(RunContext ctx, ScbertRecipe recipe, string source)

@@ -1,6 +1,7 @@
 using ScRepro.AnnData;
 using ScRepro.Contracts;
 using ScRepro.Foundation.Errors;
+using ScRepro.Foundation.Parameters;
 using ScRepro.Evaluation.Annotation;
 using ScRepro.Models.Scgpt;
 using ScRepro.Models.Scgpt.Perturbation;
@@ -13,10 +14,10 @@ namespace ScRepro.Pipeline.Training;
 /// `pretrained` names a dataset folder under data/ holding args.json, vocab.json and best_model.pt (null: from
 /// scratch); the unit's folder becomes a complete scGPT model folder beside the predictions.
 /// </summary>
-public sealed class ScgptTrainerAdapter(string task) : ITrainer
+public sealed class ScgptTrainerAdapter(ModelTask task) : ITrainer
 {
-    public string Kind => "scgpt_" + task;
-    public string Task => task;
+    public string Kind => "scgpt_" + task.Name();
+    public ModelTask Task => task;
     public bool Resumable => true;
     public bool UsesLibtorch => true;
 
@@ -25,18 +26,18 @@ public sealed class ScgptTrainerAdapter(string task) : ITrainer
         var ctx = request.Context;
         var exp = ctx.Experiment;
         var model = request.Model;
+        var file = model.Origin.File;
         var budget = new TrainingBudget(
-            model.Budget.Epochs is { } e ? checked((int)e) : null, model.Budget.MaxSteps, model.Budget.MaxWallClockS,
-            model.Budget.EarlyStoppingMetric, model.Budget.Patience is { } p ? checked((int)p) : null).Validated(model.Origin.File);
+            ParameterReader.Narrow(model.Budget.Epochs, file, "budget.epochs"), model.Budget.MaxSteps, model.Budget.MaxWallClockS,
+            model.Budget.EarlyStoppingMetric, ParameterReader.Narrow(model.Budget.Patience, file, "budget.patience")).Validated(file);
         var pretrained = PretrainedDir(ctx, model);
         // libtorch starts with one intra-op thread on this Debian build (OpenMP reports 1); training uses every core.
         // The count is in the card's hardware line: float sums, hence the last digits, depend on it.
         Torch.torch.set_num_threads(TrainerRegistry.TorchThreads);
-        IReadOnlyDictionary<string, object?> details;
-        string reason;
-        if (task == "perturbation")
+        TrainStats stats;
+        if (task == ModelTask.Perturbation)
         {
-            var (stats, predictor) = ScgptTrainer.TrainPerturbation(request.Data, exp.Columns.Perturbation!, exp.Columns.Control!,
+            (stats, var predictor) = ScgptTrainer.TrainPerturbation(request.Data, exp.Columns.Perturbation!, exp.Columns.Control!,
                 request.Split.Train, request.Split.Val, model.Hyperparameters, budget, request.Seed, request.OutputDir, pretrained,
                 model.Origin.File);
             using (predictor)
@@ -45,11 +46,10 @@ public sealed class ScgptTrainerAdapter(string task) : ITrainer
                 var predicted = predictor.Predict(dataset, request.Split.Test.Prepend(exp.Columns.Control!).ToList(), request.Seed);
                 AnnDataFile.Write(Path.Combine(request.OutputDir, "predictions.h5ad"), predicted);
             }
-            (details, reason) = (ScgptTrainer.DetailsMap(stats), stats.Reason);
         }
         else
         {
-            var (stats, predictor) = ScgptTrainer.TrainAnnotation(request.Data, exp.Columns.Label!, request.Split.Train, request.Split.Val,
+            (stats, var predictor) = ScgptTrainer.TrainAnnotation(request.Data, exp.Columns.Label!, request.Split.Train, request.Split.Val,
                 model.Hyperparameters, budget, request.Seed, request.OutputDir, pretrained, model.Origin.File);
             using (predictor)
             {
@@ -61,27 +61,29 @@ public sealed class ScgptTrainerAdapter(string task) : ITrainer
                 PredictionsCsv.Write(Path.Combine(request.OutputDir, "predictions.csv"), predictions);
                 PredictionsParquet.Write(Path.Combine(request.OutputDir, PredictionsParquet.File), predictions, predictor.Classes, probabilities);
             }
-            (details, reason) = (ScgptTrainer.DetailsMap(stats), stats.Reason);
         }
-        var withBase = new Dictionary<string, object?>(details)
+        var details = stats.Details with
         {
-            ["base_model"] = pretrained is null
+            BaseModel = pretrained is null
                 ? "None: the scGPT architecture trained from scratch (no pretrained weights)."
                 : $"scGPT pretrained weights from {Path.GetRelativePath(ctx.Root, pretrained)} (args.json, vocab.json, best_model.pt).",
+            Files = Files(task, request.Split.Test.Count),
         };
-        List<OutputFile> parquet = task == "perturbation" ? [] : [new OutputFile(PredictionsParquet.File, "the same rows with the softmax probability of each class (prob_<class>)")];
-        return new TrainOutcome(reason, withBase,
+        return new TrainOutcome(stats.Reason, details);
+    }
+
+    private static IReadOnlyList<OutputFile> Files(ModelTask task, int testCount) =>
         [
             new OutputFile("best_model.pt", "fine-tuned state dict in torch.save format; loads into scGPT's "
-                + (task == "perturbation" ? "TransformerGenerator" : "TransformerModel (with its ClsDecoder head)")),
+                + (task == ModelTask.Perturbation ? "TransformerGenerator" : "TransformerModel (with its ClsDecoder head)")),
             new OutputFile("args.json", "scGPT model arguments"),
             new OutputFile("vocab.json", "gene vocabulary"),
-            task == "perturbation"
-                ? new OutputFile("predictions.h5ad", $"predicted profiles of the {request.Split.Test.Count} test conditions and the control")
-                : new OutputFile("predictions.csv", $"true and predicted cell type of each of the {request.Split.Test.Count} test cells"),
-            .. parquet,
-        ]);
-    }
+            task == ModelTask.Perturbation
+                ? new OutputFile("predictions.h5ad", $"predicted profiles of the {testCount} test conditions and the control")
+                : new OutputFile("predictions.csv", $"true and predicted cell type of each of the {testCount} test cells"),
+            .. task == ModelTask.Perturbation ? Array.Empty<OutputFile>()
+                : [new OutputFile(PredictionsParquet.File, "the same rows with the softmax probability of each class (prob_<class>)")],
+        ];
 
     private static string? PretrainedDir(RunContext ctx, Core.Manifests.ModelManifest model)
     {

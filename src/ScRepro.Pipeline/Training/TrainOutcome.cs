@@ -3,11 +3,7 @@ using ScRepro.Contracts;
 namespace ScRepro.Pipeline.Training;
 
 /// <summary>
-/// Why and how training ended, in the seed card's TrainStats schema: reason is max_epochs | early_stop |
-/// converged | budget; details holds model-specific facts (epochs trained, cells seen, gradient steps,
-/// best validation value and epoch, chosen hyperparameters). Files are what the card lists with hashes.
+/// Why and how training ended, in the seed card's TrainStats schema: the stopping reason and the typed details of the
+/// model family (what it chose, what it saw, the files it wrote for the card to list with hashes).
 /// </summary>
-public sealed record TrainOutcome(
-    string Reason,
-    IReadOnlyDictionary<string, object?> Details,
-    IReadOnlyList<OutputFile> Files);
+public sealed record TrainOutcome(StopReason Reason, TrainDetails Details);

@@ -1,3 +1,4 @@
+using ScRepro.Contracts;
 using ScRepro.Foundation.Errors;
 using ScRepro.Core.Manifests;
 
@@ -10,8 +11,8 @@ public static class TrainerRegistry
     [
         .. Baselines.Perturbation.PerturbationBaselines.Kinds.Select(k => new PerturbationBaselineTrainer(k)),
         new LogisticTrainer(),
-        new ScgptTrainerAdapter("perturbation"),
-        new ScgptTrainerAdapter("annotation"),
+        new ScgptTrainerAdapter(ModelTask.Perturbation),
+        new ScgptTrainerAdapter(ModelTask.Annotation),
         new ScbertTrainerAdapter(),
         new GeneformerTrainerAdapter(),
     ];
@@ -21,13 +22,21 @@ public static class TrainerRegistry
         var trainer = All.FirstOrDefault(t => t.Kind == model.Kind)
             ?? throw new ScReproException($"{model.Origin.File}: key 'kind': unknown model kind '{model.Kind}' (known: {string.Join(", ", All.Select(t => t.Kind))})");
         if (trainer.Task != model.Task)
-            throw new ScReproException($"{model.Origin.File}: key 'task': kind '{model.Kind}' is a {trainer.Task} model, not {model.Task}");
+            throw new ScReproException($"{model.Origin.File}: key 'task': kind '{model.Kind}' is a {trainer.Task.Name()} model, not {model.Task.Name()}");
         return trainer;
     }
 
     /// <summary>libtorch's version for trainers that run on it (recorded in provenance), else null.</summary>
     public static string? LibtorchVersion(ITrainer trainer) => trainer.UsesLibtorch ? Torch.torch.__version__ : null;
 
-    /// <summary>The intra-op thread count libtorch trainers set (one per core), which stamps of their units key.</summary>
-    public static int TorchThreads => Environment.ProcessorCount;
+    /// <summary>The variable that fixes <see cref="TorchThreads"/> (a Slurm task trains with its submitter's planned count).</summary>
+    public const string TorchThreadsVariable = "SCREPRO_TORCH_THREADS";
+
+    /// <summary>
+    /// The intra-op thread count libtorch trainers set, which stamps of their units key: SCREPRO_TORCH_THREADS when
+    /// set to a positive integer, else one per core.
+    /// </summary>
+    public static int TorchThreads =>
+        int.TryParse(Environment.GetEnvironmentVariable(TorchThreadsVariable), System.Globalization.NumberStyles.None,
+            System.Globalization.CultureInfo.InvariantCulture, out var n) && n > 0 ? n : Environment.ProcessorCount;
 }

@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.Numerics;
 using ScRepro.Foundation.Errors;
+using ScRepro.Pickle;
 using ScRepro.Torch.Serialization.Pickle;
 
 namespace ScRepro.Torch.Serialization;
@@ -19,8 +20,8 @@ internal static class LegacyCheckpointReader
         var pos = 0;
         object? Next(string what, Func<object?[], StorageBlob>? persistentLoad = null)
         {
-            var u = new RestrictedUnpickler(data, pos, $"{path} ({what})",
-                persistentLoad ?? (_ => throw new ScReproException($"corrupt checkpoint {path}: unexpected storage in the {what}")));
+            var u = new Unpickler(data, pos, $"{path} ({what})", new TorchAllowList(
+                persistentLoad ?? (_ => throw new ScReproException($"corrupt checkpoint {path}: unexpected storage in the {what}"))));
             var value = u.Load();
             pos = u.Position;
             return value;

@@ -1,3 +1,4 @@
+using ScRepro.Pickle;
 using ScRepro.Torch.Serialization.Pickle;
 
 namespace ScRepro.Torch.Serialization;
@@ -13,7 +14,7 @@ internal static class StoragePersistentId
         {
             throw new PickleFormatException($"persistent id is not a ('storage', …) tuple of 5 or 6 items");
         }
-        if (pid[1] is not PickleGlobal g || !AllowedGlobals.IsStorageClass(g.Module, g.Name, out var dtype))
+        if (pid[1] is not PickleGlobal g || !TorchAllowList.IsStorageClass(g.Module, g.Name, out var dtype))
         {
             throw new PickleFormatException("persistent id does not name a storage class");
         }

@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using System.Text;
 using ScRepro.Foundation.Errors;
+using ScRepro.Pickle;
 using ScRepro.Torch.Serialization.Pickle;
 
 namespace ScRepro.Torch.Serialization;
@@ -22,7 +23,7 @@ internal static class ZipCheckpointReader
             var pickle = ReadEntry(zip.GetEntry(prefix + "data.pkl")!);
             var storages = new Dictionary<string, StorageBlob>();
             var source = $"{path} (record {prefix}data.pkl)";
-            var unpickler = new RestrictedUnpickler(pickle, 0, source, pid =>
+            var unpickler = new Unpickler(pickle, 0, source, new TorchAllowList(pid =>
             {
                 var id = StoragePersistentId.Parse(pid);
                 if (storages.TryGetValue(id.Key, out var known)) return known;
@@ -38,7 +39,7 @@ internal static class ZipCheckpointReader
                 var blob = new StorageBlob(id.DType, bytes, id.Location, id.Key);
                 storages[id.Key] = blob;
                 return blob;
-            });
+            }));
             return unpickler.Load();
         }
         catch (InvalidDataException e)

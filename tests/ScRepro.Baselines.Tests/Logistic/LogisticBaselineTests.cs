@@ -85,16 +85,31 @@ public sealed class LogisticBaselineTests
     [Fact]
     public void Should_read_manifest_hyperparameters()
     {
+        // Values as the manifest loader types YAML scalars: long for integers, double for floats, strings.
         var s = LogisticRunSettings.FromHyperparameters(new Dictionary<string, object?>
         {
-            ["C"] = "0.1", ["tol"] = 0.0001, ["max_iter"] = 100, ["preprocess"] = "log2p",
-        }, seed: 4);
+            ["C"] = 0.1, ["tol"] = 0.0001, ["max_iter"] = 100L, ["preprocess"] = "log2p", ["penalty"] = "l1",
+        }, seed: 4, "models/lr.yaml");
         Assert.Equal(0.1, s.C);
         Assert.Equal(Preprocess.Log2p, s.Preprocess);
-        Assert.Equal(4, s.Seed);
-        var cv = LogisticRunSettings.FromHyperparameters(new Dictionary<string, object?> { ["C"] = "cv", ["grid"] = new List<object?> { "1", 10 } }, 0);
+        Assert.Equal((4, 100), (s.Seed, s.MaxIter));
+        var cv = LogisticRunSettings.FromHyperparameters(new Dictionary<string, object?> { ["C"] = "cv", ["grid"] = new List<object?> { 1L, 10.0 } }, 0);
         Assert.Null(cv.C);
         Assert.Equal([1.0, 10.0], cv.Grid);
-        Assert.Throws<ScReproException>(() => LogisticRunSettings.FromHyperparameters(new Dictionary<string, object?> { ["alpha"] = 1 }, 0));
+        var e = Assert.Throws<ScReproException>(() => LogisticRunSettings.FromHyperparameters(new Dictionary<string, object?> { ["alpha"] = 1L }, 0, "models/lr.yaml"));
+        Assert.StartsWith("models/lr.yaml: hyperparameters: unknown key 'alpha'", e.Message);
+    }
+
+    [Fact]
+    public void Should_refuse_a_float_where_an_integer_is_meant_and_a_number_given_as_text()
+    {
+        // The one int rule (ParameterReader): max_iter: 2.0 is a YAML float; the old reader truncated it silently.
+        var e = Assert.Throws<ScReproException>(() => LogisticRunSettings.FromHyperparameters(
+            new Dictionary<string, object?> { ["max_iter"] = 2.0 }, 0, "models/lr.yaml"));
+        Assert.Equal("models/lr.yaml: hyperparameters: key 'max_iter' must be a positive integer, got 2.0 (a float; an integer is written without a decimal point)", e.Message);
+        e = Assert.Throws<ScReproException>(() => LogisticRunSettings.FromHyperparameters(
+            new Dictionary<string, object?> { ["C"] = "0.1" }, 0, "models/lr.yaml"));
+        Assert.Contains("key 'C' must be a number", e.Message);
+        Assert.Contains("the string '0.1'", e.Message);
     }
 }

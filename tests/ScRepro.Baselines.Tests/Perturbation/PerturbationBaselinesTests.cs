@@ -87,7 +87,7 @@ public sealed class PerturbationBaselinesTests
         // Two training perturbations, one PCA component: Yc = ±(0.5,−1,0) around b = (2.5,3,2); G = u = (0.5,−1,0)/√1.25
         // up to sign. P = G rows of the perturbed genes: p_A = u_A, p_B = u_B. W = (1+λ)⁻¹ uᵀYcP (PᵀP+λ)⁻¹ (scalars).
         var model = PerturbationBaselines.Fit("linear_pca_ridge", Data(), Cols, Train,
-            new Dictionary<string, object?> { ["n_components"] = 10, ["ridge_lambda"] = 0.1 }, seed: 0);
+            new Dictionary<string, object?> { ["n_components"] = 10L, ["ridge_lambda"] = 0.1 }, seed: 0);
         var u = new[] { 0.5, -1.0, 0.0 }.Select(v => v / Math.Sqrt(1.25)).ToArray();
         var yc = new[] { new[] { 0.5, -1.0, 0.0 }, new[] { -0.5, 1.0, 0.0 } }; // A, B
         var p = new[] { u[0], u[1] };
@@ -114,7 +114,7 @@ public sealed class PerturbationBaselinesTests
     {
         Assert.Throws<ScReproException>(() => PerturbationBaselines.Fit("magic", Data(), Cols, Train, NoHp, 0));
         Assert.Throws<ScReproException>(() => PerturbationBaselines.Fit("additive", Data(), Cols, Train,
-            new Dictionary<string, object?> { ["alpha"] = 1 }, 0));
+            new Dictionary<string, object?> { ["alpha"] = 1L }, 0));
         Assert.Throws<ScReproException>(() => PerturbationBaselines.Fit("additive", Data(), Cols, ["ctrl", "Q+ctrl"], NoHp, 0));
         var model = PerturbationBaselines.Fit("control_mean", Data(), Cols, Train, NoHp, 0);
         Assert.Throws<ScReproException>(() => model.Predict(["Q+R"]));

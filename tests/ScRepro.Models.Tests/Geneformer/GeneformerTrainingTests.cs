@@ -1,3 +1,4 @@
+using ScRepro.Contracts;
 using ScRepro.AnnData.Frames;
 using ScRepro.AnnData.Matrices;
 using ScRepro.Models.Geneformer;
@@ -43,12 +44,14 @@ public sealed class GeneformerTrainingTests
         var (stats, predicted) = GeneformerAnnotationTrainer.Train(new GeneformerTrainRequest(Counts(), "label", names[..84], names[84..102],
             names[102..], recipe, new TrainingBudget(Epochs: 5), Seed: 2, dir.Path, PretrainedDir: null, Dictionaries: null, Source: "synthetic"));
         // 84 cells in batches of 12: 7 steps per epoch, 5 epochs.
-        Assert.Equal(("max_epochs", 35L), (stats.Reason, stats.Details.GradientSteps));
-        Assert.Equal("val_loss", stats.Details.SelectionMetric);
+        var details = Assert.IsType<FineTuneDetails>(stats.Details);
+        Assert.Equal((StopReason.MaxEpochs, 35L), (stats.Reason, details.GradientSteps));
+        Assert.Equal("val_loss", details.SelectionMetric);
         var accuracy = predicted.Select((p, i) => p == $"type{(102 + i) % 3}" ? 1.0 : 0.0).Average();
         Assert.True(accuracy >= 0.8, $"test accuracy {accuracy} (chance is 1/3)");
         // vocab: <pad>, <mask> and the 24 detected genes.
-        Assert.Equal(26, ((IReadOnlyDictionary<string, object?>)stats.Details.Model)["vocab_size"]);
+        Assert.Equal(26, Assert.IsType<GeneformerModelDetails>(details.Model).VocabSize);
+        Assert.Equal(5, details.EpochSeconds.Count);
         Assert.True(File.Exists(Path.Combine(dir.Path, GeneformerFiles.BestModel)));
     }
 }

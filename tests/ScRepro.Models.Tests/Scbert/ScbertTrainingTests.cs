@@ -1,3 +1,4 @@
+using ScRepro.Contracts;
 using ScRepro.AnnData.Frames;
 using ScRepro.AnnData.Matrices;
 using ScRepro.Foundation.Errors;
@@ -54,14 +55,18 @@ public sealed class ScbertTrainingTests
         using var dir = TestPaths.NewTempDir();
         var (stats, predicted) = Run(dir.Path, Small, epochs: 6);
         // 80 cells in batches of 16: 5 steps per epoch, 6 epochs.
-        Assert.Equal(("max_epochs", 30L, 480L), (stats.Reason, stats.Details.GradientSteps, stats.Details.CellsSeen));
-        Assert.Equal("accuracy", stats.Details.SelectionMetric);
+        var details = Assert.IsType<FineTuneDetails>(stats.Details);
+        Assert.Equal((StopReason.MaxEpochs, 30L, 480L), (stats.Reason, details.GradientSteps, details.CellsSeen));
+        Assert.Equal("accuracy", details.SelectionMetric);
         var accuracy = predicted.Select((p, i) => p == $"t{(100 + i) % 4}" ? 1.0 : 0.0).Average();
         Assert.True(accuracy >= 0.8, $"test accuracy {accuracy} (chance is 1/4)");
         // Norm + layers[-1] + head train; the token embedding, the other layer and the position rows stay as drawn.
-        var model = (IReadOnlyDictionary<string, object?>)stats.Details.Model;
-        Assert.Equal("layers[-1] (Boiarsky dist_finetune.py)", model["trainable_layer"]);
-        Assert.Equal(6, ((List<double>)model["epoch_seconds"]!).Count);
+        var model = Assert.IsType<ScbertModelDetails>(details.Model);
+        Assert.Equal("layers[-1] (Boiarsky dist_finetune.py)", model.TrainableLayer);
+        Assert.Equal(6, details.EpochSeconds.Count);
+        Assert.Contains("peak RSS", details.PeakMemory);
+        Assert.Equal(Foundation.Random.Seeds.Derive(3, SeedPurposes.Init), details.DerivedSeeds[SeedPurposes.Init]);
+        Assert.Contains(SeedPurposes.EpochOrder(6), details.DerivedSeeds.Keys);
         using var reloaded = new PerformerLM(Small.Architecture with { SeqLen = 21 });
         ScbertFineTuning.Prepare(reloaded, 4, TrainableLayer.Boiarsky);
         ScbertCheckpoint.Load(reloaded, Path.Combine(dir.Path, ScbertFiles.BestModel));
@@ -75,7 +80,7 @@ public sealed class ScbertTrainingTests
         Run(whole.Path, Small, epochs: 3);
         Assert.Throws<OperationCanceledException>(() => Run(split.Path, Small, epochs: 3, interrupt: 1));
         var (resumed, _) = Run(split.Path, Small, epochs: 3);
-        Assert.Equal(3, resumed.Details.EpochsTrained);
+        Assert.Equal(3, ((FineTuneDetails)resumed.Details).EpochsTrained);
         Assert.Equal(File.ReadAllBytes(Path.Combine(whole.Path, ScbertFiles.BestModel)), File.ReadAllBytes(Path.Combine(split.Path, ScbertFiles.BestModel)));
     }
 
@@ -102,9 +107,12 @@ public sealed class ScbertTrainingTests
     public void Should_name_the_manifest_and_key_for_a_bad_recipe()
     {
         var e = Assert.Throws<ScReproException>(() => ScbertRecipe.FromHyperparameters(new Dictionary<string, object?> { ["trainable_layer"] = "first" }, "models/s.yaml"));
-        Assert.Equal("models/s.yaml: key 'hyperparameters.trainable_layer': expected one of upstream, boiarsky, got 'first'", e.Message);
+        Assert.Equal("models/s.yaml: hyperparameters: key 'trainable_layer' must be one of upstream, boiarsky, got the string 'first'", e.Message);
         e = Assert.Throws<ScReproException>(() => ScbertRecipe.FromHyperparameters(new Dictionary<string, object?> { ["heads"] = 2L, ["depth_"] = 1L }, "models/s.yaml"));
-        Assert.Equal("models/s.yaml: key 'hyperparameters.depth_': unknown key for an scBERT recipe", e.Message);
+        Assert.StartsWith("models/s.yaml: hyperparameters: unknown key 'depth_' (known: ", e.Message);
+        // The one reader's int rule: 2.0 is a float, not an integer (RecipeValue used to truncate it for warmup_steps).
+        e = Assert.Throws<ScReproException>(() => ScbertRecipe.FromHyperparameters(new Dictionary<string, object?> { ["warmup_steps"] = 2.0 }, "models/s.yaml"));
+        Assert.Contains("key 'warmup_steps' must be a non-negative integer, got 2.0 (a float", e.Message);
         e = Assert.Throws<ScReproException>(() => ScbertRecipe.FromHyperparameters(new Dictionary<string, object?> { ["init"] = "scratch" }, "models/s.yaml"));
         Assert.Contains("key 'hyperparameters.position_embedding': gene2vec rows come from a pretrained checkpoint", e.Message);
     }

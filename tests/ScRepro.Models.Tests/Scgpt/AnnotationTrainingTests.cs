@@ -1,3 +1,4 @@
+using ScRepro.Contracts;
 using ScRepro.AnnData.Frames;
 using ScRepro.AnnData.Matrices;
 using ScRepro.Models.Scgpt.Annotation;
@@ -46,8 +47,8 @@ public sealed class AnnotationTrainingTests
         using (predictor)
         {
             // 90 cells in batches of 32 (the last one partial, as the tutorial's loader): 3 steps per epoch, 8 epochs.
-            Assert.Equal(("max_epochs", 24L, 720L), (stats.Reason, stats.Details.GradientSteps, stats.Details.CellsSeen));
-            Assert.Equal("val_loss", stats.Details.SelectionMetric);
+            Assert.Equal((StopReason.MaxEpochs, 24L, 720L), (stats.Reason, ((FineTuneDetails)stats.Details).GradientSteps, stats.Details.CellsSeen));
+            Assert.Equal("val_loss", ((FineTuneDetails)stats.Details).SelectionMetric);
             Assert.Equal(["type0", "type1", "type2"], predictor.Classes);
             var predicted = predictor.Predict(data, Enumerable.Range(90, 30).ToList(), "cell_type", seed: 0);
             var accuracy = predicted.Select((p, i) => p == $"type{(90 + i) % 3}" ? 1.0 : 0.0).Average();
@@ -64,8 +65,8 @@ public sealed class AnnotationTrainingTests
             new TrainingBudget(Epochs: 1), Seed: 1, dir.Path, Source: "synthetic"));
         predictor.Dispose();
         // train_test_split(test_size=0.1) of 90 cells keeps ceil(9) = 9 for validation: 81 cells seen in 3 batches (32, 32, 17).
-        Assert.Equal((81L, 3L), (stats.Details.CellsSeen, stats.Details.GradientSteps));
-        Assert.True(double.IsFinite(stats.Details.BestValValue ?? double.NaN), "a validation loss was computed on the held-out cells");
+        Assert.Equal((81L, 3L), (stats.Details.CellsSeen, ((FineTuneDetails)stats.Details).GradientSteps));
+        Assert.True(double.IsFinite(((FineTuneDetails)stats.Details).BestValValue ?? double.NaN), "a validation loss was computed on the held-out cells");
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using ScRepro.Contracts;
 using ScRepro.Models.Scgpt.Config;
 using ScRepro.Models.Scgpt.Perturbation;
 using ScRepro.Models.Training;
@@ -27,13 +28,13 @@ public sealed class PerturbationTrainingTests
         using (predictor)
         {
             // 64 control + 4×16 perturbed training cells = 128; drop_last batches of 16 → 8 steps per epoch.
-            Assert.Equal("max_epochs", stats.Reason);
-            Assert.Equal((4, 32L, 512L), (stats.Details.EpochsTrained, stats.Details.GradientSteps, stats.Details.CellsSeen));
+            Assert.Equal(StopReason.MaxEpochs, stats.Reason);
+            Assert.Equal((4, 32L, 512L), (((FineTuneDetails)stats.Details).EpochsTrained, ((FineTuneDetails)stats.Details).GradientSteps, stats.Details.CellsSeen));
             Assert.Null(stats.WandbRunUrl);
-            Assert.NotNull(stats.Details.BestValEpoch);
+            Assert.NotNull(((FineTuneDetails)stats.Details).BestValEpoch);
             // The signal is learnable: the last epoch's training MSE is well below the first's.
-            Assert.True(stats.Details.TrainLossHistory[^1] < 0.7 * stats.Details.TrainLossHistory[0],
-                $"train mse {string.Join(", ", stats.Details.TrainLossHistory)}");
+            Assert.True(((FineTuneDetails)stats.Details).TrainLossHistory[^1] < 0.7 * ((FineTuneDetails)stats.Details).TrainLossHistory[0],
+                $"train mse {string.Join(", ", ((FineTuneDetails)stats.Details).TrainLossHistory)}");
             // The folder is a model folder: best_model.pt with in_proj names, args.json, vocab.json.
             var keys = TorchCheckpoint.ReadStateDict(dir.File("best_model.pt")).Select(kv => kv.Key).ToList();
             Assert.Contains("transformer_encoder.layers.1.self_attn.in_proj_weight", keys);
@@ -51,9 +52,9 @@ public sealed class PerturbationTrainingTests
         using var dir = TestPaths.NewTempDir();
         var (stats, predictor) = ScgptPerturbationTrainer.Train(Request(dir.Path, new TrainingBudget(Epochs: 15, MaxSteps: 5)));
         predictor.Dispose();
-        Assert.Equal("budget", stats.Reason);
-        Assert.Equal(5, stats.Details.GradientSteps);
-        Assert.Equal(1, stats.Details.EpochsTrained); // the cut epoch is validated and counted
+        Assert.Equal(StopReason.Budget, stats.Reason);
+        Assert.Equal(5, ((FineTuneDetails)stats.Details).GradientSteps);
+        Assert.Equal(1, ((FineTuneDetails)stats.Details).EpochsTrained); // the cut epoch is validated and counted
     }
 
     [Fact]
@@ -71,8 +72,8 @@ public sealed class PerturbationTrainingTests
         pb.Dispose();
         Assert.Equal(File.ReadAllBytes(whole.File("best_model.pt")), File.ReadAllBytes(cut.File("best_model.pt")));
         Assert.Equal(File.ReadAllBytes(Path.Combine(whole.Path, "checkpoint", "model.pt")), File.ReadAllBytes(Path.Combine(cut.Path, "checkpoint", "model.pt")));
-        Assert.Equal(a.Details.ValHistory, b.Details.ValHistory);
-        Assert.Equal(a.Details.TrainLossHistory, b.Details.TrainLossHistory);
-        Assert.Equal((a.Reason, a.Details.GradientSteps, a.Details.CellsSeen), (b.Reason, b.Details.GradientSteps, b.Details.CellsSeen));
+        Assert.Equal(((FineTuneDetails)a.Details).ValHistory, ((FineTuneDetails)b.Details).ValHistory);
+        Assert.Equal(((FineTuneDetails)a.Details).TrainLossHistory, ((FineTuneDetails)b.Details).TrainLossHistory);
+        Assert.Equal((a.Reason, ((FineTuneDetails)a.Details).GradientSteps, a.Details.CellsSeen), (b.Reason, ((FineTuneDetails)b.Details).GradientSteps, b.Details.CellsSeen));
     }
 }

@@ -1,3 +1,4 @@
+using ScRepro.Contracts;
 using ScRepro.Foundation.Errors;
 using ScRepro.Core.Manifests;
 using ScRepro.Models.Scgpt.Config;
@@ -19,7 +20,7 @@ public sealed class RecipeManifestTests
         var m = ManifestLoader.LoadModel(Path.Combine(TestPaths.RepoRoot, "manifests", "models", file));
         var recipe = ScgptRecipe.FromHyperparameters(m.Hyperparameters, m.Task, file);
         new TrainingBudget((int?)m.Budget.Epochs, m.Budget.MaxSteps, m.Budget.MaxWallClockS, m.Budget.EarlyStoppingMetric, (int?)m.Budget.Patience).Validated(file);
-        Assert.Equal(m.Task == "annotation", recipe.Variant == ScgptVariant.Classifier);
+        Assert.Equal(m.Task == ModelTask.Annotation, recipe.Variant == ScgptVariant.Classifier);
     }
 
     [Fact]
@@ -52,7 +53,7 @@ public sealed class RecipeManifestTests
     public void Should_reject_a_bad_hyperparameter_naming_the_key(string key, object value, string expected)
     {
         var e = Assert.Throws<ScReproException>(() =>
-            ScgptRecipe.FromHyperparameters(new Dictionary<string, object?> { [key] = value }, "perturbation", "m.yaml"));
+            ScgptRecipe.FromHyperparameters(new Dictionary<string, object?> { [key] = value }, ModelTask.Perturbation, "m.yaml"));
         Assert.Contains("m.yaml", e.Message);
         Assert.Contains(expected, e.Message);
     }
@@ -61,7 +62,7 @@ public sealed class RecipeManifestTests
     public void Should_refuse_a_classifier_for_perturbation()
     {
         var e = Assert.Throws<ScReproException>(() =>
-            ScgptRecipe.FromHyperparameters(new Dictionary<string, object?> { ["variant"] = "classifier" }, "perturbation", "m.yaml"));
+            ScgptRecipe.FromHyperparameters(new Dictionary<string, object?> { ["variant"] = "classifier" }, ModelTask.Perturbation, "m.yaml"));
         Assert.Contains("'variant'", e.Message);
     }
 }

@@ -1,3 +1,4 @@
+using ScRepro.Contracts;
 using ScRepro.Foundation.Errors;
 using ScRepro.Models.Training;
 using ScRepro.Testing;
@@ -64,7 +65,7 @@ public sealed class BudgetTrackerTests
         Assert.False(t.CanStep());
         Assert.Equal(StopReason.Budget, t.Reason);
         Assert.Equal("max_wall_clock_s", t.BudgetLimit);   // the machine's speed: Nightly calls such a run not comparable
-        Assert.Equal("max_wall_clock_s", t.ToStats("CPU", null, new Dictionary<string, object?>()).Details.BudgetLimit);
+        Assert.Equal("max_wall_clock_s", ((FineTuneDetails)t.ToStats("CPU", null, new ScbertModelDetails("a", 1, 1, 1, 1, 1, 1, 1, "random", 1, 0, "l", 2, 1, 0, "scratch", "none", "none", 1, 1, 1, 1, "v", 1, 0) { Precision = "fp32", AmpRequested = false }).Details).BudgetLimit);
         Assert.Equal(10, t.Snapshot().ElapsedBeforeS);
     }
 
@@ -94,16 +95,25 @@ public sealed class BudgetTrackerTests
     {
         var t = Tracker(new TrainingBudget(Epochs: 2));
         Run(t, 3, 0.4, 0.6);
-        var stats = t.ToStats("CPU (2 cores)", 2, new Dictionary<string, object?> { ["attention_layout"] = "InProj" });
+        var model = new ScgptModelDetails("TransformerGenerator", "Generator", 64, 4, 64, 2, 30, null, 1000, 0, "scratch", "InProj",
+            null, null, null, null, 96, 32, null, null, 0, null) { Precision = "float32", AmpRequested = false };
+        var stats = t.ToStats("CPU (2 cores)", 2, model);
         using var dir = TestPaths.NewTempDir();
-        stats.Write(dir.File("training_stats.json"));
+        ScRepro.Foundation.IO.Json.WriteFile(dir.File("training_stats.json"), stats);
         var json = File.ReadAllText(dir.File("training_stats.json"));
         // Seed card: top-level wall_clock_s, wandb_run_url, reason, details.
         foreach (var key in new[] { "\"wall_clock_s\"", "\"wandb_run_url\": null", "\"reason\": \"max_epochs\"", "\"details\"",
                      "\"epochs_trained\": 2", "\"cells_seen\": 384", "\"gradient_steps\": 6", "\"hardware\": \"CPU (2 cores)\"",
-                     "\"best_val_value\": 0.6", "\"best_val_epoch\": 2", "\"attention_layout\": \"InProj\"" })
+                     "\"best_val_value\": 0.6", "\"best_val_epoch\": 2", "\"pretrained_attention_layout\": \"InProj\"",
+                     "\"family\": \"fine_tune\"", "\"architecture_family\": \"scgpt\"", "\"precision\": \"float32\"" })
             Assert.Contains(key, json);
-        Assert.Equal("max_epochs", TrainStats.Read(dir.File("training_stats.json")).Reason);
+        // And it reads back as the same typed record (the card reads these fields, not keys).
+        var back = ScRepro.Foundation.IO.Json.Deserialize<TrainStats>(json);
+        Assert.Equal(StopReason.MaxEpochs, back.Reason);
+        var details = Assert.IsType<FineTuneDetails>(back.Details);
+        Assert.Equal((2, 6L, 384L, 0.6), (details.EpochsTrained, details.GradientSteps, details.CellsSeen, details.BestValValue));
+        Assert.Equal("InProj", Assert.IsType<ScgptModelDetails>(details.Model).PretrainedAttentionLayout);
+        Assert.Null(details.BudgetLimit);
         Assert.Contains("\"budget_limit\": null", json);
     }
 }

@@ -1,3 +1,5 @@
+using ScRepro.Foundation.Random;
+using ScRepro.Contracts;
 using ScRepro.Foundation.Errors;
 using ScRepro.Foundation.IO;
 using ScRepro.Models.Geneformer.Checkpoints;
@@ -29,7 +31,8 @@ public static class GeneformerAnnotationTrainer
         var source = request.Source;
         var budget = request.Budget.Validated(source);
         var data = request.Data;
-        var cells = new AnnotationCells(data, request.LabelColumn, request.TrainCells, request.ValCells, request.TestCells, request.Seed, source);
+        var seeds = new SeedLedger(request.Seed);
+        var cells = new AnnotationCells(data, request.LabelColumn, request.TrainCells, request.ValCells, request.TestCells, seeds, source);
         var (trainRows, valRows, testRows, valSource) = (cells.TrainRows, cells.ValRows, cells.TestRows, cells.ValSource);
         // Classes: every label in the data, sorted (np.unique over the whole set).
         var classes = cells.Classes;
@@ -48,7 +51,7 @@ public static class GeneformerAnnotationTrainer
         var mapping = request.GeneMapping is { } m ? GeneformerDictionaries.ReadEnsemblMapping(m) : null;
         var tokenizer = new RankValueTokenizer(tokens, medians, r.Version, inputSize, mapping, vocabSource);
 
-        manual_seed(request.Seed);
+        manual_seed(seeds.Derive(SeedPurposes.Init));
         var model = new BertForSequenceClassification(config, classes.Length);
         GeneformerLoadReport? loaded = null;
         if (request.PretrainedDir is { } folder) loaded = GeneformerCheckpoint.LoadPretrained(model, WeightsIn(folder));
@@ -69,7 +72,7 @@ public static class GeneformerAnnotationTrainer
         var settings = r.LoopSettings(batches * (budget.Epochs ?? 1));
         FineTuneLoop.CheckSelectionMetric(settings, budget, ValidationMetrics, source);
         // The per-step linear schedule carries the learning rate; the per-epoch scheduler leaves it alone.
-        var loop = new FineTuneLoop(model, settings, o => optim.lr_scheduler.StepLR(o, 1, 1.0), SaveSafeTensors, budget, request.Seed,
+        var loop = new FineTuneLoop(model, settings, o => optim.lr_scheduler.StepLR(o, 1, 1.0), SaveSafeTensors, budget, seeds,
             request.OutputDir, device, source);
         IEnumerable<TrainStep> EpochSteps(long epochSeed)
         {
@@ -89,23 +92,22 @@ public static class GeneformerAnnotationTrainer
 
         LoadSafeTensors(model, loop.BestModelPath);
         var predicted = Predict(model, test, r.EvalBatchSize, device).Select(c => classes[c]).ToArray();
-        var details = new Dictionary<string, object?>
+        var details = new GeneformerModelDetails(
+            Architecture: "BertForSequenceClassification (Geneformer)",
+            HiddenSize: config.HiddenSize, NumHiddenLayers: config.NumHiddenLayers, NumAttentionHeads: config.NumAttentionHeads,
+            IntermediateSize: config.IntermediateSize, VocabSize: config.VocabSize, ModelInputSize: inputSize,
+            Tokenizer: $"rank-value {r.Version}", Dictionaries: vocabSource, NCls: classes.Length,
+            TrainableParameters: model.parameters().Where(p => p.requires_grad).Sum(p => p.numel()),
+            FrozenParameters: model.parameters().Where(p => !p.requires_grad).Sum(p => p.numel()),
+            Init: loaded is null ? "scratch" : $"pretrained (decoder {loaded.Decoder}, {loaded.NewlyInitialised.Count} head tensors new)",
+            FreezeLayers: r.FreezeLayers, Lr: r.Lr, WarmupSteps: r.WarmupSteps, WeightDecay: r.WeightDecay, BatchSize: r.BatchSize,
+            TrainCells: trainRows.Length, ValCells: valRows.Length, ValSource: valSource, TestCells: testRows.Length, Seed: request.Seed)
         {
-            ["architecture"] = "BertForSequenceClassification (Geneformer)",
-            ["hidden_size"] = config.HiddenSize, ["num_hidden_layers"] = config.NumHiddenLayers, ["num_attention_heads"] = config.NumAttentionHeads,
-            ["intermediate_size"] = config.IntermediateSize, ["vocab_size"] = config.VocabSize, ["model_input_size"] = inputSize,
-            ["tokenizer"] = $"rank-value {r.Version}", ["dictionaries"] = vocabSource, ["n_cls"] = classes.Length,
-            ["trainable_parameters"] = model.parameters().Where(p => p.requires_grad).Sum(p => p.numel()),
-            ["frozen_parameters"] = model.parameters().Where(p => !p.requires_grad).Sum(p => p.numel()),
-            ["init"] = loaded is null ? "scratch" : $"pretrained (decoder {loaded.Decoder}, {loaded.NewlyInitialised.Count} head tensors new)",
-            ["freeze_layers"] = r.FreezeLayers, ["lr"] = r.Lr, ["warmup_steps"] = r.WarmupSteps, ["weight_decay"] = r.WeightDecay, ["batch_size"] = r.BatchSize,
-            ["train_cells"] = trainRows.Length, ["val_cells"] = valRows.Length, ["val_source"] = valSource, ["test_cells"] = testRows.Length,
-            ["seed"] = request.Seed, ["precision"] = "fp32",
-            ["epoch_seconds"] = loop.EpochSeconds.Select(s => Math.Round(s, 3)).ToList(),
-            ["peak_memory"] = PeakMemory.Describe(device),
+            Precision = "fp32",
+            AmpRequested = false,
         };
-        var stats = loop.Tracker.ToStats(FineTuneLoop.Hardware(device), budget.Epochs, details);
-        stats.Write(Path.Combine(request.OutputDir, "training_stats.json"));
+        var stats = loop.ToStats(budget.Epochs, details);
+        Json.WriteFile(Path.Combine(request.OutputDir, "training_stats.json"), stats);
         model.Dispose();
         return (stats, predicted);
     }

@@ -1,13 +1,13 @@
 using ScRepro.Foundation.Errors;
-using ScRepro.Splits.Pickle;
+using ScRepro.Pickle;
 
 namespace ScRepro.Models.Geneformer.Tokenization;
 
 /// <summary>
 /// Geneformer's dictionary pickles (token_dictionary, gene_median_dictionary, ensembl_mapping_dict: protocol 4 dicts
-/// of str → numpy.int16 / numpy.float64 / str; scale-gpu-models.md §3.2), read with the project's allow-listed
-/// <see cref="SafePickleReader"/>, which never runs pickle code: any other global (os.system, …) is refused naming the
-/// file and the global.
+/// of str → numpy.int16 / numpy.float64 / str; scale-gpu-models.md §3.2), read with the project's one
+/// <see cref="Unpickler"/> allowing numpy scalars only: no pickle code runs, and any other global (os.system, …) is
+/// refused naming the file and the global.
 /// </summary>
 public static class GeneformerDictionaries
 {
@@ -25,11 +25,20 @@ public static class GeneformerDictionaries
     public static IReadOnlyDictionary<string, string> ReadEnsemblMapping(string path) =>
         Read(path, (key, v) => v as string ?? throw new ScReproException($"{path}: mapping of '{key}' is {Describe(v)}, not an id"));
 
+    private static readonly NumpyScalarAllowList AllowList =
+        new("a Geneformer dictionary holds only a dict of gene ids to numbers or ids (numpy scalars), never code");
+
     private static Dictionary<string, T> Read<T>(string path, Func<string, object?, T> convert)
     {
-        var root = SafePickleReader.Load(path);
-        if (root is not Dictionary<string, object?> dict) throw new ScReproException($"{path}: expected a pickled dict, found {Describe(root)}");
-        return dict.ToDictionary(kv => kv.Key, kv => convert(kv.Key, kv.Value), StringComparer.Ordinal);
+        var root = Unpickler.Load(path, AllowList);
+        if (root is not OrderedDictionary<object, object?> dict) throw new ScReproException($"{path}: expected a pickled dict, found {Describe(root)}");
+        var result = new Dictionary<string, T>(dict.Count, StringComparer.Ordinal);
+        foreach (var (key, value) in dict)
+        {
+            if (key is not string name) throw new ScReproException($"{path}: key {Describe(key)} is not a gene id string");
+            result[name] = convert(name, value);
+        }
+        return result;
     }
 
     private static string Describe(object? v) => v is null ? "None" : $"a {v.GetType().Name} ({v})";

@@ -1,3 +1,5 @@
+using ScRepro.Foundation.Random;
+using ScRepro.Contracts;
 using System.Diagnostics;
 using ScRepro.Foundation.Errors;
 using ScRepro.Foundation.IO;
@@ -30,13 +32,14 @@ public static class ScbertAnnotationTrainer
         var budget = request.Budget.Validated(source);
         FineTuneLoop.CheckSelectionMetric(r.LoopSettings, budget, ValidationMetrics, source);
         var data = request.Data;
-        var cells = new AnnotationCells(data, request.LabelColumn, request.TrainCells, request.ValCells, request.TestCells, request.Seed, source);
+        var seeds = new SeedLedger(request.Seed);
+        var cells = new AnnotationCells(data, request.LabelColumn, request.TrainCells, request.ValCells, request.TestCells, seeds, source);
         var (trainRows, valRows, testRows, valSource) = (cells.TrainRows, cells.ValRows, cells.TestRows, cells.ValSource);
         // Classes: every label in the data, sorted (np.unique over the whole set, as finetune.py codes them).
         var classes = cells.Classes;
 
         var config = r.Architecture with { SeqLen = data.NVars + 1 };
-        manual_seed(request.Seed); // initial weights, the random position rows and the first projections
+        manual_seed(seeds.Derive(SeedPurposes.Init)); // initial weights, the random position rows and the first projections
         var model = new PerformerLM(config);
         var init = Initialise(model, r, request, config);
         var trainable = ScbertFineTuning.Prepare(model, classes.Length, r.TrainableLayer);
@@ -57,7 +60,7 @@ public static class ScbertAnnotationTrainer
         FineTuneLoop? loop = null;
         loop = new FineTuneLoop(model, r.LoopSettings, r.Scheduler,
             (m, path) => ScbertCheckpoint.Save(m, path, loop!.Tracker.Progress.EpochsCompleted, loop.Tracker.Progress.TrainLossHistory.LastOrDefault()),
-            budget, request.Seed, request.OutputDir, device, source);
+            budget, seeds, request.OutputDir, device, source);
         var batches = (train.Count + r.BatchSize - 1) / r.BatchSize;
         IEnumerable<TrainStep> EpochSteps(long epochSeed)
         {
@@ -77,26 +80,24 @@ public static class ScbertAnnotationTrainer
 
         ScbertCheckpoint.Load(model, loop.BestModelPath);
         var predicted = Predict(model, test, r.EvalBatchSize, device).Select(c => classes[c]).ToArray();
-        var details = new Dictionary<string, object?>
+        var details = new ScbertModelDetails(
+            Architecture: "PerformerLM+ClassifierHead (scBERT)",
+            Dim: config.Dim, Depth: config.Depth, Heads: config.Heads, DimHead: config.DimHead, NbFeatures: config.Features,
+            Positions: config.SeqLen, BinNum: config.NumTokens - 2,
+            PositionEmbedding: config.PositionEmbedding.ToString().ToLowerInvariant(), FeatureRedrawInterval: config.FeatureRedrawInterval,
+            ProjectionRedraws: model.Performer.Redraws,
+            TrainableLayer: r.TrainableLayer == TrainableLayer.Upstream ? "layers[-2] (upstream finetune.py)" : "layers[-1] (Boiarsky dist_finetune.py)",
+            NCls: classes.Length,
+            TrainableParameters: trainable.Sum(p => p.numel()), FrozenParameters: model.parameters().Where(p => !p.requires_grad).Sum(p => p.numel()),
+            Init: init, ClassWeight: r.ClassWeight, Preprocess: r.Preprocess, BatchSize: r.BatchSize, GradAccumulation: r.GradAccumulation,
+            TrainCells: trainRows.Length, ValCells: valRows.Length, ValSource: valSource, TestCells: testRows.Length, Seed: request.Seed)
         {
-            ["architecture"] = "PerformerLM+ClassifierHead (scBERT)",
-            ["dim"] = config.Dim, ["depth"] = config.Depth, ["heads"] = config.Heads, ["dim_head"] = config.DimHead,
-            ["nb_features"] = config.Features, ["positions"] = config.SeqLen, ["bin_num"] = config.NumTokens - 2,
-            ["position_embedding"] = config.PositionEmbedding.ToString().ToLowerInvariant(), ["feature_redraw_interval"] = config.FeatureRedrawInterval,
-            ["projection_redraws"] = model.Performer.Redraws,
-            ["trainable_layer"] = r.TrainableLayer == TrainableLayer.Upstream ? "layers[-2] (upstream finetune.py)" : "layers[-1] (Boiarsky dist_finetune.py)",
-            ["n_cls"] = classes.Length,
-            ["trainable_parameters"] = trainable.Sum(p => p.numel()), ["frozen_parameters"] = model.parameters().Where(p => !p.requires_grad).Sum(p => p.numel()),
-            ["init"] = init, ["class_weight"] = r.ClassWeight, ["preprocess"] = r.Preprocess,
-            ["batch_size"] = r.BatchSize, ["grad_accumulation"] = r.GradAccumulation,
-            ["train_cells"] = trainRows.Length, ["val_cells"] = valRows.Length, ["val_source"] = valSource, ["test_cells"] = testRows.Length,
-            ["seed"] = request.Seed, ["precision"] = "fp32 (scBERT's scripts use no autocast)",
-            ["epoch_seconds"] = loop.EpochSeconds.Select(s => Math.Round(s, 3)).ToList(),
-            ["peak_memory"] = PeakMemory.Describe(device),
-            ["rng_note"] = "projection redraws, initial weights and the epoch order come from seeded libtorch/numpy-compatible draws; PyTorch's streams are not reproduced",
+            Precision = "fp32 (scBERT's scripts use no autocast)",
+            AmpRequested = false,
+            RngNote = "projection redraws, initial weights and the epoch order come from seeded libtorch/numpy-compatible draws; PyTorch's streams are not reproduced",
         };
-        var stats = loop.Tracker.ToStats(FineTuneLoop.Hardware(device), budget.Epochs, details);
-        stats.Write(Path.Combine(request.OutputDir, "training_stats.json"));
+        var stats = loop.ToStats(budget.Epochs, details);
+        Json.WriteFile(Path.Combine(request.OutputDir, "training_stats.json"), stats);
         model.Dispose();
         return (stats, predicted);
     }

@@ -1,3 +1,5 @@
+using ScRepro.Models.Training;
+using ScRepro.Foundation.Random;
 using ScRepro.Splits.Random;
 using ScRepro.Foundation.Errors;
 using ScRepro.Foundation.IO;
@@ -62,12 +64,12 @@ public sealed class ScgptAnnotationPredictor : IDisposable
         string labelColumn, long seed)
     {
         var view = new ScgptConfigView(Recipe.NBins, Recipe.IncludeZeroGene, Recipe.MaxSeqLen, (float)Recipe.PadValue);
-        var inputs = AnnotationInputs.Build(data, rows, labelColumn, Classes, Vocab, view, seed, "data");
+        var inputs = AnnotationInputs.Build(data, rows, labelColumn, Classes, Vocab, view, Seeds.Derive(seed, SeedPurposes.TestInputs), "data");
         var result = new List<string>(rows.Count);
         var probabilities = new List<double[]>(rows.Count);
         using (no_grad())
         {
-            foreach (var (batch, _) in Batches(inputs, Recipe.EvalBatchSize, Recipe.MaxSeqLen, Vocab.PadId, view.PadValue, seed + 1))
+            foreach (var (batch, _) in Batches(inputs, Recipe.EvalBatchSize, Recipe.MaxSeqLen, Vocab.PadId, view.PadValue, Seeds.Derive(seed, SeedPurposes.TestBatches)))
             {
                 using var scope = NewDisposeScope();
                 var (src, values, mask) = ToTensors(batch, _device);
@@ -80,6 +82,13 @@ public sealed class ScgptAnnotationPredictor : IDisposable
             }
         }
         return ([.. result], [.. probabilities]);
+    }
+
+    /// <summary>Records in the unit's ledger the streams a prediction with its seed derives (the card lists them).</summary>
+    public static void RecordSeeds(SeedLedger seeds)
+    {
+        seeds.Derive(SeedPurposes.TestInputs);
+        seeds.Derive(SeedPurposes.TestBatches);
     }
 
     /// <summary>Pads the whole set to one length (min(longest cell, max_len)) batch by batch, in cell order.</summary>

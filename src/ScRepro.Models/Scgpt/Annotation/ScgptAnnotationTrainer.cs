@@ -1,3 +1,5 @@
+using ScRepro.Foundation.Random;
+using ScRepro.Contracts;
 using ScRepro.Splits.Random;
 using ScRepro.Foundation.Errors;
 using ScRepro.Foundation.IO;
@@ -31,6 +33,7 @@ public static class ScgptAnnotationTrainer
         FineTuneLoop.CheckSelectionMetric(r.LoopSettings, budget, ValidationMetrics, request.Source);
         var data = request.Data;
         if (!data.Obs.Contains(request.LabelColumn)) throw new ScReproException($"{request.Source}: obs has no column '{request.LabelColumn}'");
+        var seeds = new SeedLedger(request.Seed);
         var rowOf = data.ObsNames.Select((n, i) => (n, i)).ToDictionary(t => t.n, t => t.i, StringComparer.Ordinal);
         int[] Rows(IReadOnlyList<string> names) => names.Select(n => rowOf.TryGetValue(n, out var i) ? i
             : throw new ScReproException($"{request.Source}: split cell '{n}' is not an obs_name")).ToArray();
@@ -39,7 +42,7 @@ public static class ScgptAnnotationTrainer
         var valSource = "split val cells";
         if (valRows.Length == 0)
         {
-            (trainRows, valRows) = ValidationHoldout.Split(trainRows, request.Seed + 4, request.Source);
+            (trainRows, valRows) = ValidationHoldout.Split(trainRows, seeds.Derive(SeedPurposes.ValidationHoldout), request.Source);
             valSource = ValidationHoldout.Note;
         }
         // Classes: every label in the data, sorted (the tutorial codes the categories of the whole reference set).
@@ -50,7 +53,7 @@ public static class ScgptAnnotationTrainer
         var genes = data.Var.Contains("gene_name")
             ? Enumerable.Range(0, data.NVars).Select(i => data.Var["gene_name"].GetString(i) ?? data.VarNames[i]).ToArray()
             : data.VarNames;
-        var built = ScgptModelBuilder.Build(r, genes, classes.Length, request.Seed, request.PretrainedDir);
+        var built = ScgptModelBuilder.Build(r, genes, classes.Length, seeds.Derive(SeedPurposes.Init), request.PretrainedDir);
         var model = (TransformerModel)built.Model;
         built.WriteModelFolder(request.OutputDir, r.MaxSeqLen);
         Json.WriteFile(Path.Combine(request.OutputDir, ClassesFile), classes);
@@ -58,13 +61,13 @@ public static class ScgptAnnotationTrainer
         model.to(device);
 
         var view = new ScgptConfigView(r.NBins, r.IncludeZeroGene, r.MaxSeqLen, (float)r.PadValue);
-        var train = AnnotationInputs.Build(data, trainRows, request.LabelColumn, classes, built.Vocab, view, request.Seed, request.Source);
-        var val = AnnotationInputs.Build(data, valRows, request.LabelColumn, classes, built.Vocab, view, request.Seed + 1, request.Source);
+        var train = AnnotationInputs.Build(data, trainRows, request.LabelColumn, classes, built.Vocab, view, seeds.Derive(SeedPurposes.TrainInputs), request.Source);
+        var val = AnnotationInputs.Build(data, valRows, request.LabelColumn, classes, built.Vocab, view, seeds.Derive(SeedPurposes.ValInputs), request.Source);
         // Padding (and the subsampling of long cells) once, before training, as the tutorial tokenizes once.
-        var trainBatches = ScgptAnnotationPredictor.Batches(train, r.BatchSize, r.MaxSeqLen, built.Vocab.PadId, view.PadValue, request.Seed + 2);
-        var valBatches = ScgptAnnotationPredictor.Batches(val, r.EvalBatchSize, r.MaxSeqLen, built.Vocab.PadId, view.PadValue, request.Seed + 3);
+        var trainBatches = ScgptAnnotationPredictor.Batches(train, r.BatchSize, r.MaxSeqLen, built.Vocab.PadId, view.PadValue, seeds.Derive(SeedPurposes.TrainBatches));
+        var valBatches = ScgptAnnotationPredictor.Batches(val, r.EvalBatchSize, r.MaxSeqLen, built.Vocab.PadId, view.PadValue, seeds.Derive(SeedPurposes.ValBatches));
 
-        var loop = new FineTuneLoop(model, r.LoopSettings, r.Scheduler, ScgptWeights.Save, budget, request.Seed, request.OutputDir, device, request.Source);
+        var loop = new FineTuneLoop(model, r.LoopSettings, r.Scheduler, ScgptWeights.Save, budget, seeds, request.OutputDir, device, request.Source);
         // The tutorial's loader does not shuffle: every epoch walks the same batches in the same order.
         IEnumerable<TrainStep> EpochSteps(long epochSeed) => trainBatches.Select(b => (TrainStep)(() =>
         {
@@ -78,23 +81,26 @@ public static class ScgptAnnotationTrainer
             return new Dictionary<string, double> { ["val_loss"] = loss, ["accuracy"] = accuracy };
         }, "ce", interruptAfterEpochs);
         var predictor = ScgptAnnotationPredictor.FromFolder(request.OutputDir);
-        var details = new Dictionary<string, object?>
+        ScgptAnnotationPredictor.RecordSeeds(seeds);
+        var details = new ScgptModelDetails(
+            Architecture: "TransformerModel+ClsDecoder", Variant: built.Config.Variant.ToString(),
+            DModel: built.Config.DModel, Nhead: built.Config.NHead, DHid: built.Config.DHid, Nlayers: built.Config.NLayers,
+            Ntoken: built.Config.NToken, NCls: classes.Length,
+            TrainableParameters: built.Trainable, FrozenParameters: built.Frozen,
+            Init: request.PretrainedDir is null ? "scratch" : "pretrained",
+            PretrainedAttentionLayout: built.Pretrained?.Layout.ToString(),
+            PretrainedLoaded: built.Pretrained?.Loaded.Count,
+            PretrainedLeftInitialised: built.Pretrained?.LeftInitialised,
+            GenesInVocab: null, NGenes: null,
+            TrainCells: trainRows.Length, ValCells: valRows.Length, ValSource: valSource, PaddedLength: trainBatches[0].Batch.Length,
+            Seed: request.Seed, FinalLr: null)
         {
-            ["architecture"] = "TransformerModel+ClsDecoder",
-            ["d_model"] = built.Config.DModel, ["nhead"] = built.Config.NHead, ["d_hid"] = built.Config.DHid,
-            ["nlayers"] = built.Config.NLayers, ["ntoken"] = built.Config.NToken, ["n_cls"] = classes.Length,
-            ["trainable_parameters"] = built.Trainable, ["frozen_parameters"] = built.Frozen,
-            ["init"] = request.PretrainedDir is null ? "scratch" : "pretrained",
-            ["pretrained_attention_layout"] = built.Pretrained?.Layout.ToString(),
-            ["pretrained_loaded"] = built.Pretrained?.Loaded.Count,
-            ["pretrained_left_initialised"] = built.Pretrained?.LeftInitialised,
-            ["train_cells"] = trainRows.Length, ["val_cells"] = valRows.Length, ["val_source"] = valSource, ["padded_length"] = trainBatches[0].Batch.Length,
-            ["seed"] = request.Seed,
-            ["precision"] = loop.PrecisionNote, ["amp_requested"] = r.Amp,
-            ["rng_note"] = "binning ties and long-cell subsampling drawn from a seeded numpy-compatible generator (scGPT's are unseeded)",
+            Precision = loop.PrecisionNote,
+            AmpRequested = r.Amp,
+            RngNote = "binning ties and long-cell subsampling drawn from a seeded numpy-compatible generator (scGPT's are unseeded)",
         };
-        var stats = loop.Tracker.ToStats(FineTuneLoop.Hardware(device), budget.Epochs, details);
-        stats.Write(Path.Combine(request.OutputDir, "training_stats.json"));
+        var stats = loop.ToStats(budget.Epochs, details);
+        Json.WriteFile(Path.Combine(request.OutputDir, "training_stats.json"), stats);
         return (stats, predictor);
     }
 }

@@ -1,5 +1,7 @@
 using System.Globalization;
+using ScRepro.Contracts;
 using ScRepro.Foundation.Errors;
+using ScRepro.Foundation.Parameters;
 
 namespace ScRepro.Models.Scgpt.Config;
 
@@ -11,7 +13,7 @@ namespace ScRepro.Models.Scgpt.Config;
 public sealed record ScgptRecipe
 {
     /// <summary>perturbation or annotation.</summary>
-    public string Task { get; init; } = "perturbation";
+    public ModelTask Task { get; init; } = ModelTask.Perturbation;
 
     /// <summary>Pretrained folder (args.json, vocab.json, best_model.pt) under the data folder, or null to train from scratch.</summary>
     public string? Pretrained { get; init; }
@@ -55,7 +57,7 @@ public sealed record ScgptRecipe
 
     /// <summary>What the shared fine-tuning loop takes from the recipe.</summary>
     internal Training.FineTuneSettings LoopSettings =>
-        new("scgpt", Task, Lr, AdamEps, GradClip, Amp, SelectionMetric, Checkpoints.ScgptWeights.BestModelFile);
+        new("scgpt", Task.Name(), Lr, AdamEps, GradClip, Amp, SelectionMetric, Checkpoints.ScgptWeights.BestModelFile);
 
     /// <summary>StepLR every <see cref="ScheduleInterval"/> epochs by <see cref="ScheduleGamma"/>, as both tutorials.</summary>
     internal ScRepro.Torch.torch.optim.lr_scheduler.LRScheduler Scheduler(ScRepro.Torch.torch.optim.Optimizer optimizer) =>
@@ -64,52 +66,46 @@ public sealed record ScgptRecipe
     /// <summary>The annotation tutorial's settings (spec §8): CE on &lt;cls&gt;, binned input, pad −2, batch 32, 3001 genes.</summary>
     public static ScgptRecipe AnnotationDefaults => new()
     {
-        Task = "annotation", Variant = ScgptVariant.Classifier, Dropout = 0.2, PadValue = -2, IncludeZeroGene = false,
+        Task = ModelTask.Annotation, Variant = ScgptVariant.Classifier, Dropout = 0.2, PadValue = -2, IncludeZeroGene = false,
         MaxSeqLen = 3001, BatchSize = 32, EvalBatchSize = 32, AdamEps = 1e-4, SelectionMetric = "val_loss",
     };
 
-    /// <summary>Reads a manifest's hyperparameters over the task's defaults.</summary>
-    public static ScgptRecipe FromHyperparameters(IReadOnlyDictionary<string, object?> map, string task, string source)
+    /// <summary>Reads a manifest's hyperparameters over the task's defaults (strictly: <see cref="ParameterReader"/>).</summary>
+    public static ScgptRecipe FromHyperparameters(IReadOnlyDictionary<string, object?> map, ModelTask task, string source)
     {
-        var r = task switch
+        var d = task == ModelTask.Annotation ? AnnotationDefaults : new ScgptRecipe();
+        var p = new ParameterReader(map, source, "hyperparameters");
+        const int Pos = 1, Max = int.MaxValue;
+        var r = d with
         {
-            "perturbation" => new ScgptRecipe(),
-            "annotation" => AnnotationDefaults,
-            _ => throw new ScReproException($"{source}: key 'task': scGPT recipes are perturbation or annotation, not '{task}'"),
+            Pretrained = p.String("pretrained", d.Pretrained),
+            Freeze = p.OneOf("freeze", d.Freeze, "none", "pre_decoder"),
+            Variant = p.Has("variant") ? ParseVariant(p.OneOf("variant", "", "generator", "generator2023", "classifier"), task, source) : d.Variant,
+            DModel = p.Int("d_model", d.DModel, Pos, Max),
+            NHead = p.Int("nhead", d.NHead, Pos, Max),
+            DHid = p.Int("d_hid", d.DHid, Pos, Max),
+            NLayers = p.Int("nlayers", d.NLayers, Pos, Max),
+            NLayersCls = p.Int("nlayers_cls", d.NLayersCls, Pos, Max),
+            Dropout = p.Double("dropout", d.Dropout, 0, 0.999),
+            PertPadId = p.Int("pert_pad_id", d.PertPadId, 0, 2),
+            PadValue = p.Double("pad_value", d.PadValue),
+            IncludeZeroGene = p.Bool("include_zero_gene", d.IncludeZeroGene),
+            MaxSeqLen = p.Int("max_seq_len", d.MaxSeqLen, Pos, Max),
+            NBins = p.Int("n_bins", d.NBins, Pos, Max),
+            BatchSize = p.Int("batch_size", d.BatchSize, Pos, Max),
+            EvalBatchSize = p.Int("eval_batch_size", d.EvalBatchSize, Pos, Max),
+            Lr = p.Double("lr", d.Lr, 1e-12, 10),
+            AdamEps = p.Double("adam_eps", d.AdamEps, 1e-20, 1),
+            ScheduleGamma = p.Double("schedule_gamma", d.ScheduleGamma, 1e-6, 1),
+            ScheduleInterval = p.Int("schedule_interval", d.ScheduleInterval, Pos, Max),
+            GradClip = p.Double("grad_clip", d.GradClip, 0, double.MaxValue),
+            SelectionMetric = p.String("selection_metric", d.SelectionMetric)!,
+            Amp = p.Bool("amp", d.Amp),
         };
-        foreach (var (key, value) in map)
-        {
-            r = key switch
-            {
-                "pretrained" => r with { Pretrained = OptString(value, key, source) },
-                "freeze" => r with { Freeze = OneOf(value, key, source, "none", "pre_decoder") },
-                "variant" => r with { Variant = ParseVariant(value, task, source) },
-                "d_model" => r with { DModel = PosInt(value, key, source) },
-                "nhead" => r with { NHead = PosInt(value, key, source) },
-                "d_hid" => r with { DHid = PosInt(value, key, source) },
-                "nlayers" => r with { NLayers = PosInt(value, key, source) },
-                "nlayers_cls" => r with { NLayersCls = PosInt(value, key, source) },
-                "dropout" => r with { Dropout = Number(value, key, source, 0, 0.999) },
-                "pert_pad_id" => r with { PertPadId = (int)Number(value, key, source, 0, 2) },
-                "pad_value" => r with { PadValue = Number(value, key, source, double.MinValue, double.MaxValue) },
-                "include_zero_gene" => r with { IncludeZeroGene = Bool(value, key, source) },
-                "max_seq_len" => r with { MaxSeqLen = PosInt(value, key, source) },
-                "n_bins" => r with { NBins = PosInt(value, key, source) },
-                "batch_size" => r with { BatchSize = PosInt(value, key, source) },
-                "eval_batch_size" => r with { EvalBatchSize = PosInt(value, key, source) },
-                "lr" => r with { Lr = Number(value, key, source, 1e-12, 10) },
-                "adam_eps" => r with { AdamEps = Number(value, key, source, 1e-20, 1) },
-                "schedule_gamma" => r with { ScheduleGamma = Number(value, key, source, 1e-6, 1) },
-                "schedule_interval" => r with { ScheduleInterval = PosInt(value, key, source) },
-                "grad_clip" => r with { GradClip = Number(value, key, source, 0, double.MaxValue) },
-                "selection_metric" => r with { SelectionMetric = OptString(value, key, source) ?? r.SelectionMetric },
-                "amp" => r with { Amp = Bool(value, key, source) },
-                _ => throw new ScReproException($"{source}: hyperparameters: unknown key '{key}' for an scGPT {task} recipe"),
-            };
-        }
+        p.Finish();
         if (r.DModel % r.NHead != 0)
             throw new ScReproException($"{source}: hyperparameters: d_model {r.DModel} is not a multiple of nhead {r.NHead}");
-        _ = Training.MetricDirection.HigherIsBetter(r.SelectionMetric, source);
+        _ = Training.StoppingMetric.HigherIsBetter(r.SelectionMetric, source);
         return r;
     }
 
@@ -121,38 +117,11 @@ public sealed record ScgptRecipe
         PertPadId = PertPadId, NBins = NBins, BatchNorm = Variant == ScgptVariant.Generator2023,
     };
 
-    private static ScgptVariant ParseVariant(object? v, string task, string source)
+    private static ScgptVariant ParseVariant(string s, ModelTask task, string source)
     {
-        var s = OneOf(v, "variant", source, "generator", "generator2023", "classifier");
         var variant = s switch { "generator" => ScgptVariant.Generator, "generator2023" => ScgptVariant.Generator2023, _ => ScgptVariant.Classifier };
-        if ((variant == ScgptVariant.Classifier) != (task == "annotation"))
-            throw new ScReproException($"{source}: hyperparameters: key 'variant': '{s}' does not fit a {task} recipe");
+        if ((variant == ScgptVariant.Classifier) != (task == ModelTask.Annotation))
+            throw new ScReproException($"{source}: hyperparameters: key 'variant': '{s}' does not fit a {task.Name()} recipe");
         return variant;
-    }
-
-    private static string OneOf(object? v, string key, string source, params string[] allowed) =>
-        v is string s && allowed.Contains(s) ? s
-        : throw new ScReproException($"{source}: hyperparameters: key '{key}' must be one of {string.Join(", ", allowed)}, got '{v}'");
-
-    private static string? OptString(object? v, string key, string source) => v switch
-    {
-        null => null,
-        string s => s,
-        _ => throw new ScReproException($"{source}: hyperparameters: key '{key}' must be a string or null, got '{v}'"),
-    };
-
-    private static bool Bool(object? v, string key, string source) =>
-        v as bool? ?? throw new ScReproException($"{source}: hyperparameters: key '{key}' must be true or false, got '{v}'");
-
-    private static int PosInt(object? v, string key, string source) =>
-        v is long l and > 0 and <= int.MaxValue ? (int)l
-        : throw new ScReproException($"{source}: hyperparameters: key '{key}' must be a positive integer, got '{v}'");
-
-    private static double Number(object? v, string key, string source, double min, double max)
-    {
-        double? d = v switch { long l => l, double x => x, _ => null };
-        if (d is null || double.IsNaN(d.Value) || d < min || d > max)
-            throw new ScReproException($"{source}: hyperparameters: key '{key}' must be a number in [{min.ToString(CultureInfo.InvariantCulture)}, {max.ToString(CultureInfo.InvariantCulture)}], got '{v}'");
-        return d.Value;
     }
 }

@@ -1,9 +1,11 @@
+using ScRepro.Evaluation.Perturbation.Statistics;
+
 namespace ScRepro.Models.Scgpt.Perturbation;
 
 /// <summary>
 /// scGPT's compute_perturbation_metrics (spec §4.5), used for model selection and early stopping: per condition the
 /// Pearson correlation of mean predicted vs mean true profile (all genes), and of the same minus the control mean
-/// (pearson_delta); averaged over conditions; conditions whose true mean is all zero are skipped. Also mean MSE.
+/// (pearson_delta), with the project's one Pearson (scipy.stats.pearsonr's, in Evaluation); averaged over conditions; conditions whose true mean is all zero are skipped. Also mean MSE.
 /// </summary>
 public static class PerturbationMetrics
 {
@@ -19,8 +21,8 @@ public static class PerturbationMetrics
         foreach (var (_, (pred, truth)) in byCondition.OrderBy(kv => kv.Key, StringComparer.Ordinal))
         {
             if (truth.All(v => v == 0)) continue;
-            pearson.Add(Pearson(pred, truth));
-            delta.Add(Pearson(pred.Select((v, g) => v - controlMean[g]).ToArray(), truth.Select((v, g) => v - controlMean[g]).ToArray()));
+            pearson.Add(Correlation.Pearson(pred, truth));
+            delta.Add(Correlation.Pearson(pred.Select((v, g) => v - controlMean[g]).ToArray(), truth.Select((v, g) => v - controlMean[g]).ToArray()));
             mse.Add(pred.Select((v, g) => (v - truth[g]) * (v - truth[g])).Average());
         }
         return new Dictionary<string, double>
@@ -29,23 +31,6 @@ public static class PerturbationMetrics
             ["pearson_delta"] = Mean(delta),
             ["mse"] = Mean(mse),
         };
-    }
-
-    /// <summary>scipy.stats.pearsonr's r (NaN when either side is constant).</summary>
-    public static double Pearson(double[] a, double[] b)
-    {
-        var ma = a.Average();
-        var mb = b.Average();
-        double sab = 0, saa = 0, sbb = 0;
-        for (var i = 0; i < a.Length; i++)
-        {
-            var da = a[i] - ma;
-            var db = b[i] - mb;
-            sab += da * db;
-            saa += da * da;
-            sbb += db * db;
-        }
-        return saa == 0 || sbb == 0 ? double.NaN : Math.Clamp(sab / Math.Sqrt(saa * sbb), -1, 1);
     }
 
     private static double Mean(List<double> xs)

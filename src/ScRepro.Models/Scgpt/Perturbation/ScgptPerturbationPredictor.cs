@@ -1,3 +1,5 @@
+using ScRepro.Models.Training;
+using ScRepro.Foundation.Random;
 using ScRepro.Splits.Random;
 using ScRepro.AnnData.Frames;
 using ScRepro.AnnData.Matrices;
@@ -70,7 +72,7 @@ public sealed class ScgptPerturbationPredictor : IDisposable
     /// </summary>
     public AnnData.AnnotatedData Predict(PerturbationDataset data, IReadOnlyList<string> conditions, long seed, int batchSize = 64)
     {
-        var rng = new NumpyRandomState(seed & 0xffffffff);
+        var rng = new NumpyRandomState(Seeds.Derive(seed, SeedPurposes.PredictControlPairs));
         var geneIds = Vocab.MapGenes(data.Genes).Ids;
         var rows = new List<float[]>();
         var labels = new List<string>();

@@ -1,5 +1,8 @@
+using ScRepro.Foundation.Random;
+using ScRepro.Contracts;
 using ScRepro.Splits.Random;
 using ScRepro.Foundation.Errors;
+using ScRepro.Foundation.IO;
 using ScRepro.Models.Scgpt.Checkpoints;
 using ScRepro.Models.Scgpt.Modules;
 using ScRepro.Models.Scgpt.Preprocessing;
@@ -33,7 +36,8 @@ public static class ScgptPerturbationTrainer
         if (valSet.Count == 0) throw new ScReproException($"{request.Source}: no validation conditions: early stopping and model selection need some");
         Directory.CreateDirectory(request.OutputDir);
 
-        var built = ScgptModelBuilder.Build(r, data.Genes, 1, request.Seed, request.PretrainedDir);
+        var seeds = new SeedLedger(request.Seed);
+        var built = ScgptModelBuilder.Build(r, data.Genes, 1, seeds.Derive(SeedPurposes.Init), request.PretrainedDir);
         var model = (TransformerGenerator)built.Model;
         var geneIds = built.Vocab.MapGenes(data.Genes).Ids;
         built.WriteModelFolder(request.OutputDir, r.MaxSeqLen);
@@ -41,14 +45,14 @@ public static class ScgptPerturbationTrainer
         model.to(device);
 
         // GEARS pairs once, when it builds its dataset; seeded here.
-        var pairRng = new NumpyRandomState(request.Seed & 0xffffffff);
+        var pairRng = new NumpyRandomState(seeds.Derive(SeedPurposes.TrainControlPairs));
         var trainPairs = data.Pairs(trainSet, pairRng);
         var valPairs = data.Pairs(valSet, pairRng);
         if (trainPairs.Count < r.BatchSize)
             throw new ScReproException($"{request.Source}: {trainPairs.Count} training cells, fewer than one batch of {r.BatchSize}");
         var controlMean = data.MeanProfile(data.ControlCells);
 
-        var loop = new FineTuneLoop(model, r.LoopSettings, r.Scheduler, ScgptWeights.Save, budget, request.Seed, request.OutputDir, device, request.Source);
+        var loop = new FineTuneLoop(model, r.LoopSettings, r.Scheduler, ScgptWeights.Save, budget, seeds, request.OutputDir, device, request.Source);
         var stepsPerEpoch = trainPairs.Count / r.BatchSize;
         // Each epoch: a seeded shuffle (drop_last), and per batch one seeded gene subset when the genes exceed max_seq_len.
         IEnumerable<TrainStep> EpochSteps(long epochSeed)
@@ -71,27 +75,27 @@ public static class ScgptPerturbationTrainer
         loop.Run("scgpt perturbation", stepsPerEpoch, EpochSteps,
             () => Validate(model, data, valPairs, geneIds, controlMean, r.EvalBatchSize, device), "mse", interruptAfterEpochs);
 
+        seeds.Derive(SeedPurposes.PredictControlPairs); // the stream the predictor draws from with this unit seed
         var best = ScgptPerturbationPredictor.Load(loop.BestModelPath, built.Config, built.Vocab, request.ConditionColumn);
-        var details = new Dictionary<string, object?>
+        var details = new ScgptModelDetails(
+            Architecture: "TransformerGenerator", Variant: built.Config.Variant.ToString(),
+            DModel: built.Config.DModel, Nhead: built.Config.NHead, DHid: built.Config.DHid, Nlayers: built.Config.NLayers,
+            Ntoken: built.Config.NToken, NCls: null,
+            TrainableParameters: built.Trainable, FrozenParameters: built.Frozen,
+            Init: request.PretrainedDir is null ? "scratch" : "pretrained",
+            PretrainedAttentionLayout: built.Pretrained?.Layout.ToString(),
+            PretrainedLoaded: built.Pretrained?.Loaded.Count,
+            PretrainedLeftInitialised: built.Pretrained?.LeftInitialised,
+            GenesInVocab: built.Vocab.MapGenes(data.Genes).Found, NGenes: data.NGenes,
+            TrainCells: trainPairs.Count, ValCells: valPairs.Count, ValSource: null, PaddedLength: null,
+            Seed: request.Seed, FinalLr: loop.FinalLr)
         {
-            ["architecture"] = "TransformerGenerator",
-            ["variant"] = built.Config.Variant.ToString(),
-            ["d_model"] = built.Config.DModel, ["nhead"] = built.Config.NHead, ["d_hid"] = built.Config.DHid,
-            ["nlayers"] = built.Config.NLayers, ["ntoken"] = built.Config.NToken,
-            ["trainable_parameters"] = built.Trainable, ["frozen_parameters"] = built.Frozen,
-            ["init"] = request.PretrainedDir is null ? "scratch" : "pretrained",
-            ["pretrained_attention_layout"] = built.Pretrained?.Layout.ToString(),
-            ["pretrained_loaded"] = built.Pretrained?.Loaded.Count,
-            ["pretrained_left_initialised"] = built.Pretrained?.LeftInitialised,
-            ["genes_in_vocab"] = built.Vocab.MapGenes(data.Genes).Found, ["n_genes"] = data.NGenes,
-            ["train_cells"] = trainPairs.Count, ["val_cells"] = valPairs.Count,
-            ["seed"] = request.Seed,
-            ["rng_note"] = "control pairing, shuffling and gene subsets drawn from seeded generators (scGPT/GEARS draw unseeded)",
-            ["final_lr"] = loop.FinalLr,
-            ["precision"] = loop.PrecisionNote, ["amp_requested"] = r.Amp,
+            Precision = loop.PrecisionNote,
+            AmpRequested = r.Amp,
+            RngNote = "control pairing, shuffling and gene subsets drawn from seeded generators (scGPT/GEARS draw unseeded)",
         };
-        var stats = loop.Tracker.ToStats(FineTuneLoop.Hardware(device), budget.Epochs, details);
-        stats.Write(Path.Combine(request.OutputDir, "training_stats.json"));
+        var stats = loop.ToStats(budget.Epochs, details);
+        Json.WriteFile(Path.Combine(request.OutputDir, "training_stats.json"), stats);
         return (stats, best);
     }
 

@@ -1,3 +1,5 @@
+using ScRepro.Pickle;
+
 namespace ScRepro.Torch.Serialization.Pickle;
 
 /// <summary>What REDUCE of each allowed global builds: the managed stand-ins for torch's rebuild functions.</summary>

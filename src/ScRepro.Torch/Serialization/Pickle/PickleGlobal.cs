@@ -1,7 +1,0 @@
-namespace ScRepro.Torch.Serialization.Pickle;
-
-/// <summary>A GLOBAL that passed the allow-list: a marker on the stack, never an imported callable.</summary>
-internal sealed record PickleGlobal(string Module, string Name)
-{
-    public string FullName => Module + "." + Name;
-}
