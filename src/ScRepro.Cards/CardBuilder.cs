@@ -91,7 +91,8 @@ public static class CardBuilder
             Limitations: limitations,
             Files: files,
             Usage: Usage(ctx, model),
-            Citations: Citations(ctx, model));
+            Citations: Citations(ctx, model),
+            Figures: []);
     }
 
     /// <summary>

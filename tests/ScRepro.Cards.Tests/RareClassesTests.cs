@@ -46,7 +46,7 @@ public sealed class RareClassesTests
     [Fact]
     public void Should_render_the_rule_the_rare_classes_and_every_models_scores()
     {
-        var page = new ComparisonPage("T", "exp", "abc", "clean tree", "Demo", "h", ["lr", "scbert"], [], [])
+        var page = new ComparisonPage("T", "exp", "abc", "clean tree", "Demo", "h", ["lr", "scbert"], [], [], [], [])
         {
             PerClass = RareClasses.Rows(["lr", "scbert"], PerClass, Sources),
         };
@@ -62,7 +62,7 @@ public sealed class RareClassesTests
     [Fact]
     public void Should_leave_the_section_out_of_a_page_without_per_class_rows()
     {
-        var page = new ComparisonPage("T", "exp", "abc", "clean tree", "Demo", "h", ["m"], [], []);
+        var page = new ComparisonPage("T", "exp", "abc", "clean tree", "Demo", "h", ["m"], [], [], [], []);
         var text = new CardRenderer(Path.Combine(TestPaths.RepoRoot, "reports", "templates")).Render("comparison.md.scriban", page);
         Assert.DoesNotContain("Per class", text);
     }

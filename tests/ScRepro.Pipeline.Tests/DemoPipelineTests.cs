@@ -52,8 +52,37 @@ public sealed class DemoPipelineTests
         Assert.DoesNotContain("| precision |", card);
         Assert.Contains("- Random draws differ from the original code's: control pairing, shuffling and gene subsets drawn from seeded generators (scGPT/GEARS draw unseeded).", scgpt); // a closed-form baseline has no precision to report
 
+        // Figures beside the pages: linked with alt text, pinned in the Files table, recorded as outputs in the stamp;
+        // the trained model's card has its training curve, the closed-form baseline's has none and no Figures section.
+        var figures = new Dictionary<string, string[]>
+        {
+            ["comparison"] = ["distribution.png", "delta.png"], ["scgpt_perturbation_cpu"] = ["training-curve.png"], ["additive"] = [],
+        };
+        var before = new Dictionary<string, byte[]>();
+        foreach (var (folder, pngs) in figures)
+        {
+            var path = Path.Combine(cards, folder);
+            var page = File.ReadAllText(Path.Combine(path, folder == "comparison" ? "COMPARISON.md" : "MODEL_CARD.md"));
+            var outputs = Stamps.StampStore.Read(path)!.Outputs!;
+            Assert.Equal(pngs.Order(StringComparer.Ordinal), outputs.Keys.Where(k => k.EndsWith(".png", StringComparison.Ordinal)));
+            Assert.Equal(pngs.Length > 0, page.Contains("## Figures", StringComparison.Ordinal));
+            foreach (var png in pngs)
+            {
+                var bytes = File.ReadAllBytes(Path.Combine(path, png));
+                Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], bytes.Take(4));
+                Assert.Matches($@"!\[[^\]]+\]\({png.Replace(".", "\\.")}\)", page);
+                Assert.Contains($"| `{png}` | `{Core.Hashing.FileHasher.Sha256(Path.Combine(path, png))}` |", page);
+                Assert.Equal(outputs[png], Core.Hashing.FileHasher.Sha256(Path.Combine(path, png)));
+                before[$"{folder}/{png}"] = bytes;
+            }
+        }
+
         var second = RunAll(dir.Path);
         Assert.All(Stages, s => Assert.Equal(0, second[s]));
+        // Rendered again from the same inputs (forced), every figure has the same bytes.
+        PipelineSession.Run(PipelineSession.Open(dir.Path, "demo", force: true, release: false, "test"), "card");
+        foreach (var (name, bytes) in before)
+            Assert.True(bytes.AsSpan().SequenceEqual(File.ReadAllBytes(Path.Combine(cards, name))), $"{name} changed when rendered again");
 
         // Editing one model manifest dirties the tree, but only under manifests/: the other models are reused.
         var manifest = Path.Combine(dir.Path, "manifests/models/linear_pca_ridge.yaml");
