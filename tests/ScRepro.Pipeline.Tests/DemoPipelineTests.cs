@@ -29,10 +29,10 @@ public sealed class DemoPipelineTests
     public void Should_run_the_demo_end_to_end_then_skip_then_rerun_only_what_changed()
     {
         using var dir = DemoProject.Create();
-        var head = DemoProject.GitOut(dir.Path, "rev-parse", "HEAD");
-        var first = RunAll(dir.Path);
+        var head = dir.GitOut("rev-parse", "HEAD");
+        var first = RunAll(dir.Root);
         Assert.All(Stages, s => Assert.True(first[s] > 0, $"{s} ran nothing on the first run"));
-        var cards = Path.Combine(dir.Path, "reports", head[..7], "demo");
+        var cards = Path.Combine(dir.Root, "reports", head[..7], "demo");
         var card = File.ReadAllText(Path.Combine(cards, "additive", "MODEL_CARD.md"));
         Assert.Contains($"Source code commit: `{head}` (clean tree", card);
         Assert.Contains("SIMULATED", card);
@@ -77,35 +77,35 @@ public sealed class DemoPipelineTests
             }
         }
 
-        var second = RunAll(dir.Path);
+        var second = RunAll(dir.Root);
         Assert.All(Stages, s => Assert.Equal(0, second[s]));
         // Rendered again from the same inputs (forced), every figure has the same bytes.
-        PipelineSession.Run(PipelineSession.Open(dir.Path, "demo", force: true, release: false, "test"), "card");
+        PipelineSession.Run(PipelineSession.Open(dir.Root, "demo", force: true, release: false, "test"), "card");
         foreach (var (name, bytes) in before)
             Assert.True(bytes.AsSpan().SequenceEqual(File.ReadAllBytes(Path.Combine(cards, name))), $"{name} changed when rendered again");
 
         // Editing one model manifest dirties the tree, but only under manifests/: the other models are reused.
-        var manifest = Path.Combine(dir.Path, "manifests/models/linear_pca_ridge.yaml");
+        var manifest = Path.Combine(dir.Root, "manifests/models/linear_pca_ridge.yaml");
         File.WriteAllText(manifest, File.ReadAllText(manifest).Replace("ridge_lambda: 0.1", "ridge_lambda: 0.5"));
-        var third = RunAll(dir.Path);
+        var third = RunAll(dir.Root);
         Assert.Equal(0, third["download"]);
         Assert.Equal(0, third["split"]);
         Assert.Equal(1, third["train"]);
         Assert.Equal(1, third["evaluate"]);
         Assert.Equal(2, third["card"]); // that model's card and the comparison page
-        Assert.True(File.Exists(Path.Combine(dir.Path, "reports", head[..7] + "-dirty", "demo", "additive", "MODEL_CARD.md")));
+        Assert.True(File.Exists(Path.Combine(dir.Root, "reports", head[..7] + "-dirty", "demo", "additive", "MODEL_CARD.md")));
     }
 
     [Fact]
     public void Should_stop_on_a_tampered_data_file_naming_both_hashes()
     {
         using var dir = DemoProject.Create();
-        RunAll(dir.Path);
-        var data = Path.Combine(dir.Path, "data", "demo", "perturbation.h5ad");
+        RunAll(dir.Root);
+        var data = Path.Combine(dir.Root, "data", "demo", "perturbation.h5ad");
         var bytes = File.ReadAllBytes(data);
         bytes[^100] ^= 0xFF;
         File.WriteAllBytes(data, bytes);
-        var ctx = PipelineSession.Open(dir.Path, "demo", false, false, "test");
+        var ctx = PipelineSession.Open(dir.Root, "demo", false, false, "test");
         var e = Assert.Throws<ScReproException>(() => PipelineSession.Run(ctx, "hash"));
         Assert.Contains("perturbation.h5ad", e.Message);
         Assert.Matches("expected [0-9a-f]{64}.*actual [0-9a-f]{64}", e.Message);
@@ -115,10 +115,10 @@ public sealed class DemoPipelineTests
     public void Should_refuse_a_dirty_tree_with_release_before_any_work()
     {
         using var dir = DemoProject.Create();
-        File.AppendAllText(Path.Combine(dir.Path, "manifests/models/additive.yaml"), "\n# edited\n");
-        var e = Assert.Throws<ScReproException>(() => PipelineSession.Open(dir.Path, "demo", false, release: true, "test"));
+        File.AppendAllText(Path.Combine(dir.Root, "manifests/models/additive.yaml"), "\n# edited\n");
+        var e = Assert.Throws<ScReproException>(() => PipelineSession.Open(dir.Root, "demo", false, release: true, "test"));
         Assert.Contains("--release refuses a dirty working tree", e.Message);
-        Assert.False(Directory.Exists(Path.Combine(dir.Path, "data")));
+        Assert.False(Directory.Exists(Path.Combine(dir.Root, "data")));
     }
 
     [Fact]
@@ -127,8 +127,8 @@ public sealed class DemoPipelineTests
         using var a = DemoProject.Create();
         using var b = DemoProject.Create();
         foreach (var d in new[] { a, b })
-            PipelineSession.Run(PipelineSession.Open(d.Path, "demo", false, false, "test"), "download");
+            PipelineSession.Run(PipelineSession.Open(d.Root, "demo", false, false, "test"), "download");
         foreach (var f in new[] { "perturbation.h5ad", "annotation.h5ad" })
-            Assert.Equal(File.ReadAllBytes(Path.Combine(a.Path, "data/demo", f)), File.ReadAllBytes(Path.Combine(b.Path, "data/demo", f)));
+            Assert.Equal(File.ReadAllBytes(Path.Combine(a.Root, "data/demo", f)), File.ReadAllBytes(Path.Combine(b.Root, "data/demo", f)));
     }
 }
