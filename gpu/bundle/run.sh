@@ -47,12 +47,20 @@ LIBDIR="$TORCH_DIR/lib"
 INC="-I$TORCH_DIR/include -I$TORCH_DIR/include/torch/csrc/api/include"
 LIBS="-ltorch -ltorch_cpu -lc10"
 [ -e "$LIBDIR/libtorch_cuda.so" ] && LIBS="$LIBS -ltorch_cuda -lc10_cuda"
+# torch.cuda.max_memory_reserved needs c10_cuda's allocator header, which includes the CUDA runtime's headers: those of
+# the nvidia-cuda-runtime wheel beside torch, or a toolkit's. Without them the shim says the statistics are unavailable.
+DEFS=""
+if [ -e "$LIBDIR/libtorch_cuda.so" ]; then
+  for cudainc in "$TORCH_DIR/../nvidia/cuda_runtime/include" "${CUDA_HOME:-/usr/local/cuda}/include"; do
+    if [ -e "$cudainc/cuda_runtime_api.h" ]; then DEFS="-DSRT_WITH_CUDA=1"; INC="$INC -I$cudainc"; break; fi
+  done
+fi
 BUILD="$WORK/shim"
 mkdir -p "$BUILD"
 build_shim() {
   local pids=() src
   for src in torch tensor nn; do
-    g++ -std=c++17 -O2 -fPIC -fvisibility=hidden -D_GLIBCXX_USE_CXX11_ABI="$ABI" -I"$HERE/native/include" $INC \
+    g++ -std=c++17 -O2 -fPIC -fvisibility=hidden -D_GLIBCXX_USE_CXX11_ABI="$ABI" $DEFS -I"$HERE/native/include" $INC \
       -c "$HERE/native/src/$src.cpp" -o "$BUILD/$src.o" & pids+=($!)
   done
   for p in "${pids[@]}"; do wait "$p" || return 1; done
@@ -60,7 +68,7 @@ build_shim() {
     -L"$LIBDIR" -Wl,-rpath,"$LIBDIR" -Wl,--no-as-needed $LIBS
 }
 export -f build_shim
-export HERE BUILD INC LIBS LIBDIR ABI
+export HERE BUILD INC LIBS LIBDIR ABI DEFS
 run shim "${SHIM_LIMIT:-300}" bash -c build_shim
 [ -e "$HERE/screpro/libScReproTorch.so" ] || { say "no shim: stopping"; exit 1; }
 SCREPRO="$HERE/screpro/screpro"

@@ -91,7 +91,8 @@ public static class CardBuilder
             Limitations: limitations,
             Files: files,
             Usage: Usage(ctx, model),
-            Citations: Citations(ctx, model));
+            Citations: Citations(ctx, model),
+            Figures: []);
     }
 
     /// <summary>
@@ -130,7 +131,8 @@ public static class CardBuilder
                 rows.Sum(r => r.Count), rows.Sum(r => r.NullCount), rows[0].Direction);
         }).ToList();
 
-    private static IReadOnlyList<KeyValue> BudgetRows(Budget budget, IReadOnlyList<SeedRun> runs)
+    /// <summary>The budget table: limits and what training used, with time per epoch and peak memory (seed 003 compares models on both).</summary>
+    public static IReadOnlyList<KeyValue> BudgetRows(Budget budget, IReadOnlyList<SeedRun> runs)
     {
         // Gradient-training facts exist only for fine-tuned families; closed-form fits show the fallback.
         string Detail(Func<FineTuneDetails, object?> field, string fallback) =>
@@ -145,6 +147,8 @@ public static class CardBuilder
             new("wall clock", $"{string.Join(" / ", runs.Select(r => Format.Duration(r.Train.WallClockS)))} (limit: {(budget.MaxWallClockS is { } w ? Format.Duration(w) : "no limit")}) on {runs[0].Train.Provenance?.CpuModel}"
                 + (fineTuned ? $", {Detail(f => f.Hardware, "n/a")}" : "")),
             .. (ModelDetail(runs, m => m.Precision) is { } precision ? [new KeyValue("precision", precision)] : Array.Empty<KeyValue>()),
+            new("time per epoch", EpochTimes.Describe(runs.Select(r => r.Train.Details))),
+            new("peak memory", fineTuned ? Detail(f => f.PeakMemory, "not recorded") : "not measured (closed-form fit)"),
             new($"best validation {budget.EarlyStoppingMetric ?? "metric"}", Detail(f => f.BestValValue, "n/a (no validation-driven training)")),
             new("best validation epoch", Detail(f => f.BestValEpoch, "n/a")),
             new("early stopping", budget.EarlyStoppingMetric is null ? "none" : $"on {budget.EarlyStoppingMetric}, patience {limit(budget.Patience)}"),

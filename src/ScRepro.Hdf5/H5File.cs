@@ -12,6 +12,7 @@ public sealed unsafe class H5File : IDisposable
     {
         _handle = handle;
         Path = path;
+        CloseOnExec.Apply(handle.Id);
         var rootId = H5Library.Check(Open(handle.Id, "/"), path, "/", "cannot open the root group");
         Root = new H5Group(new GroupHandle(rootId), path, "/");
     }
@@ -78,6 +79,18 @@ public sealed unsafe class H5File : IDisposable
             return new H5File(new FileHandle(id), path);
         }
     }
+
+    /// <summary>
+    /// Groups, datasets, named datatypes and attributes open in this file, through any id (HDF5 shares one open
+    /// file between ids for the same path), the root group of this <see cref="H5File"/> included. An id left open
+    /// keeps the file open after H5Fclose (the default weak close degree) until its finaliser runs.
+    /// </summary>
+    public long OpenObjectCount() =>
+        H5Native.H5Fget_obj_count(_handle.Id,
+            H5Native.H5F_OBJ_DATASET | H5Native.H5F_OBJ_GROUP | H5Native.H5F_OBJ_DATATYPE | H5Native.H5F_OBJ_ATTR);
+
+    /// <summary>Open file ids for this file, this one included.</summary>
+    public long OpenFileIdCount() => H5Native.H5Fget_obj_count(_handle.Id, H5Native.H5F_OBJ_FILE);
 
     public void Dispose()
     {

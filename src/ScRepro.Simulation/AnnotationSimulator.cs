@@ -27,6 +27,12 @@ public sealed class AnnotationSimulator
     public sealed record Settings(int Cells, int Genes, int Types, int Donors, int MarkersPerType, double Imbalance,
         double MarkerLogFold, double DonorEffect, double Dispersion, double LibrarySize, double SubtypeLogFold = 0.5);
 
+    /// <summary>
+    /// What an empty parameter map reads as (the full-size demo); tests take it `with` the few sizes they need, so the
+    /// defaults live only in <see cref="Read"/>.
+    /// </summary>
+    public static Settings Defaults { get; } = Read(new ParameterReader(new Dictionary<string, object?>(), "defaults", "generator.parameters.annotation"));
+
     public static Settings Read(ParameterReader p)
     {
         var s = new Settings(p.Int("n_cells", 2500, 0), p.Int("n_genes", 300, 0), p.Int("n_types", 10, 0), p.Int("n_donors", 4, 0),

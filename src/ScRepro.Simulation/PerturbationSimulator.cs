@@ -17,6 +17,12 @@ public sealed class PerturbationSimulator
     public sealed record Settings(int Genes, int Targets, int Pairs, int ControlCells, int CellsPerPerturbation,
         double NetworkDensity, double NonAdditiveFraction, double Dispersion, double LibrarySize, double ActivationLogFold);
 
+    /// <summary>
+    /// What an empty parameter map reads as (the full-size demo); tests take it `with` the few sizes they need, so the
+    /// defaults live only in <see cref="Read"/>.
+    /// </summary>
+    public static Settings Defaults { get; } = Read(new ParameterReader(new Dictionary<string, object?>(), "defaults", "generator.parameters.perturbation"));
+
     public static Settings Read(ParameterReader p)
     {
         var s = new Settings(p.Int("n_genes", 300, 0), p.Int("n_targets", 20, 0), p.Int("n_pairs", 30, 0), p.Int("n_control_cells", 600, 0),

@@ -73,6 +73,29 @@ public static partial class torch
         public static void manual_seed_all(long seed) => Native.Check(NativeMethods.SRTTorch_cuda_manual_seed_all(seed));
 
         public static void synchronize(int device = 0) => Native.Check(NativeMethods.SRTTorch_cuda_synchronize(device));
+
+        /// <summary>
+        /// torch.cuda.max_memory_reserved: the most bytes the CUDA caching allocator has held from the driver on
+        /// <paramref name="device"/> (default: CUDA device 0) since the process started. Null when unavailable: a shim
+        /// built against a CPU libtorch has no allocator statistics, and a machine without a CUDA device allocated none.
+        /// </summary>
+        public static long? max_memory_reserved(Device? device = null) => MaxMemory(device)?.Reserved;
+
+        /// <summary>torch.cuda.max_memory_allocated: the peak bytes held by tensors on the device; null as above.</summary>
+        public static long? max_memory_allocated(Device? device = null) => MaxMemory(device)?.Allocated;
+
+        /// <summary>Whether this shim was built against libc10_cuda, so the two peaks can be measured at all.</summary>
+        public static bool has_allocator_stats() => NativeMethods.SRTTorch_cuda_has_allocator_stats() == 1;
+
+        private static (long Reserved, long Allocated)? MaxMemory(Device? device)
+        {
+            if (device is { type: not DeviceType.CUDA })
+                throw new ArgumentException($"torch.cuda memory statistics are for a CUDA device, not {device}", nameof(device));
+            var status = NativeMethods.SRTTorch_cuda_max_memory(Math.Max(device?.index ?? 0, 0), out var reserved, out var allocated);
+            if (status == 1) return null;
+            Native.Check(status);
+            return (reserved, allocated);
+        }
     }
 
     // ---- combining ----

@@ -64,10 +64,10 @@ public sealed class HubAuditTests(AuditProject project)
     {
         using var hub = new FakeHub(Repo, project.Scgpt, "pages") { PageSize = 1 };
         var outcome = AuditEngine.Run(Options(hub));
-        // Nine files, one per page (the Link header's rel="next" cursor).
-        Assert.Equal(9, hub.Requests.Count(r => r.StartsWith($"GET /api/models/{Repo}/tree/", StringComparison.Ordinal)));
+        // Ten files (the published folder's, training-curve.png among them), one per page (the Link header's rel="next" cursor).
+        Assert.Equal(10, hub.Requests.Count(r => r.StartsWith($"GET /api/models/{Repo}/tree/", StringComparison.Ordinal)));
         Assert.Equal(CheckStatus.Pass, Check(outcome, "A2").Status);
-        Assert.Contains("9 files", Check(outcome, "A3").Reason);
+        Assert.Contains("10 files", Check(outcome, "A3").Reason);
     }
 
     [Fact]

@@ -21,8 +21,13 @@ public sealed class PublishAuditTests(AuditProject project)
     public void Should_write_the_upload_folder_with_parseable_front_matter_and_a_sha256_manifest()
     {
         var files = Directory.GetFiles(project.Scgpt).Select(f => Path.GetFileName(f)).Order(StringComparer.Ordinal).ToArray();
-        Assert.Equal(["README.md", "SHA256SUMS", "args.json", "best_model.pt", "predictions.h5ad", "split.json", "summary.json", "training_stats.json", "vocab.json"], files);
+        Assert.Equal(["README.md", "SHA256SUMS", "args.json", "best_model.pt", "predictions.h5ad", "split.json", "summary.json", "training-curve.png", "training_stats.json", "vocab.json"], files);
         var card = CardParser.Read(Path.Combine(project.Scgpt, "README.md"));
+        // The card's figure lies beside README.md, linked from it and pinned in its Files table (issue 14 item 2).
+        var readme = File.ReadAllText(Path.Combine(project.Scgpt, "README.md"));
+        Assert.Contains("](training-curve.png)", readme);
+        Assert.Contains($"| `training-curve.png` | `{Core.Hashing.FileHasher.Sha256(Path.Combine(project.Scgpt, "training-curve.png"))}` |", readme);
+        Assert.False(File.Exists(Path.Combine(project.Baseline, "training-curve.png")));   // a closed-form fit has no epochs
         Assert.Null(card.FrontMatterError);
         // The template's task name holds ": ", which broke the unquoted front matter (research note §1.1); emitted by
         // YamlDotNet it parses back to the same text.

@@ -29,6 +29,20 @@ public sealed class CardRendererTests
     }
 
     [Fact]
+    public void Should_link_each_figure_with_its_alt_text_and_caption_and_say_nothing_of_figures_without_them()
+    {
+        var figure = new Figures.FigureLink("training-curve.png", "Line charts: validation mse and training loss per epoch", "Best epoch 3.");
+        var text = Repo().RenderModelCard(SampleCards.Card() with { Figures = [figure] });
+        // A relative link beside the card, under its own heading after the budget table.
+        Assert.Contains("| stopping reason | converged |\n\n## Figures\n\n![Line charts: validation mse and training loss per epoch](training-curve.png)\n\nBest epoch 3.\n\n## Test set metrics", text);
+        Assert.DoesNotContain("\n\n\n", text);
+        var none = Repo().RenderModelCard(SampleCards.Card());
+        Assert.DoesNotContain("## Figures", none);
+        Assert.DoesNotContain(".png", none);
+        Assert.Contains("| stopping reason | converged |\n\n## Test set metrics", none);
+    }
+
+    [Fact]
     public void Should_leave_out_the_references_section_when_there_are_none()
     {
         var text = Repo().RenderModelCard(SampleCards.Card() with { References = [] });

@@ -62,7 +62,7 @@ public sealed class ComparisonTests
         // IQRs [0.175, 0.325] and [0.4625, 0.625] are apart: b is best.
         Assert.Equal("b", rows[0].Verdict);
         var text = new CardRenderer(Path.Combine(Testing.TestPaths.RepoRoot, "reports", "templates")).Render("comparison.md.scriban",
-            new ComparisonPage("T", "e", "c", "clean tree", "D", "h", ["a", "b"], rows, ["note"]));
+            new ComparisonPage("T", "e", "c", "clean tree", "D", "h", ["a", "b"], rows, ["note"], [], []));
         Assert.Contains("| pearson_delta | higher | 0.2500 (median 0.2500, IQR 0.1750–0.3250) | **0.5400** (median 0.5500, IQR 0.4625–0.6250) | b |", text);
     }
 
@@ -71,9 +71,23 @@ public sealed class ComparisonTests
     {
         var rows = ComparisonBuilder.Rows(["a", "b"], ["pearson_delta"], [Seeds("a", 0.5, 0.6, 0.7), Seeds("b", 0.9, 1.0, 1.1)], null);
         var text = new CardRenderer(Path.Combine(Testing.TestPaths.RepoRoot, "reports", "templates")).Render("comparison.md.scriban",
-            new ComparisonPage("T", "e", "c", "clean tree", "D", "h", ["a", "b"], rows, []));
+            new ComparisonPage("T", "e", "c", "clean tree", "D", "h", ["a", "b"], rows, [], [], []));
         // 0.248413... → 0.2484 (F4).
         Assert.Contains("| pearson_delta | higher | 0.6000 ± 0.2484 | 1.0000 ± 0.2484 | tie: a, b |", text);
+    }
+
+    [Fact]
+    public void Should_link_the_figures_and_list_every_file_of_the_page_folder()
+    {
+        var rows = ComparisonBuilder.Rows(["a", "b"], ["pearson_delta"], [Seeds("a", 0.5), Seeds("b", 0.9)], null);
+        var figures = new[] { new Figures.FigureLink("delta.png", "Scatter plots", "Chosen by rank.") };
+        var files = new[] { new FileRow("delta.png", new string('e', 64), "in this folder: figure: Scatter plots"), new FileRow("COMPARISON.md", null, "this page") };
+        var text = new CardRenderer(Path.Combine(Testing.TestPaths.RepoRoot, "reports", "templates")).Render("comparison.md.scriban",
+            new ComparisonPage("T", "e", "c", "clean tree", "D", "h", ["a", "b"], rows, ["note"], figures, files));
+        Assert.Contains("- note\n\n## Figures\n\n![Scatter plots](delta.png)\n\nChosen by rank.\n\n## Files\n", text);
+        Assert.Contains($"| `delta.png` | `{new string('e', 64)}` | in this folder: figure: Scatter plots |", text);
+        Assert.Contains("| `COMPARISON.md` | n/a | this page |", text);
+        Assert.DoesNotContain("\n\n\n", text);
     }
 
     private sealed class TupleComparer : IEqualityComparer<(double, double, double)>

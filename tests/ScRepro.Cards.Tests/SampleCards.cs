@@ -27,5 +27,6 @@ internal static class SampleCards
         Limitations: ["Simulated data."],
         Files: [new FileRow("train/m/seed0/training_stats.json", new string('d', 64), "TrainStats")],
         Usage: "./build.sh --target=Card",
-        Citations: ["Dataset: simulated"]);
+        Citations: ["Dataset: simulated"],
+        Figures: []);
 }

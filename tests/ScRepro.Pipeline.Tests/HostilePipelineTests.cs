@@ -15,23 +15,22 @@ public sealed class HostilePipelineTests
     private static readonly string[] Stages = ["download", "hash", "split", "train", "evaluate", "card"];
 
     // The demo project with an experiment "chain" of two cheap models; extra lines replace the experiment's.
-    private static TempDir Project(Func<string, string>? edit = null)
+    private static ScratchProject Project(Func<string, string>? edit = null)
     {
         var dir = DemoProject.Create();
-        var demo = File.ReadAllText(Path.Combine(dir.Path, "manifests/experiments/demo.yaml"));
+        var demo = File.ReadAllText(dir.PathOf("manifests/experiments/demo.yaml"));
         var chain = demo.Replace("id: demo\n", "id: chain\n")
             .Replace("models: [control_mean, train_mean, additive, linear_pca_ridge, scgpt_perturbation_cpu]", "models: [train_mean, additive]");
-        File.WriteAllText(Path.Combine(dir.Path, "manifests/experiments/chain.yaml"), edit is null ? chain : edit(chain));
-        DemoProject.Git(dir.Path, "add", "-A");
-        DemoProject.Git(dir.Path, "commit", "-q", "-m", "chain");
+        dir.Write("manifests/experiments/chain.yaml", edit is null ? chain : edit(chain));
+        dir.Commit("chain");
         return dir;
     }
 
-    private static RunContext Open(TempDir dir) => PipelineSession.Open(dir.Path, "chain", false, false, "test");
+    private static RunContext Open(ScratchProject dir) => PipelineSession.Open(dir.Root, "chain", false, false, "test");
 
-    private static int Run(TempDir dir, string stage) => PipelineSession.Run(Open(dir), stage);
+    private static int Run(ScratchProject dir, string stage) => PipelineSession.Run(Open(dir), stage);
 
-    private static void RunAll(TempDir dir, int upTo = 6)
+    private static void RunAll(ScratchProject dir, int upTo = 6)
     {
         foreach (var stage in Stages.Take(upTo)) Run(dir, stage);
     }
@@ -63,7 +62,7 @@ public sealed class HostilePipelineTests
     {
         using var dir = Project();
         RunAll(dir, upTo: 3);
-        var data = Path.Combine(dir.Path, "data", "demo", "perturbation.h5ad");
+        var data = Path.Combine(dir.Root, "data", "demo", "perturbation.h5ad");
         var stamp = File.GetLastWriteTimeUtc(data);
         var bytes = File.ReadAllBytes(data);
         bytes[^100] ^= 0xFF;
@@ -80,9 +79,9 @@ public sealed class HostilePipelineTests
         // The demo dataset generates perturbation.h5ad and annotation.h5ad; this experiment reads a copy of the first.
         using var dir = Project(chain => chain.Replace("file: perturbation.h5ad", "file: extra/copy.h5ad"));
         Run(dir, "download");
-        var extra = Path.Combine(dir.Path, "data", "demo", "extra", "copy.h5ad");
+        var extra = Path.Combine(dir.Root, "data", "demo", "extra", "copy.h5ad");
         Directory.CreateDirectory(Path.GetDirectoryName(extra)!);
-        File.Copy(Path.Combine(dir.Path, "data", "demo", "perturbation.h5ad"), extra);
+        File.Copy(Path.Combine(dir.Root, "data", "demo", "perturbation.h5ad"), extra);
         Run(dir, "hash");
         var lockFile = HashStage.ReadLock(Open(dir));
         Assert.Contains(lockFile.Files, f => f.Path == "extra/copy.h5ad");
@@ -106,7 +105,7 @@ public sealed class HostilePipelineTests
         var lockFile = HashStage.ReadLock(ctx);
         var real = lockFile.Files.First(f => f.Path == "perturbation.h5ad").Sha256;
         File.WriteAllText(HashStage.CachePath(ctx), cache.Replace(real, new string('0', 64)));
-        var forced = PipelineSession.Open(dir.Path, "chain", force: true, release: false, "test");
+        var forced = PipelineSession.Open(dir.Root, "chain", force: true, release: false, "test");
         Assert.Equal(1, PipelineSession.Run(forced, "hash"));
         Assert.Equal(real, HashStage.ReadLock(ctx).Files.First(f => f.Path == "perturbation.h5ad").Sha256);
     }
@@ -117,7 +116,7 @@ public sealed class HostilePipelineTests
         using var dir = Project();
         using var outside = TestPaths.NewTempDir();
         RunAll(dir, upTo: 1);
-        var data = Path.Combine(dir.Path, "data", "demo", "perturbation.h5ad");
+        var data = Path.Combine(dir.Root, "data", "demo", "perturbation.h5ad");
         File.Move(data, Path.Combine(outside.Path, "perturbation.h5ad"));
         File.CreateSymbolicLink(data, Path.Combine(outside.Path, "perturbation.h5ad"));
         var e = Assert.Throws<ScReproException>(() => Run(dir, "hash"));
@@ -150,7 +149,7 @@ public sealed class HostilePipelineTests
     public void Should_name_the_model_manifest_of_an_unknown_hyperparameter()
     {
         using var dir = Project();
-        var manifest = Path.Combine(dir.Path, "manifests/models/additive.yaml");
+        var manifest = Path.Combine(dir.Root, "manifests/models/additive.yaml");
         File.WriteAllText(manifest, File.ReadAllText(manifest).Replace("hyperparameters: {}", "hyperparameters: {alpha: 1}"));
         RunAll(dir, upTo: 3);
         var e = Assert.Throws<ScReproException>(() => Run(dir, "train"));

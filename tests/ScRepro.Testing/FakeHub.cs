@@ -17,8 +17,7 @@ namespace ScRepro.Testing;
 /// </summary>
 public sealed class FakeHub : IDisposable
 {
-    private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
-    private readonly CancellationTokenSource _stop = new();
+    private readonly RawHttpServer _server;
     private readonly string _folder;
     private readonly List<string> _requests = [];
 
@@ -28,8 +27,15 @@ public sealed class FakeHub : IDisposable
         Repo = repo;
         _folder = folder;
         Sha = Convert.ToHexStringLower(SHA1.HashData(Encoding.UTF8.GetBytes(scenario)));
-        _listener.Start();
-        new Thread(AcceptLoop) { IsBackground = true, Name = "fake-hub" }.Start();
+        _server = new RawHttpServer((request, response) =>
+        {
+            lock (_requests)
+            {
+                _requests.Add($"{request.Method} {request.Path}");
+                Authorizations.Add((request.Path, request.Header("Authorization")));
+            }
+            Respond(response.Stream, request.Method, request.Path, request.Headers, request.Body);
+        });
     }
 
     public string Repo { get; }
@@ -38,7 +44,7 @@ public sealed class FakeHub : IDisposable
     public string Sha { get; }
 
     /// <summary>The endpoint to pass as --hub-endpoint / HF_ENDPOINT.</summary>
-    public string Endpoint => $"http://127.0.0.1:{((IPEndPoint)_listener.LocalEndpoint).Port}";
+    public string Endpoint => _server.Url("/").GetLeftPart(UriPartial.Authority);
 
     /// <summary>Files stored as LFS (matched by extension), as the Hub's .gitattributes does for weights and data.</summary>
     public string[] LfsExtensions { get; init; } = [".pt", ".safetensors", ".h5ad"];
@@ -101,47 +107,7 @@ public sealed class FakeHub : IDisposable
         return o;
     }
 
-    private void AcceptLoop()
-    {
-        while (!_stop.IsCancellationRequested)
-        {
-            TcpClient client;
-            try { client = _listener.AcceptTcpClient(); }
-            catch (SocketException) { return; }
-            catch (ObjectDisposedException) { return; }
-            new Thread(() => Serve(client)) { IsBackground = true }.Start();
-        }
-    }
-
-    private void Serve(TcpClient client)
-    {
-        using (client)
-        {
-            try
-            {
-                var stream = client.GetStream();
-                var head = ReadHead(stream);
-                if (head is null) return;
-                var lines = head.Split("\r\n");
-                var parts = lines[0].Split(' ');
-                var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-                foreach (var line in lines.Skip(1).Where(l => l.Contains(':')))
-                    headers[line[..line.IndexOf(':')].Trim()] = line[(line.IndexOf(':') + 1)..].Trim();
-                var body = headers.TryGetValue("Content-Length", out var cl) && int.TryParse(cl, out var n) && n > 0 ? ReadBody(stream, n) : "";
-                lock (_requests)
-                {
-                    _requests.Add($"{parts[0]} {parts[1]}");
-                    Authorizations.Add((parts[1], headers.GetValueOrDefault("Authorization")));
-                }
-                Respond(stream, parts[0], parts[1], headers, body);
-            }
-            catch (IOException) { }
-            catch (SocketException) { }
-            catch (ObjectDisposedException) { }
-        }
-    }
-
-    private void Respond(NetworkStream s, string method, string target, Dictionary<string, string> headers, string body)
+    private void Respond(NetworkStream s, string method, string target, IReadOnlyDictionary<string, string> headers, string body)
     {
         var q = target.IndexOf('?');
         var path = Uri.UnescapeDataString(q < 0 ? target : target[..q]);
@@ -271,7 +237,7 @@ public sealed class FakeHub : IDisposable
         s.Write(bytes);
     }
 
-    private static void Bytes(NetworkStream s, string method, byte[] bytes, Dictionary<string, string> headers, params (string, string)[] extra)
+    private static void Bytes(NetworkStream s, string method, byte[] bytes, IReadOnlyDictionary<string, string> headers, params (string, string)[] extra)
     {
         var from = headers.TryGetValue("Range", out var range) && range.StartsWith("bytes=", StringComparison.Ordinal)
             ? long.Parse(range[6..].Split('-')[0]) : 0;
@@ -301,36 +267,5 @@ public sealed class FakeHub : IDisposable
         s.Write(Encoding.ASCII.GetBytes(text.ToString()));
     }
 
-    private static string? ReadHead(NetworkStream stream)
-    {
-        var bytes = new List<byte>();
-        var one = new byte[1];
-        while (stream.Read(one, 0, 1) == 1)
-        {
-            bytes.Add(one[0]);
-            if (bytes.Count > 65536) return null;
-            if (bytes.Count >= 4 && bytes[^4] == '\r' && bytes[^3] == '\n' && bytes[^2] == '\r' && bytes[^1] == '\n')
-                return Encoding.ASCII.GetString(bytes.ToArray(), 0, bytes.Count - 4);
-        }
-        return null;
-    }
-
-    private static string ReadBody(NetworkStream stream, int length)
-    {
-        var buffer = new byte[Math.Min(length, 1 << 20)];
-        var read = 0;
-        while (read < buffer.Length)
-        {
-            var n = stream.Read(buffer, read, buffer.Length - read);
-            if (n == 0) break;
-            read += n;
-        }
-        return Encoding.UTF8.GetString(buffer, 0, read);
-    }
-
-    public void Dispose()
-    {
-        _stop.Cancel();
-        _listener.Stop();
-    }
+    public void Dispose() => _server.Dispose();
 }

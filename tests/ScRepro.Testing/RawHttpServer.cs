@@ -5,7 +5,7 @@ using System.Text;
 namespace ScRepro.Testing;
 
 /// <summary>A request as the raw server saw it.</summary>
-public sealed record RawRequest(int Index, string Method, string Path, IReadOnlyDictionary<string, string> Headers)
+public sealed record RawRequest(int Index, string Method, string Path, IReadOnlyDictionary<string, string> Headers, string Body = "")
 {
     public string? Header(string name) => Headers.TryGetValue(name, out var v) ? v : null;
 }
@@ -65,10 +65,12 @@ public sealed class RawHttpServer : IDisposable
                 var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
                 foreach (var line in lines.Skip(1).Where(l => l.Contains(':')))
                     headers[line[..line.IndexOf(':')].Trim()] = line[(line.IndexOf(':') + 1)..].Trim();
+                // A body only where the client declared one (a POST such as the Hub's paths-info), at most 1 MiB.
+                var body = headers.TryGetValue("Content-Length", out var cl) && int.TryParse(cl, out var n) && n > 0 ? ReadBody(stream, n) : "";
                 RawRequest request;
                 lock (_requests)
                 {
-                    request = new RawRequest(_requests.Count, parts[0], parts[1], headers);
+                    request = new RawRequest(_requests.Count, parts[0], parts[1], headers, body);
                     _requests.Add(request);
                 }
                 _handler(request, new RawResponse(client, stream));
@@ -77,6 +79,19 @@ public sealed class RawHttpServer : IDisposable
             catch (SocketException) { }
             catch (ObjectDisposedException) { }
         }
+    }
+
+    private static string ReadBody(NetworkStream stream, int length)
+    {
+        var buffer = new byte[Math.Min(length, 1 << 20)];
+        var read = 0;
+        while (read < buffer.Length)
+        {
+            var n = stream.Read(buffer, read, buffer.Length - read);
+            if (n == 0) break;
+            read += n;
+        }
+        return Encoding.UTF8.GetString(buffer, 0, read);
     }
 
     private static string? ReadHead(NetworkStream stream)
@@ -102,6 +117,9 @@ public sealed class RawHttpServer : IDisposable
 /// <summary>Writes a response by hand: status line, headers, body bytes, or a rude end.</summary>
 public sealed class RawResponse(TcpClient client, NetworkStream stream)
 {
+    /// <summary>The connection's stream, for fakes that write whole responses themselves.</summary>
+    public NetworkStream Stream => stream;
+
     public void Head(int status, string reason, params (string Name, string Value)[] headers)
     {
         var text = new StringBuilder($"HTTP/1.1 {status} {reason}\r\n");

@@ -120,6 +120,10 @@ public sealed class TorchSharpShapeTests
         // Whether this build's libtorch has the fused attention (2.x: yes, Debian's 1.13: no) and which kernel it would
         // pick: the shim is rebuilt per libtorch, TorchSharp ships one; the GPU bundle reports the kernel.
         "torch.nn.functional.scaled_dot_product_attention_available", "torch.nn.functional.scaled_dot_product_attention_backend",
+        // The CUDA caching allocator's peaks for the budget table: TorchSharp 0.107 has no memory statistics
+        // (dotnet/TorchSharp#1524, open, adds max_memory_reserved/max_memory_allocated under these names); whether
+        // this shim can measure them at all depends on the libtorch it was built against.
+        "torch.cuda.max_memory_reserved", "torch.cuda.max_memory_allocated", "torch.cuda.has_allocator_stats",
         // scBERT's FAVOR+ projection draws an orthogonal block by QR (torch.linalg.qr in PyTorch and TorchSharp).
         "torch.Tensor.linalg_qr",
     };

@@ -7,6 +7,7 @@ using ScRepro.Foundation.IO;
 using ScRepro.Pipeline;
 using ScRepro.Contracts;
 using ScRepro.Pipeline.Evaluation;
+using ScRepro.Pipeline.Figures;
 using ScRepro.Pipeline.Stages;
 using ScRepro.Pipeline.Stamps;
 using ScRepro.Pipeline.Training;
@@ -18,7 +19,9 @@ namespace ScRepro.Audit.Publishing;
 /// `screpro publish`: the folder a user uploads to the Hub for one model × seed of an experiment. README.md (the card,
 /// with Hub front matter), the trainer's files (best_model.pt, args.json, vocab.json, classes.json where the model has
 /// them; a closed-form baseline has no weights file: its parameters are a deterministic fit that level D repeats),
-/// training_stats.json, the predictions (every file the card's Files table lists, with the hash it pins), split.json, summary.json, and SHA256SUMS over every other file. The folder is
+/// training_stats.json, the predictions (every file the card's Files table lists, with the hash it pins), split.json,
+/// summary.json, the card's figures (the training curve of a model trained by epochs), and SHA256SUMS over every other
+/// file. The folder is
 /// built under a temporary name beside the target and renamed into place, so a failure leaves no partial folder.
 /// </summary>
 public static partial class Publisher
@@ -46,9 +49,6 @@ public static partial class Publisher
         var split = SplitFileView.Read(ctx);
         var run = new CardRun(ctx.Experiment, ctx.Dataset, ctx.Code.Commit, ctx.Code.ShortCommit, ctx.Code.RunName) { Papers = ScRepro.Papers.PaperLock.ForCatalog(ctx.Catalog) };
         var card = CardBuilder.Build(run, manifest, [new CardBuilder.SeedRun(k, stats, summary, trainDir)], lockFile, split);
-        var rendered = new CardRenderer(ctx.TemplateDir).RenderModelCard(card);
-        var front = FrontMatterBlock().Match(rendered);
-        if (!front.Success) throw new ScReproException($"card for {model}: the renderer wrote no front matter");
 
         var screpro = new SortedDictionary<string, string>(StringComparer.Ordinal)
         {
@@ -70,6 +70,12 @@ public static partial class Publisher
         Directory.CreateDirectory(tmp);
         try
         {
+            // The card's figures beside README.md: linked from it and pinned in its Files table, as in the card stage.
+            var figures = ModelFigures.Write(ModelFigures.Curves(ctx, model, [k]), tmp);
+            card = card with { Figures = figures, Files = [.. card.Files, .. CardFolder.FigureRows(tmp, figures)] };
+            var rendered = new CardRenderer(ctx.TemplateDir).RenderModelCard(card);
+            var front = FrontMatterBlock().Match(rendered);
+            if (!front.Success) throw new ScReproException($"card for {model}: the renderer wrote no front matter");
             // The Cards renderer's Hub front matter, plus a `screpro:` block (serialized by YamlDotNet, so it parses) that
             // names what an audit compares with.
             var block = new YamlDotNet.Serialization.SerializerBuilder().Build()

@@ -3,7 +3,7 @@ using System.Text;
 namespace ScRepro.Evaluation.Annotation;
 
 /// <summary>RFC 4180 CSV: quote fields holding a comma, quote or newline; read them back the same way.</summary>
-internal static class Csv
+public static class Csv
 {
     public static string Field(string value) =>
         value.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + value.Replace("\"", "\"\"") + "\"" : value;

@@ -34,6 +34,8 @@ internal static unsafe class H5Native
     // H5_index_t, H5_iter_order_t, H5E_direction_t, H5R_type_t, H5F_libver_t
     public const int H5_INDEX_NAME = 0, H5_ITER_INC = 0, H5E_WALK_UPWARD = 0, H5R_OBJECT = 0;
     public const int H5F_LIBVER_EARLIEST = 0, H5F_LIBVER_V18 = 1;
+    // H5F_OBJ_* (H5Fpublic.h): what H5Fget_obj_count counts
+    public const uint H5F_OBJ_FILE = 0x1, H5F_OBJ_DATASET = 0x2, H5F_OBJ_GROUP = 0x4, H5F_OBJ_DATATYPE = 0x8, H5F_OBJ_ATTR = 0x10;
 
     [StructLayout(LayoutKind.Sequential)]
     public struct H5E_error2_t
@@ -57,6 +59,10 @@ internal static unsafe class H5Native
     [DllImport(Lib)] public static extern long H5Fopen(byte* name, uint flags, long fapl);
     [DllImport(Lib)] public static extern long H5Fcreate(byte* name, uint flags, long fcpl, long fapl);
     [DllImport(Lib)] public static extern int H5Fclose(long id);
+    /// <summary>Open ids in the file (H5F_OBJ_* flags); the return type is ssize_t.</summary>
+    [DllImport(Lib)] public static extern nint H5Fget_obj_count(long fileId, uint types);
+    /// <summary>The driver's handle: for the default sec2 driver a pointer to the POSIX file descriptor.</summary>
+    [DllImport(Lib)] public static extern int H5Fget_vfd_handle(long fileId, long fapl, void** fileHandle);
 
     [DllImport(Lib)] public static extern long H5Gopen2(long loc, byte* name, long gapl);
     [DllImport(Lib)] public static extern long H5Gcreate2(long loc, byte* name, long lcpl, long gcpl, long gapl);

@@ -1,4 +1,4 @@
-using ScRepro.Foundation.IO;
+using ScRepro.Cards.Figures;
 using ScRepro.Nightly.Golden;
 using ScRepro.Nightly.Report;
 using ScRepro.Verification.Tolerances;
@@ -9,19 +9,13 @@ namespace ScRepro.Nightly.History;
 /// <summary>
 /// One PNG per experiment × headline metric, trend-&lt;experiment&gt;-&lt;metric&gt;.png in the nightly folder: each
 /// model's seed-mean over the kept history (x = night, labelled by date), its golden value's reproduced band shaded in
-/// the model's colour, and nights outside that band marked with a cross. Fixed size, colours and order, so the same
-/// history gives the same picture.
+/// the model's colour, and nights outside that band marked with a cross. Fixed size, colours and order, and the
+/// shared <see cref="FigureStyle"/> (pinned font, fixed PNG encoding), so the same history gives the same bytes.
 /// </summary>
 public static class TrendFigures
 {
     public const int Width = 900;
     public const int Height = 420;
-
-    private static readonly Color[] Palette =
-    [
-        Color.FromHex("#1f77b4"), Color.FromHex("#ff7f0e"), Color.FromHex("#2ca02c"), Color.FromHex("#d62728"),
-        Color.FromHex("#9467bd"), Color.FromHex("#8c564b"), Color.FromHex("#e377c2"), Color.FromHex("#7f7f7f"),
-    ];
 
     /// <summary>Writes the figures; returns their file names (relative to <paramref name="folder"/>) in a fixed order.</summary>
     public static IReadOnlyList<string> Write(string folder, IReadOnlyList<HistoryRow> history, IReadOnlyList<ExperimentDrift> experiments,
@@ -46,12 +40,12 @@ public static class TrendFigures
     {
         var nights = rows.Select(r => r.Date).Distinct().Order(StringComparer.Ordinal).ToList();
         var x = nights.Select((d, i) => (d, i)).ToDictionary(p => p.d, p => (double)p.i, StringComparer.Ordinal);
-        var plot = new Plot();
+        var plot = FigureStyle.NewPlot();
         var bands = tolerances.Bands(e.Profile, metric);
         var models = rows.Select(r => r.Model).Distinct().Order(StringComparer.Ordinal).ToList();
         foreach (var (model, i) in models.Select((m, i) => (m, i)))
         {
-            var color = Palette[i % Palette.Length];
+            var color = FigureStyle.ColorFor(i);
             var points = rows.Where(r => r.Model == model && r.Value is { } v && double.IsFinite(v)).OrderBy(r => r.Date, StringComparer.Ordinal).ToList();
             var goldenPath = NightlyPaths.Golden(goldenDir, e.Experiment, model);
             double? golden = File.Exists(goldenPath) ? SeedMean(ModelResult.Read(goldenPath), metric) : null;
@@ -83,8 +77,7 @@ public static class TrendFigures
         plot.Axes.Bottom.TickGenerator = ticks;
         plot.Axes.SetLimitsX(-0.5, nights.Count - 0.5);
         plot.ShowLegend(Alignment.UpperLeft);
-        var bytes = plot.GetImageBytes(Width, Height, ImageFormat.Png);
-        AtomicFile.WriteAllBytes(path, bytes);
+        FigureStyle.Write(path, FigureStyle.Png(plot, Width, Height));
     }
 
     private static double? SeedMean(ModelResult r, string metric)

@@ -3,7 +3,9 @@ using ScRepro.Cards;
 using ScRepro.Foundation.IO;
 using ScRepro.Core.Manifests;
 using ScRepro.Contracts;
+using ScRepro.Cards.Figures;
 using ScRepro.Papers;
+using ScRepro.Pipeline.Figures;
 using ScRepro.Pipeline.Stamps;
 using ScRepro.Pipeline.Training;
 
@@ -13,7 +15,9 @@ namespace ScRepro.Pipeline.Stages;
 /// Card: reports/&lt;commit&gt;[-dirty]/&lt;exp&gt;/&lt;model&gt;/MODEL_CARD.md (+ card.json, the same facts as data) per model,
 /// and reports/…/&lt;exp&gt;/comparison/COMPARISON.md with every model side by side. Stamped with the content of every
 /// file in the model's train and eval folders (the checkpoint and the metrics the card reports), the split file and
-/// the data lock, the model manifest, the experiment manifest (references) and the templates.
+/// the data lock, the model manifest, the experiment manifest (references) and the templates. Figures (PNG) are
+/// written beside each page, linked from it, hashed in its Files table and recorded as outputs in the stamp; the
+/// comparison page consumes every file of every evaluation it draws from.
 /// </summary>
 public sealed class CardStage : IStage
 {
@@ -52,11 +56,14 @@ public sealed class CardStage : IStage
                 foreach (var (name, path) in UnitFiles($"train/seed{seed}", TrainStage.UnitDir(ctx, model.Id, seed))
                              .Concat(UnitFiles($"eval/seed{seed}", evalDir)))
                     consumes[name] = path;
-                comparisonConsumes[$"{model.Id}/eval/seed{seed}/summary.json"] = Path.Combine(evalDir, "summary.json");
+                foreach (var (name, path) in UnitFiles($"{model.Id}/eval/seed{seed}", evalDir))
+                    comparisonConsumes[name] = path;
             }
             var m = model;
-            units.Add(new WorkUnit(Name, model.Id, Path.Combine(ctx.ReportDir, model.Id), inputs, ["MODEL_CARD.md", "card.json"],
-                tmp => RenderCard(ctx, renderer, m, tmp), Path.Combine(ctx.Root, "reports", ctx.Code.RunName), Consumes: consumes));
+            var curves = ModelFigures.Curves(ctx, model.Id, exp.Seeds);
+            units.Add(new WorkUnit(Name, model.Id, Path.Combine(ctx.ReportDir, model.Id), inputs,
+                [CardFolder.Card, CardFolder.CardJson, .. ModelFigures.Names(curves)],
+                tmp => RenderCard(ctx, renderer, m, curves, tmp), Path.Combine(ctx.Root, "reports", ctx.Code.RunName), Consumes: consumes));
         }
         var comparisonInputs = new Dictionary<string, string>
         {
@@ -64,7 +71,8 @@ public sealed class CardStage : IStage
             ["experiment_manifest"] = exp.Origin.Sha256,
             ["models"] = string.Join(",", ctx.Catalog.Models.Select(m => m.Id)),
         };
-        units.Add(new WorkUnit(Name, "comparison", Path.Combine(ctx.ReportDir, "comparison"), comparisonInputs, ["COMPARISON.md"],
+        units.Add(new WorkUnit(Name, "comparison", Path.Combine(ctx.ReportDir, "comparison"), comparisonInputs,
+            [CardFolder.Comparison, .. ComparisonFigures.Names(ctx)],
             tmp => RenderComparison(ctx, renderer, tmp), Path.Combine(ctx.Root, "reports", ctx.Code.RunName), Consumes: comparisonConsumes));
         return units;
     }
@@ -78,7 +86,7 @@ public sealed class CardStage : IStage
                 .Order(StringComparer.Ordinal)
                 .Select(f => KeyValuePair.Create($"{prefix}/{Path.GetRelativePath(dir, f).Replace('\\', '/')}", f));
 
-    private static void RenderCard(RunContext ctx, CardRenderer renderer, ModelManifest model, string dir)
+    private static void RenderCard(RunContext ctx, CardRenderer renderer, ModelManifest model, IReadOnlyList<EpochCurve> curves, string dir)
     {
         var runs = ctx.Experiment.Seeds.Select(seed =>
         {
@@ -88,7 +96,8 @@ public sealed class CardStage : IStage
         }).ToList();
         var run = new CardRun(ctx.Experiment, ctx.Dataset, ctx.Code.Commit, ctx.Code.ShortCommit, ctx.Code.RunName) { Papers = PaperLock.ForCatalog(ctx.Catalog) };
         var card = CardBuilder.Build(run, model, runs, HashStage.ReadLock(ctx), SplitFileView.Read(ctx));
-        card = card with { Files = [.. card.Files, .. CardFolder.Rows(dir, [])] };
+        var figures = ModelFigures.Write(curves, dir);
+        card = card with { Figures = figures, Files = [.. card.Files, .. CardFolder.Rows(dir, figures)] };
         AtomicFile.WriteAllText(Path.Combine(dir, CardFolder.Card), renderer.RenderModelCard(card));
         Json.WriteFile(Path.Combine(dir, CardFolder.CardJson), card);
     }
@@ -111,9 +120,21 @@ public sealed class CardStage : IStage
             $"Data lock {HashStage.ReadLock(ctx).LockSha256}.",
         };
         if (ctx.Dataset.Generator is not null) notes.Add("The data is SIMULATED by ScRepro's embedded demo generator.");
+        var figures = ComparisonFigures.Write(ctx, metrics, dir);
         var page = new ComparisonPage($"{exp.Title}: model comparison", exp.Id, ctx.Code.Commit,
             ctx.Code.Dirty ? "dirty tree" : "clean tree", $"{ctx.Dataset.Title} (`{ctx.Dataset.Id}`)", split.MembershipHash,
-            models.Select(m => m.Id).ToList(), rows, notes);
-        AtomicFile.WriteAllText(Path.Combine(dir, "COMPARISON.md"), renderer.Render("comparison.md.scriban", page));
+            models.Select(m => m.Id).ToList(), rows, notes, figures, CardFolder.ComparisonRows(dir, figures))
+        { PerClass = exp.Task == ModelTask.Annotation ? PerClassRows(ctx) : [] };
+        AtomicFile.WriteAllText(Path.Combine(dir, CardFolder.Comparison), renderer.Render("comparison.md.scriban", page));
+    }
+
+    // Per model, per seed, the evaluation's per_class.csv.
+    private static IReadOnlyList<PerClassRow> PerClassRows(RunContext ctx)
+    {
+        var models = ctx.Catalog.Models;
+        var paths = models.Select(m => (IReadOnlyList<string>)ctx.Experiment.Seeds
+            .Select(s => Path.Combine(EvaluateStage.UnitDir(ctx, m.Id, s), "per_class.csv")).ToList()).ToList();
+        var perClass = paths.Select(seeds => (IReadOnlyList<IReadOnlyList<ScRepro.Evaluation.Annotation.ClassMetrics>>)seeds.Select(PerClassResults.Read).ToList()).ToList();
+        return RareClasses.Rows(models.Select(m => m.Id).ToList(), perClass, paths);
     }
 }

@@ -32,7 +32,7 @@ public static class PerItemResults
     }
 
     /// <summary>One CSV record (RFC 4180 quoting; results tables have no line breaks inside fields).</summary>
-    private static string[] Split(string line)
+    internal static string[] Split(string line)
     {
         var fields = new List<string>();
         var field = new System.Text.StringBuilder();

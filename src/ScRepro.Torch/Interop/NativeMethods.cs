@@ -19,6 +19,8 @@ internal static unsafe partial class NativeMethods
     [LibraryImport(Lib)] internal static partial int SRTTorch_cuda_device_count();
     [LibraryImport(Lib)] internal static partial int SRTTorch_cuda_manual_seed_all(long seed);
     [LibraryImport(Lib)] internal static partial int SRTTorch_cuda_synchronize(int device);
+    [LibraryImport(Lib)] internal static partial int SRTTorch_cuda_max_memory(int device, out long reserved, out long allocated);
+    [LibraryImport(Lib)] internal static partial int SRTTorch_cuda_has_allocator_stats();
     [LibraryImport(Lib)] internal static partial int SRTTorch_set_grad_enabled(int enabled);
     [LibraryImport(Lib)] internal static partial int SRTTorch_is_grad_enabled();
     [LibraryImport(Lib)] internal static partial int SRTTorch_autocast_enter(int deviceType, int dtype, out int previousEnabled, out int previousDtype);

@@ -17,7 +17,9 @@ namespace ScRepro.Models.Tests.Scbert;
 public sealed class ScbertTrainingTests
 {
     // 4 types × 30 cells over 20 genes, values already log2-normalised (preprocess none): type t has genes 5t..5t+4 at
-    // 2.5-4.5 (tokens 2-4), other genes at 0-1.2 (tokens 0-1).
+    // 2.5-4.5 (tokens 2-4), other genes at 0-1.2 (tokens 0-1). Hand-built rather than simulated: scBERT's tokens are log2
+    // values clipped at 5, and the simulator's counts over a CPU-sized 20-gene panel normalise (1e4 per cell) to about
+    // 500 per gene, log2 ≈ 9, so every token would saturate and no type could be told apart.
     private static AnnData.AnnotatedData Markers()
     {
         var rng = new Random(17);

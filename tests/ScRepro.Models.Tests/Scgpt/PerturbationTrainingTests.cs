@@ -43,6 +43,9 @@ public sealed class PerturbationTrainingTests
             var pred = reloaded.Predict(data, ["ctrl", .. SyntheticPerturbation.Test], seed: 0);
             Assert.Equal(64 + 16, pred.NObs);
             Assert.Equal(SyntheticPerturbation.Genes, pred.NVars);
+            // Written predictions are log1p expression, never below 0 (cell-eval refuses a negative log-normalised X).
+            var dense = pred.X!.ToDense();
+            Assert.True(Enumerable.Range(0, dense.Rows).All(r => dense.Row(r).ToArray().All(v => v >= 0)));
         }
     }
 

@@ -1,48 +1,36 @@
-using ScRepro.AnnData.Frames;
-using ScRepro.AnnData.Matrices;
+using ScRepro.Simulation;
 
 namespace ScRepro.Models.Tests.Scgpt;
 
 /// <summary>
-/// A small perturb-seq AnnData with a learnable signal: 24 genes, 64 control cells, and conditions "Gk+ctrl" that
-/// raise gene k by 2 and gene k+1 by 1 (log scale) over a Poisson-like control baseline. Seeded, so tests are exact.
+/// The project's perturb-seq simulator at CPU size: 24 genes, 64 control cells and six single-gene activations
+/// ("SGxxxx+ctrl", 16 cells each, log-fold 2.5 spread through the gene network), no pairs. X is log1p-normalised as in
+/// GEARS' Norman file. One seed, so tests are exact; the singles are split 4 train / 1 val / 1 test in the order the
+/// simulator draws their targets.
 /// </summary>
 internal static class SyntheticPerturbation
 {
     public const int Genes = 24;
 
-    public static AnnData.AnnotatedData Make(int seed = 3)
+    private static readonly PerturbationSimulator.Settings Small = PerturbationSimulator.Defaults with
     {
-        var rng = new Random(seed);
-        var conditions = new List<string>();
-        for (var i = 0; i < 64; i++) conditions.Add("ctrl");
-        foreach (var k in new[] { 1, 4, 7, 10, 13, 16 })
-            for (var i = 0; i < 16; i++) conditions.Add($"G{k}+ctrl");
-        var x = new DenseMatrix(conditions.Count, Genes);
-        for (var c = 0; c < conditions.Count; c++)
-        {
-            var shift = new double[Genes];
-            if (conditions[c] != "ctrl")
-            {
-                var k = int.Parse(conditions[c][1..conditions[c].IndexOf('+')], System.Globalization.CultureInfo.InvariantCulture);
-                shift[k] = 2;
-                shift[k + 1] = 1;
-            }
-            for (var g = 0; g < Genes; g++)
-            {
-                var v = 0.5 + 0.05 * g + shift[g] + 0.3 * (rng.NextDouble() - 0.5);
-                x[c, g] = rng.NextDouble() < 0.15 ? 0f : (float)Math.Max(v, 0);
-            }
-        }
-        var obs = new DataFrame(Enumerable.Range(0, conditions.Count).Select(i => $"cell{i}").ToArray());
-        obs.Add(new StringColumn("condition", conditions.Select(s => (string?)s).ToArray()));
-        var genes = Enumerable.Range(0, Genes).Select(g => $"G{g}").ToArray();
-        var var = new DataFrame(genes);
-        var.Add(new StringColumn("gene_name", genes.Select(g => (string?)g).ToArray()));
-        return new AnnData.AnnotatedData(x, obs, var);
-    }
+        Genes = Genes, Targets = 6, Pairs = 0, ControlCells = 64, CellsPerPerturbation = 16,
+    };
 
-    public static readonly string[] Train = ["G1+ctrl", "G4+ctrl", "G7+ctrl", "G10+ctrl"];
-    public static readonly string[] Val = ["G13+ctrl"];
-    public static readonly string[] Test = ["G16+ctrl"];
+    public static AnnData.AnnotatedData Make(int seed = 3) => PerturbationSimulator.Simulate(Small, seed);
+
+    // The single perturbations in the order the simulator writes them (control first, then one block per target).
+    private static readonly string[] Singles = Conditions(Make());
+
+    public static readonly string[] Train = Singles[..4];
+    public static readonly string[] Val = [Singles[4]];
+    public static readonly string[] Test = [Singles[5]];
+
+    private static string[] Conditions(AnnData.AnnotatedData data)
+    {
+        var column = data.Obs["condition"];
+        var singles = Enumerable.Range(0, data.NObs).Select(i => column.GetString(i)!).Where(c => c != "ctrl").Distinct(StringComparer.Ordinal).ToArray();
+        if (singles.Length != 6) throw new InvalidOperationException($"expected 6 single perturbations, the simulator wrote {singles.Length}");
+        return singles;
+    }
 }

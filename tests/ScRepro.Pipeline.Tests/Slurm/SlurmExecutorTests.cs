@@ -170,27 +170,27 @@ public sealed class SlurmExecutorTests(SlurmCluster cluster)
         throw new TimeoutException($"task {task} never ran: {cluster.State(task)}");
     }
 
-    private static TempDir Prepared(IReadOnlyList<string> models, IReadOnlyDictionary<string, string>? extra = null)
+    private static ScratchProject Prepared(IReadOnlyList<string> models, IReadOnlyDictionary<string, string>? extra = null)
     {
         var dir = DemoProject.Create(models, extra);
         foreach (var stage in new[] { "download", "hash", "split" }) PipelineSession.Run(Open(dir), stage);
         return dir;
     }
 
-    private static RunContext Open(TempDir dir, bool force = false) => PipelineSession.Open(dir.Path, "demo", force, false, "test");
+    private static RunContext Open(ScratchProject dir, bool force = false) => PipelineSession.Open(dir.Root, "demo", force, false, "test");
 
-    private static string Config(TempDir dir, params string[] sbatchArgs)
+    private static string Config(ScratchProject dir, params string[] sbatchArgs)
     {
-        var path = Path.Combine(dir.Path, "runs", "slurm.yaml"); // under runs/: git-ignored, the tree stays clean
+        var path = Path.Combine(dir.Root, "runs", "slurm.yaml"); // under runs/: git-ignored, the tree stays clean
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         File.WriteAllText(path, $"poll_s: 0.5\nsbatch_args: [{string.Join(", ", sbatchArgs.Select(a => $"\"{a}\""))}]\n");
         return path;
     }
 
-    private static IReadOnlyList<Submission> Submissions(TempDir dir) =>
+    private static IReadOnlyList<Submission> Submissions(ScratchProject dir) =>
         new SubmissionStore(Open(dir), "train").All();
 
-    private static Submission WaitForSubmission(TempDir dir, TimeSpan limit, Process? submitter = null)
+    private static Submission WaitForSubmission(ScratchProject dir, TimeSpan limit, Process? submitter = null)
     {
         var clock = Stopwatch.StartNew();
         while (clock.Elapsed < limit)
@@ -203,13 +203,13 @@ public sealed class SlurmExecutorTests(SlurmCluster cluster)
         throw new TimeoutException("no submission recorded a job id");
     }
 
-    private static Submission WaitForJob(TempDir dir, Process submitter) => WaitForSubmission(dir, TimeSpan.FromSeconds(60), submitter);
+    private static Submission WaitForJob(ScratchProject dir, Process submitter) => WaitForSubmission(dir, TimeSpan.FromSeconds(60), submitter);
 
     /// <summary>screpro as a separate process (to be interrupted or killed), talking to the test cluster.</summary>
-    private Process StartCli(TempDir dir, params string[] args)
+    private Process StartCli(ScratchProject dir, params string[] args)
     {
         var command = Screpro();
-        var psi = new ProcessStartInfo(command.Words[0]) { WorkingDirectory = dir.Path, RedirectStandardOutput = true, RedirectStandardError = true };
+        var psi = new ProcessStartInfo(command.Words[0]) { WorkingDirectory = dir.Root, RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var w in command.Words.Skip(1).Concat(args).Concat(["--experiment", "demo"])) psi.ArgumentList.Add(w);
         foreach (var (k, v) in cluster.Environment) psi.Environment[k] = v;
         psi.Environment["CI"] = "true";
@@ -232,7 +232,7 @@ public sealed class SlurmExecutorTests(SlurmCluster cluster)
 
     private sealed record LocalUnit(byte[] Predictions, string StampKey, JsonNode Stats);
 
-    private static Dictionary<string, LocalUnit> Snapshot(TempDir dir) => Baselines.ToDictionary(m => m, m =>
+    private static Dictionary<string, LocalUnit> Snapshot(ScratchProject dir) => Baselines.ToDictionary(m => m, m =>
     {
         var unit = TrainStage.UnitDir(Open(dir), m, 0);
         return new LocalUnit(File.ReadAllBytes(Path.Combine(unit, "predictions.h5ad")), StampStore.Read(unit)!.Key,

@@ -69,6 +69,9 @@ public sealed class ScgptPerturbationPredictor : IDisposable
     /// A predicted AnnData for <paramref name="conditions"/>: for each, as many rows as the data has cells of it, each
     /// predicted from a seeded random control cell. Rows of the control label are the real control cells (the
     /// reference evaluation compares against). obs[condition column] holds the condition; var is the data's genes.
+    /// The network's output is unbounded, and a log1p expression below zero is not one: cell-eval refuses log-normalised
+    /// X with a negative value (cell-eval-metrics.md §2.2), so predicted values are clipped at 0, as State's
+    /// `tx predict` clips to [0, 14] before it evaluates. Validation during training sees the raw outputs.
     /// </summary>
     public AnnData.AnnotatedData Predict(PerturbationDataset data, IReadOnlyList<string> conditions, long seed, int batchSize = 64)
     {
@@ -86,7 +89,12 @@ public sealed class ScgptPerturbationPredictor : IDisposable
             }
             var pairs = data.Pairs(new HashSet<string> { condition }, rng);
             if (pairs.Count == 0) throw new ScReproException($"condition '{condition}' has no cells in obs['{ConditionColumn}']");
-            foreach (var p in PredictCells(_model, data, pairs, geneIds, batchSize, _device)) { rows.Add(p); labels.Add(condition); }
+            foreach (var p in PredictCells(_model, data, pairs, geneIds, batchSize, _device))
+            {
+                for (var g = 0; g < p.Length; g++) p[g] = Math.Max(p[g], 0f);
+                rows.Add(p);
+                labels.Add(condition);
+            }
         }
         var x = new DenseMatrix(rows.Count, data.NGenes);
         for (var i = 0; i < rows.Count; i++) rows[i].CopyTo(x.Row(i));

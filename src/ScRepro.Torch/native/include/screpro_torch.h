@@ -34,6 +34,8 @@ SRT_EXPORT(int) SRTTorch_get_num_threads(void);
 SRT_EXPORT(int) SRTTorch_cuda_device_count(void);
 SRT_EXPORT(int) SRTTorch_cuda_manual_seed_all(int64_t seed);
 SRT_EXPORT(int) SRTTorch_cuda_synchronize(int device);
+SRT_EXPORT(int) SRTTorch_cuda_max_memory(int device, int64_t* reserved, int64_t* allocated); /* 0 ok, 1 unavailable, -1 error */
+SRT_EXPORT(int) SRTTorch_cuda_has_allocator_stats(void);  /* 1 when built against libc10_cuda */
 SRT_EXPORT(int) SRTTorch_set_grad_enabled(int enabled); /* returns the previous mode */
 SRT_EXPORT(int) SRTTorch_is_grad_enabled(void);
 SRT_EXPORT(int) SRTTorch_autocast_enter(int device_type, int dtype, int* previous_enabled, int* previous_dtype);

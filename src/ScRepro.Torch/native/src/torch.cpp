@@ -6,6 +6,9 @@
 #include <c10/core/GradMode.h>
 #include <torch/csrc/api/include/torch/version.h>
 #include <cstdlib>
+#if defined(SRT_WITH_CUDA)
+#include <c10/cuda/CUDACachingAllocator.h>
+#endif
 #if defined(__GLIBC__)
 #include <malloc.h>
 #endif
@@ -90,6 +93,40 @@ SRT_EXPORT(int) SRTTorch_cuda_synchronize(int device)
             (void)t.cpu();
         }
     })
+}
+
+// torch.cuda.max_memory_reserved / max_memory_allocated: the caching allocator's peaks (bytes, aggregate pool) since
+// the process started. The allocator lives in libc10_cuda, which a CPU libtorch (Debian's 1.13) does not ship even
+// though its headers do, so the build defines SRT_WITH_CUDA only when it links libc10_cuda (CMake: TORCH_CUDA_LIBRARIES;
+// the GPU bundle's run.sh: libtorch_cuda.so present). Returns 0 with both peaks set, 1 when unavailable (a CPU build,
+// or no CUDA device at run time: nothing was allocated there), -1 with the error set.
+SRT_EXPORT(int) SRTTorch_cuda_max_memory(int device, int64_t* reserved, int64_t* allocated)
+{
+#if defined(SRT_WITH_CUDA)
+    try
+    {
+        if (!at::detail::getCUDAHooks().hasCUDA()) return 1;
+        // Index 0 of every StatArray is StatType::AGGREGATE (both pools) in 1.13 and every 2.x.
+        auto stats = c10::cuda::CUDACachingAllocator::getDeviceStats(static_cast<c10::DeviceIndex>(device));
+        *reserved = stats.reserved_bytes[0].peak;
+        *allocated = stats.allocated_bytes[0].peak;
+        return 0;
+    }
+    SRT_CATCH_ALL(return -1)
+#else
+    (void)device; (void)reserved; (void)allocated;
+    return 1;
+#endif
+}
+
+// Whether SRTTorch_cuda_max_memory can ever answer in this build (the reason a caller gives for "unavailable").
+SRT_EXPORT(int) SRTTorch_cuda_has_allocator_stats(void)
+{
+#if defined(SRT_WITH_CUDA)
+    return 1;
+#else
+    return 0;
+#endif
 }
 
 SRT_EXPORT(int) SRTTorch_set_grad_enabled(int enabled)
