@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using ScRepro.Audit.Publishing;
 using ScRepro.Pipeline;
 using ScRepro.Testing;
@@ -13,61 +12,21 @@ namespace ScRepro.Audit.Tests;
 /// </summary>
 public sealed class AuditProject : IDisposable
 {
-    private readonly TempDir _dir = TestPaths.NewTempDir();
+    private readonly ScratchProject _project = new();
 
     public AuditProject()
     {
-        var root = TestPaths.RepoRoot;
-        foreach (var sub in new[] { "manifests/models", "reports/templates" })
-        {
-            Directory.CreateDirectory(Path.Combine(Root, sub));
-            foreach (var f in Directory.GetFiles(Path.Combine(root, sub))) File.Copy(f, Path.Combine(Root, sub, Path.GetFileName(f)));
-        }
-        File.Copy(Path.Combine(root, "manifests/tolerances.yaml"), Path.Combine(Root, "manifests/tolerances.yaml"));
-        // The models cite papers: the registry and its lock come along (cards cite from the lock).
-        foreach (var name in new[] { "papers.yaml", "papers.lock.json" }) File.Copy(Path.Combine(root, "manifests", name), Path.Combine(Root, "manifests", name));
-        // Two epochs instead of five: the audit is what is under test, not how well the model learns.
-        var cpu = Path.Combine(Root, "manifests/models/scgpt_perturbation_cpu.yaml");
-        File.WriteAllText(cpu, File.ReadAllText(cpu).Replace("  epochs: 5\n", "  epochs: 2\n"));
-        foreach (var (id, epochs) in new[] { ("scgpt_annotation_cpu", 6), ("scbert_annotation_cpu", 6), ("geneformer_annotation_cpu", 4) })
-        {
-            var f = Path.Combine(Root, $"manifests/models/{id}.yaml");
-            File.WriteAllText(f, File.ReadAllText(f).Replace($"  epochs: {epochs}\n", "  epochs: 2\n"));
-        }
-        Directory.CreateDirectory(Path.Combine(Root, "manifests/datasets"));
-        Directory.CreateDirectory(Path.Combine(Root, "manifests/experiments"));
-        File.WriteAllText(Path.Combine(Root, "manifests/datasets/demo.yaml"), """
-            id: demo
-            title: "Small demo"
-            citation: "simulated"
-            license: CC0-1.0
-            generator:
-              name: screpro-demo
-              seed: 5
-              parameters:
-                perturbation.n_genes: 80
-                perturbation.n_targets: 10
-                perturbation.n_pairs: 10
-                perturbation.n_control_cells: 120
-                perturbation.cells_per_perturbation: 12
-                annotation.n_cells: 400
-                annotation.n_genes: 60
-              outputs: [perturbation.h5ad, annotation.h5ad]
-            """);
-        var demo = File.ReadAllText(Path.Combine(root, "manifests/experiments/demo.yaml"));
-        demo = string.Join("\n", demo.Split('\n').Select(l => l.StartsWith("models:", StringComparison.Ordinal) ? "models: [additive, scgpt_perturbation_cpu]" : l));
-        File.WriteAllText(Path.Combine(Root, "manifests/experiments/demo.yaml"), demo);
+        // Two epochs instead of five or six: the audit is what is under test, not how well the models learn.
+        foreach (var (id, epochs) in new[] { ("scgpt_perturbation_cpu", 5), ("scgpt_annotation_cpu", 6), ("scbert_annotation_cpu", 6), ("geneformer_annotation_cpu", 4) })
+            _project.Edit($"manifests/models/{id}.yaml", t => t.Replace($"  epochs: {epochs}\n", "  epochs: 2\n"));
+        _project.WriteDemoDataset();
+        _project.WriteDemoExperiment(["additive", "scgpt_perturbation_cpu"]);
         // The three annotation classifiers, without the logistic baseline (the perturbation baselines cover refitting).
-        var annotation = File.ReadAllText(Path.Combine(root, "manifests/experiments/demo_annotation.yaml"));
-        annotation = string.Join("\n", annotation.Split('\n').Select(l => l.StartsWith("models:", StringComparison.Ordinal)
-            ? "models: [scgpt_annotation_cpu, scbert_annotation_cpu, geneformer_annotation_cpu]" : l));
-        File.WriteAllText(Path.Combine(Root, "manifests/experiments/demo_annotation.yaml"), annotation);
+        _project.WriteExperiment("demo_annotation", ["scgpt_annotation_cpu", "scbert_annotation_cpu", "geneformer_annotation_cpu"]);
         // The card's Runner line names ./build.sh; the commit must hold it for B2 to pass.
-        File.WriteAllText(Path.Combine(Root, "build.sh"), "#!/bin/sh\n");
-        File.WriteAllText(Path.Combine(Root, ".gitignore"), "data/\nruns/\nreports/*/\n!reports/templates/\npublished/\n");
-        Git("init", "-q", "-b", "main");
-        Git("add", "-A");
-        Git("commit", "-q", "-m", "audit test project");
+        _project.Write("build.sh", "#!/bin/sh\n");
+        _project.Ignore("published/");
+        _project.Commit("audit test project");
         foreach (var stage in new[] { "download", "hash", "split", "train", "evaluate" })
             PipelineSession.Run(PipelineSession.Open(Root, "demo", force: false, release: false, "test"), stage);
         Baseline = Publisher.Publish(Root, "demo", "additive", null, Path.Combine(Root, "published", "additive"), "test");
@@ -78,7 +37,7 @@ public sealed class AuditProject : IDisposable
             Classifiers[id] = Publisher.Publish(Root, "demo_annotation", id, null, Path.Combine(Root, "published", id), "test");
     }
 
-    public string Root => _dir.Path;
+    public string Root => _project.Root;
 
     /// <summary>The published additive baseline (no weights file).</summary>
     public string Baseline { get; }
@@ -112,16 +71,7 @@ public sealed class AuditProject : IDisposable
         Root = Root, Dir = dir, Out = Path.Combine(Root, "audits", Guid.NewGuid().ToString("N")[..8]), CommandLine = "test",
     };
 
-    private void Git(params string[] args)
-    {
-        var psi = new ProcessStartInfo("git") { WorkingDirectory = Root, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var a in new[] { "-c", "user.name=t", "-c", "user.email=t@example.org", "-c", "commit.gpgsign=false" }.Concat(args)) psi.ArgumentList.Add(a);
-        using var p = Process.Start(psi)!;
-        p.WaitForExit();
-        if (p.ExitCode != 0) throw new InvalidOperationException($"git {string.Join(' ', args)}: {p.StandardError.ReadToEnd()}");
-    }
-
-    public void Dispose() => _dir.Dispose();
+    public void Dispose() => _project.Dispose();
 }
 
 [CollectionDefinition("audit project")]

@@ -25,10 +25,13 @@ public sealed class RepredictTests(AuditProject project)
         Assert.Equal(0, spread.CardSeed);
         Assert.Equal([Seeds.Derive(0, "audit/repredict/1"), Seeds.Derive(0, "audit/repredict/2"), Seeds.Derive(0, "audit/repredict/3")], spread.Seeds);
         Assert.Contains("re-predicted with 3 more seeds", Check(outcome, "D").Reason);
+        // The measurement behind manifests/tolerances.calibration.md's repredict section (printed with verbosity normal).
+        foreach (var row in spread.Metrics.Where(r => r.Sd is not null))
+            Console.WriteLine($"pairing spread {row.Metric}: sd {row.Sd:G3} over {row.Values.Count} seeds, claimed − mean {row.Claimed - row.Mean:G3}");
         var pearson = spread.Metrics.Single(m => m.Metric == "pearson_delta");
         Assert.Equal(4, pearson.Values.Count);
         // The card seed's value is the one D judged, and it equals the published summary (same checkpoint, same seed).
-        var judged = outcome.Report.Metrics.Single(m => m.Metric == "pearson_delta mean" && m.Source == "summary.json");
+        var judged = outcome.Report.Metrics.Single(m => m.Metric == "pearson_delta mean" && m.Source == "summary.json" && m.Profile == "repredict");
         Assert.Equal(judged.AuditValue, pearson.Values[0]);
         Assert.Equal(judged.ClaimedValue, pearson.Claimed);
         // Other pairings draw other control cells: the values differ, so the sd is a real spread, not zero.
@@ -55,11 +58,12 @@ public sealed class RepredictTests(AuditProject project)
     public void Should_audit_a_published_classifier_reproduced_at_predict_from_its_weights(string model, bool seeded)
     {
         var outcome = AuditEngine.Run(project.Options(project.Classifiers[model]));
-        Assert.True(outcome.Report.Verdict == "REPRODUCED", outcome.Report.VerdictLine + "\n" + string.Join("\n", outcome.Report.Checks.Select(c => $"{c.Id} {c.Status} {c.Reason}")));
-        Assert.Equal("predict", outcome.Report.Level);
+        var checks = outcome.Report.VerdictLine + "\n" + string.Join("\n", outcome.Report.Checks.Select(c => $"{c.Id} {c.Status} {c.Reason}"));
+        Assert.True(outcome.Report.Verdict == "REPRODUCED", checks);
+        Assert.True(outcome.Report.Level == "predict", checks);
         Assert.Contains($"{model} re-predicted with seed 0", Check(outcome, "D").Reason);
         // Accuracy and macro F1 come back exactly: the weights, the tokens and the argmax are the trainer's.
-        var accuracy = outcome.Report.Metrics.Single(m => m.Metric == "accuracy mean" && m.Source == "summary.json");
+        var accuracy = outcome.Report.Metrics.Single(m => m.Metric == "accuracy mean" && m.Source == "summary.json" && m.Profile == "repredict");
         Assert.Equal(accuracy.ClaimedValue, accuracy.AuditValue);
         // scGPT bins ties and pads from its seed; scBERT's and Geneformer's predictions draw nothing.
         Assert.Equal(seeded, outcome.Report.RepredictSpread is not null);
@@ -112,7 +116,7 @@ public sealed class RepredictTests(AuditProject project)
                 Environment.SetEnvironmentVariable(TrainerRegistry.TorchThreadsVariable, threads.ToString(System.Globalization.CultureInfo.InvariantCulture));
                 var o = AuditEngine.Run(project.Options(project.Scgpt));
                 Assert.Contains($"torch threads {threads}", Check(o, "D").Reason);
-                return o.Report.Metrics.Where(m => m.Source == "summary.json").ToList();
+                return o.Report.Metrics.Where(m => m.Source == "summary.json" && m.Profile == "repredict").ToList();
             }
             var two = At(2);
             var twoAgain = At(2);

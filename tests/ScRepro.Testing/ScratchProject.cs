@@ -77,16 +77,20 @@ public sealed class ScratchProject : IDisposable
         """);
 
     /// <summary>The real demo experiment, with <paramref name="models"/> (when given) as its model list.</summary>
-    public void WriteDemoExperiment(IReadOnlyList<string>? models = null)
+    public void WriteDemoExperiment(IReadOnlyList<string>? models = null) => WriteExperiment("demo", models);
+
+    /// <summary>The repository's experiment <paramref name="id"/>, with <paramref name="models"/> (when given) as its model list.</summary>
+    public void WriteExperiment(string id, IReadOnlyList<string>? models = null)
     {
-        var experiment = File.ReadAllText(Path.Combine(TestPaths.RepoRoot, "manifests/experiments/demo.yaml"));
+        var relative = $"manifests/experiments/{id}.yaml";
+        var experiment = File.ReadAllText(Path.Combine(TestPaths.RepoRoot, relative));
         if (models is not null)
         {
             var replaced = Regex.Replace(experiment, @"(?m)^models: \[.*\]$", $"models: [{string.Join(", ", models)}]");
-            if (replaced == experiment) throw new InvalidOperationException("manifests/experiments/demo.yaml: no one-line `models: [...]` to replace");
+            if (replaced == experiment) throw new InvalidOperationException($"{relative}: no one-line `models: [...]` to replace");
             experiment = replaced;
         }
-        Write("manifests/experiments/demo.yaml", experiment);
+        Write(relative, experiment);
     }
 
     /// <summary>Stages everything and commits (an empty commit when nothing changed, so HEAD always moves).</summary>

@@ -1,4 +1,6 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
+using ScRepro.Foundation.IO;
 using ScRepro.Foundation.Errors;
 
 namespace ScRepro.Models.Geneformer;
@@ -31,7 +33,34 @@ public sealed record GeneformerConfig(
     public static GeneformerConfig V2_316M { get; } = new(20_275, 1152, 18, 18, 4608, 4096, 0.1, 0.1);
 
     /// <summary>The dropout before the classifier: classifier_dropout, else hidden_dropout_prob (BertForSequenceClassification).</summary>
+    [JsonIgnore]
     public double HeadDropout => ClassifierDropout ?? HiddenDropoutProb;
+
+    /// <summary>
+    /// The config.json a fine-tuned folder carries: HF BertConfig's keys for this architecture, sorted as
+    /// transformers writes them (to_json_string sorts keys), with the fixed ones (hidden_act, position_embedding_type)
+    /// spelt out, so <see cref="Read"/> and transformers both take the folder back.
+    /// </summary>
+    public void Write(string path, string architecture, int numLabels) => Json.WriteFile(path, new SortedDictionary<string, object?>(StringComparer.Ordinal)
+    {
+        ["architectures"] = new[] { architecture },
+        ["attention_probs_dropout_prob"] = AttentionProbsDropoutProb,
+        ["classifier_dropout"] = ClassifierDropout,
+        ["hidden_act"] = "relu",
+        ["hidden_dropout_prob"] = HiddenDropoutProb,
+        ["hidden_size"] = HiddenSize,
+        ["intermediate_size"] = IntermediateSize,
+        ["layer_norm_eps"] = LayerNormEps,
+        ["max_position_embeddings"] = MaxPositionEmbeddings,
+        ["model_type"] = "bert",
+        ["num_attention_heads"] = NumAttentionHeads,
+        ["num_hidden_layers"] = NumHiddenLayers,
+        ["num_labels"] = numLabels,
+        ["pad_token_id"] = PadTokenId,
+        ["position_embedding_type"] = "absolute",
+        ["type_vocab_size"] = TypeVocabSize,
+        ["vocab_size"] = VocabSize,
+    });
 
     /// <summary>
     /// Reads a config.json. HF configs carry many keys this model does not use (architectures, transformers_version,

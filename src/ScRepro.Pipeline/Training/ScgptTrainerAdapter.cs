@@ -120,7 +120,8 @@ public sealed class ScgptTrainerAdapter(ModelTask task) : ITrainer, IRepredictab
                 ? new OutputFile("predictions.h5ad", $"predicted profiles of the {testCount} test conditions and the control")
                 : new OutputFile("predictions.csv", $"true and predicted cell type of each of the {testCount} test cells"),
             .. task == ModelTask.Perturbation ? Array.Empty<OutputFile>()
-                : [new OutputFile(PredictionsParquet.File, "the same rows with the softmax probability of each class (prob_<class>)")],
+                : [new OutputFile(PredictionsParquet.File, "the same rows with the softmax probability of each class (prob_<class>)"),
+                   new OutputFile(ScgptAnnotationTrainer.ClassesFile, "class names in logit order")],
         ];
 
     private static string? PretrainedDir(RunContext ctx, Core.Manifests.ModelManifest model)

@@ -46,5 +46,12 @@ public sealed class GeneformerTrainingTests
         Assert.Equal(2 + detected, Assert.IsType<GeneformerModelDetails>(details.Model).VocabSize);
         Assert.Equal(5, details.EpochSeconds.Count);
         Assert.True(File.Exists(Path.Combine(dir.Path, GeneformerFiles.BestModel)));
+        // The folder's config.json is HF-shaped (the keys transformers' BertConfig writes, hidden_act spelt out), so
+        // the strict reader takes it back: an audit re-predicts from the published folder with it.
+        var config = GeneformerConfig.Read(Path.Combine(dir.Path, GeneformerFiles.Config));
+        Assert.Equal(recipe.Scratch with { VocabSize = 2 + detected }, config);
+        var json = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(dir.Path, GeneformerFiles.Config))).RootElement;
+        Assert.Equal("BertForSequenceClassification", json.GetProperty("architectures")[0].GetString());
+        Assert.Equal(3, json.GetProperty("num_labels").GetInt32());
     }
 }

@@ -50,7 +50,7 @@ public static class GeneformerAnnotationTrainer
             foreach (var p in layer.parameters()) p.requires_grad = false;
         Directory.CreateDirectory(request.OutputDir);
         Json.WriteFile(Path.Combine(request.OutputDir, GeneformerFiles.Classes), classes);
-        Json.WriteFile(Path.Combine(request.OutputDir, GeneformerFiles.Config), config);
+        config.Write(Path.Combine(request.OutputDir, GeneformerFiles.Config), "BertForSequenceClassification", classes.Length);
         var device = cuda.is_available() ? new Device(DeviceType.CUDA, 0) : CPU;
         model.to(device);
 
