@@ -27,36 +27,35 @@ public static class CheckpointInspector
             CheckpointFormat.Legacy => "legacy",
             _ => "safetensors",
         };
-        return new CheckpointSummary(format, checkpoint.Tensors().Select(p => Summarise(p.Key, p.Value)).ToList());
+        // Each tensor's sum is its own sequential loop, so tensors are summed side by side (the order of the
+        // summaries, and every sum's bits, stay those of one thread).
+        var tensors = checkpoint.Tensors().ToList();
+        var summaries = new TensorSummary[tensors.Count];
+        Parallel.For(0, tensors.Count, i => summaries[i] = Summarise(tensors[i].Key, tensors[i].Value));
+        return new CheckpointSummary(format, summaries);
     }
 
     /// <summary>One tensor's summary.</summary>
     public static TensorSummary Summarise(string name, StoredTensor t)
     {
-        var values = t.ToDoubleArray();
         var first = new List<object>(3);
-        if (t.DType.IsFloatingPoint())
+        foreach (var pos in t.StorageIndices().Take(3))
         {
-            foreach (var v in values.Take(3)) first.Add(v);
+            // Floating values widen exactly to double (python's tolist()); integers stay exact longs (an int64
+            // past 2^53 would not survive a trip through double).
+            first.Add(t.DType.IsFloatingPoint() ? (object)t.ReadDouble(pos) : t.ReadLong(pos)); // object: a bare ternary would make both double
         }
-        else
-        {
-            // Exact integers (an int64 past 2^53 would not survive a trip through double).
-            foreach (var pos in t.StorageIndices().Take(3)) first.Add(t.ReadLong(pos));
-        }
-        return new TensorSummary(name, t.DTypeName, t.Shape, NeumaierSum(values), first);
+        return new TensorSummary(name, t.DTypeName, t.Shape, Sum(t), first);
     }
 
-    /// <summary>Compensated summation: closer to torch's pairwise double sum than a naive loop.</summary>
-    private static double NeumaierSum(double[] values)
+    /// <summary>
+    /// <see cref="NeumaierSum"/>'s float64 sum. A contiguous float32 view (nearly every weight) is summed straight from
+    /// its stored bytes; anything else is widened to double in logical order first and summed the same way.
+    /// </summary>
+    private static double Sum(StoredTensor t)
     {
-        double sum = 0, c = 0;
-        foreach (var v in values)
-        {
-            var t = sum + v;
-            c += Math.Abs(sum) >= Math.Abs(v) ? (sum - t) + v : (v - t) + sum;
-            sum = t;
-        }
-        return sum + c;
+        if (t.DType == TorchDType.Float32 && (t.Shape.Count == 0 || t.IsContiguous))
+            return NeumaierSum.OfFloat32(t.Storage.Bytes.Slice(checked((int)(t.StorageOffset * 4)), checked((int)(t.ElementCount * 4))));
+        return NeumaierSum.OfDoubles(t.ToDoubleArray());
     }
 }

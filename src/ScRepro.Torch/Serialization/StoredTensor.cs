@@ -204,6 +204,14 @@ public sealed class StoredTensor
         return result;
     }
 
+    /// <summary>The storage element at <paramref name="storageIndex"/> widened to double (exact for floating dtypes).</summary>
+    internal double ReadDouble(long storageIndex)
+    {
+        Span<double> one = stackalloc double[1];
+        ElementCodec.ReadDoubles(DType, Storage.Data, storageIndex, 1, one);
+        return one[0];
+    }
+
     /// <summary>The storage element at <paramref name="storageIndex"/> as an exact long; only for integer and bool dtypes.</summary>
     internal long ReadLong(long storageIndex)
     {
