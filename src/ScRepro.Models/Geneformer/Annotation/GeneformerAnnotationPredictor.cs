@@ -18,20 +18,12 @@ namespace ScRepro.Models.Geneformer.Annotation;
 /// </summary>
 public static class GeneformerAnnotationPredictor
 {
-    public static int[] Predict(BertForSequenceClassification model, RankedCells cells, int batchSize, Device device)
-    {
-        model.eval();
-        using var _ = no_grad();
-        var result = new List<int>(cells.Count);
-        for (var start = 0; start < cells.Count; start += batchSize)
+    public static int[] Predict(BertForSequenceClassification model, RankedCells cells, int batchSize, Device device) =>
+        BatchedArgmax.Predict(model, cells.Count, batchSize, idx =>
         {
-            using var scope = NewDisposeScope();
-            var idx = Enumerable.Range(start, Math.Min(batchSize, cells.Count - start)).ToArray();
             var (ids, mask) = cells.Batch(idx, device);
-            result.AddRange(model.forward(ids, mask).argmax(1).cpu().data<long>().Select(v => (int)v));
-        }
-        return [.. result];
-    }
+            return model.forward(ids, mask);
+        });
 
     /// <summary>The folder's architecture (config.json), for a size check before anything is loaded.</summary>
     public static GeneformerConfig ReadConfig(string dir) => GeneformerConfig.Read(Required(dir, GeneformerFiles.Config));

@@ -2,6 +2,7 @@ using ScRepro.Foundation.Errors;
 using ScRepro.Foundation.IO;
 using ScRepro.Models.Scbert.Checkpoints;
 using ScRepro.Models.Scbert.Modules;
+using ScRepro.Models.Training;
 using ScRepro.Torch;
 using static ScRepro.Torch.torch;
 
@@ -15,19 +16,8 @@ namespace ScRepro.Models.Scbert.Annotation;
 public static class ScbertAnnotationPredictor
 {
     /// <summary>Class index of each cell by argmax of the logits (softmax is monotone; UNASSIGN_THRES is 0 in fine-tuning).</summary>
-    public static int[] Predict(PerformerLM model, CellTokens cells, int batchSize, Device device)
-    {
-        model.eval();
-        using var _ = no_grad();
-        var result = new List<int>(cells.Count);
-        for (var start = 0; start < cells.Count; start += batchSize)
-        {
-            using var scope = NewDisposeScope();
-            var idx = Enumerable.Range(start, Math.Min(batchSize, cells.Count - start)).ToArray();
-            result.AddRange(model.forward(cells.Batch(idx, device)).argmax(1).cpu().data<long>().Select(v => (int)v));
-        }
-        return [.. result];
-    }
+    public static int[] Predict(PerformerLM model, CellTokens cells, int batchSize, Device device) =>
+        BatchedArgmax.Predict(model, cells.Count, batchSize, idx => model.forward(cells.Batch(idx, device)));
 
     /// <summary>The folder's architecture (scbert_config.json), for a size check before anything is loaded.</summary>
     public static ScbertConfig ReadConfig(string dir) => Json.Deserialize<ScbertConfig>(File.ReadAllText(Required(dir, ScbertFiles.Config)));
