@@ -23,7 +23,7 @@ public static class GzipTrailer
         raw.Seek(0, SeekOrigin.Begin);
         var wantCrc = BinaryPrimitives.ReadUInt32LittleEndian(trailer);
         var wantSize = BinaryPrimitives.ReadUInt32LittleEndian(trailer[4..]);
-        var crc = Crc32.Start;
+        var crc = new System.IO.Hashing.Crc32();
         long length = 0;
         try
         {
@@ -32,7 +32,7 @@ public static class GzipTrailer
             int read;
             while ((read = gzip.Read(buffer)) > 0)
             {
-                crc = Crc32.Append(crc, buffer.AsSpan(0, read));
+                crc.Append(buffer.AsSpan(0, read));
                 length += read;
             }
         }
@@ -40,9 +40,9 @@ public static class GzipTrailer
         {
             throw Bad(path, kind, $"corrupt deflate data ({e.Message})");
         }
-        crc = Crc32.Finish(crc);
-        if (crc != wantCrc || (uint)length != wantSize)
-            throw Bad(path, kind, $"decompressed {length} bytes with CRC-32 {crc:x8}, but the trailer says {wantSize} bytes (mod 2^32) with CRC-32 {wantCrc:x8}: the file is truncated or damaged (or has several gzip members, which is not supported)");
+        var got = crc.GetCurrentHashAsUInt32();
+        if (got != wantCrc || (uint)length != wantSize)
+            throw Bad(path, kind, $"decompressed {length} bytes with CRC-32 {got:x8}, but the trailer says {wantSize} bytes (mod 2^32) with CRC-32 {wantCrc:x8}: the file is truncated or damaged (or has several gzip members, which is not supported)");
     }
 
     private static ScReproException Bad(string path, string kind, string why) =>
