@@ -1,6 +1,7 @@
 using System.Text.Json;
 using ScRepro.Cards.Figures;
 using ScRepro.Contracts;
+using ScRepro.Evaluation.Annotation;
 using ScRepro.Foundation.IO;
 using ScRepro.Testing;
 
@@ -125,9 +126,9 @@ public sealed class FigureTests
     [Fact]
     public void Should_group_f1_bars_by_class_with_the_mean_over_seeds()
     {
-        ClassScore S(string label, double f1, long support) => new(label, 0, 0, f1, support);
+        ClassMetrics S(string label, double f1, int support) => new(label, 0, 0, f1, support);
         // The first model has two seeds, the second one seed and no "B cell" row.
-        IReadOnlyList<IReadOnlyList<IReadOnlyList<ClassScore>>> scores =
+        IReadOnlyList<IReadOnlyList<IReadOnlyList<ClassMetrics>>> scores =
         [
             [[S("B cell", 0.5, 10), S("T cell", 1.0, 30)], [S("B cell", 0.7, 10), S("T cell", 0.8, 30)]],
             [[S("T cell", 0.25, 30), S("NK", 0.5, 5)]],

@@ -3,6 +3,7 @@ using ScRepro.Evaluation.Perturbation.De;
 using ScRepro.Evaluation.Perturbation.Results;
 using ScRepro.Foundation.Errors;
 using ScRepro.Pipeline.Figures;
+using ScRepro.Pipeline.Stages;
 using ScRepro.Testing;
 
 namespace ScRepro.Pipeline.Tests;
@@ -24,8 +25,8 @@ public sealed class EvalTablesTests
         AnnotationReportWriter.Write(dir.Path, evaluation);
 
         var report = evaluation.Reports[0];
-        var scores = EvalTables.PerClass(dir.File("per_class.csv"));
-        Assert.Equal(report.PerClass.Select(c => (c.Label, c.F1, (long)c.Support)), scores.Select(s => (s.Label, s.F1, s.Support)));
+        var scores = PerClassResults.Read(dir.File("per_class.csv"));
+        Assert.Equal(report.PerClass.Select(c => (c.Label, c.F1, c.Support)), scores.Select(s => (s.Label, s.F1, s.Support)));
         var cells = EvalTables.Confusion(dir.File("confusion_matrix.csv"));
         // Non-zero cells only: 2 of the 3 NK cells right, one called CD4+ naive, and so on; 6 cells in all.
         Assert.Equal(6, cells.Sum(c => c.Count));
@@ -56,7 +57,7 @@ public sealed class EvalTablesTests
     {
         using var dir = TestPaths.NewTempDir();
         File.WriteAllText(dir.File("per_class.csv"), "run,label,precision,recall,f1,support\nseed0,B,1,1,high,3\n");
-        var e = Assert.Throws<ScReproException>(() => EvalTables.PerClass(dir.File("per_class.csv")));
+        var e = Assert.Throws<ScReproException>(() => PerClassResults.Read(dir.File("per_class.csv")));
         Assert.Contains("per_class.csv:2: column 'f1': 'high' is not a number", e.Message);
         File.WriteAllText(dir.File("confusion_matrix.csv"), "run,true,count\nseed0,B,3\n");
         e = Assert.Throws<ScReproException>(() => EvalTables.Confusion(dir.File("confusion_matrix.csv")));

@@ -1,3 +1,4 @@
+using ScRepro.Evaluation.Annotation;
 using ScottPlot;
 
 namespace ScRepro.Cards.Figures;
@@ -11,7 +12,7 @@ public static class ClassF1Figure
     public const string FileName = "per-class-f1.png";
 
     /// <param name="scores">Per model, per seed, the rows of per_class.csv.</param>
-    public static IReadOnlyList<ClassF1Group> Groups(IReadOnlyList<IReadOnlyList<IReadOnlyList<ClassScore>>> scores)
+    public static IReadOnlyList<ClassF1Group> Groups(IReadOnlyList<IReadOnlyList<IReadOnlyList<ClassMetrics>>> scores)
     {
         var labels = new List<string>();
         foreach (var row in scores.SelectMany(m => m).SelectMany(s => s))

@@ -1,5 +1,6 @@
 using ScRepro.Cards.Figures;
 using ScRepro.Contracts;
+using ScRepro.Evaluation.Annotation;
 using ScRepro.Pipeline.Stages;
 
 namespace ScRepro.Pipeline.Figures;
@@ -20,7 +21,9 @@ public static class ComparisonFigures
     };
 
     /// <summary>Writes the figures into <paramref name="dir"/>; returns their links in page order.</summary>
-    public static IReadOnlyList<FigureLink> Write(RunContext ctx, IReadOnlyList<string> metrics, string dir)
+    /// <param name="perClass">An annotation experiment's per_class.csv rows, per model, per seed (null for perturbation).</param>
+    public static IReadOnlyList<FigureLink> Write(RunContext ctx, IReadOnlyList<string> metrics,
+        IReadOnlyList<IReadOnlyList<IReadOnlyList<ClassMetrics>>>? perClass, string dir)
     {
         var exp = ctx.Experiment;
         var models = ctx.Catalog.Models.Select(m => m.Id).ToList();
@@ -46,7 +49,7 @@ public static class ComparisonFigures
         }
         else if (exp.Task == ModelTask.Annotation)
         {
-            var scores = models.Select(m => (IReadOnlyList<IReadOnlyList<ClassScore>>)exp.Seeds.Select(s => EvalTables.PerClass(Eval(m, s, "per_class.csv"))).ToList()).ToList();
+            var scores = perClass ?? throw new ArgumentNullException(nameof(perClass), "an annotation page's figures need its per-class rows");
             Add(ClassF1Figure.Link(exp.Seeds.Count), ClassF1Figure.Render(models, ClassF1Figure.Groups(scores)));
             for (var k = 0; k < models.Count; k++)
             {

@@ -6,20 +6,14 @@ using ScRepro.Foundation.Errors;
 namespace ScRepro.Pipeline.Figures;
 
 /// <summary>
-/// The Evaluate stage's tables read back for the figures: per_class.csv and confusion_matrix.csv (annotation) and
-/// cell-eval's real_de.csv / pred_de.csv (perturbation). A missing column or a cell that is not a number is an error
+/// The Evaluate stage's tables read back for the figures: confusion_matrix.csv (annotation) and cell-eval's
+/// real_de.csv / pred_de.csv (perturbation); per_class.csv is read by <see cref="Stages.PerClassResults"/>, once for
+/// the page's table and its figures. A missing column or a cell that is not a number is an error
 /// naming the file, the line and the column; "NaN" and empty cells are NaN and "inf"/"-inf" infinite, as cell-eval
 /// writes them (CsvFormat.Number).
 /// </summary>
 public static class EvalTables
 {
-    /// <summary>per_class.csv: run,label,precision,recall,f1,support (one run per file in the pipeline).</summary>
-    public static IReadOnlyList<ClassScore> PerClass(string path)
-    {
-        var (rows, col) = Read(path, "label", "precision", "recall", "f1", "support");
-        return rows.Select(r => new ClassScore(r.Text(col[0]), r.Number(col[1]), r.Number(col[2]), r.Number(col[3]), r.Count(col[4]))).ToList();
-    }
-
     /// <summary>confusion_matrix.csv: run,true,pred,count (non-zero cells only).</summary>
     public static IReadOnlyList<(string True, string Pred, long Count)> Confusion(string path)
     {

@@ -3,6 +3,7 @@ using ScRepro.Cards;
 using ScRepro.Foundation.IO;
 using ScRepro.Core.Manifests;
 using ScRepro.Contracts;
+using ScRepro.Evaluation.Annotation;
 using ScRepro.Cards.Figures;
 using ScRepro.Papers;
 using ScRepro.Pipeline.Figures;
@@ -120,21 +121,16 @@ public sealed class CardStage : IStage
             $"Data lock {HashStage.ReadLock(ctx).LockSha256}.",
         };
         if (ctx.Dataset.Generator is not null) notes.Add("The data is SIMULATED by ScRepro's embedded demo generator.");
-        var figures = ComparisonFigures.Write(ctx, metrics, dir);
+        // An annotation evaluation's per_class.csv, per model, per seed: read once for the table and the figures.
+        var perClassPaths = exp.Task == ModelTask.Annotation
+            ? models.Select(m => (IReadOnlyList<string>)exp.Seeds.Select(s => Path.Combine(EvaluateStage.UnitDir(ctx, m.Id, s), "per_class.csv")).ToList()).ToList()
+            : null;
+        var perClass = perClassPaths?.Select(seeds => (IReadOnlyList<IReadOnlyList<ClassMetrics>>)seeds.Select(PerClassResults.Read).ToList()).ToList();
+        var figures = ComparisonFigures.Write(ctx, metrics, perClass, dir);
         var page = new ComparisonPage($"{exp.Title}: model comparison", exp.Id, ctx.Code.Commit,
             ctx.Code.Dirty ? "dirty tree" : "clean tree", $"{ctx.Dataset.Title} (`{ctx.Dataset.Id}`)", split.MembershipHash,
             models.Select(m => m.Id).ToList(), rows, notes, figures, CardFolder.ComparisonRows(dir, figures))
-        { PerClass = exp.Task == ModelTask.Annotation ? PerClassRows(ctx) : [] };
+        { PerClass = perClass is null ? [] : RareClasses.Rows(models.Select(m => m.Id).ToList(), perClass, perClassPaths!) };
         AtomicFile.WriteAllText(Path.Combine(dir, CardFolder.Comparison), renderer.Render("comparison.md.scriban", page));
-    }
-
-    // Per model, per seed, the evaluation's per_class.csv.
-    private static IReadOnlyList<PerClassRow> PerClassRows(RunContext ctx)
-    {
-        var models = ctx.Catalog.Models;
-        var paths = models.Select(m => (IReadOnlyList<string>)ctx.Experiment.Seeds
-            .Select(s => Path.Combine(EvaluateStage.UnitDir(ctx, m.Id, s), "per_class.csv")).ToList()).ToList();
-        var perClass = paths.Select(seeds => (IReadOnlyList<IReadOnlyList<ScRepro.Evaluation.Annotation.ClassMetrics>>)seeds.Select(PerClassResults.Read).ToList()).ToList();
-        return RareClasses.Rows(models.Select(m => m.Id).ToList(), perClass, paths);
     }
 }
