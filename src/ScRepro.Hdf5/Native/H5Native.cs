@@ -34,6 +34,10 @@ internal static unsafe class H5Native
     // H5_index_t, H5_iter_order_t, H5E_direction_t, H5R_type_t, H5F_libver_t
     public const int H5_INDEX_NAME = 0, H5_ITER_INC = 0, H5E_WALK_UPWARD = 0, H5R_OBJECT = 0;
     public const int H5F_LIBVER_EARLIEST = 0, H5F_LIBVER_V18 = 1;
+    // H5D_layout_t, H5Z_filter_t (H5Dpublic.h, H5Zpublic.h)
+    public const int H5D_CHUNKED = 2;
+    public const int H5Z_FILTER_DEFLATE = 1, H5Z_FILTER_SHUFFLE = 2;
+    public const ulong HADDR_UNDEF = ulong.MaxValue;
     // H5F_OBJ_* (H5Fpublic.h): what H5Fget_obj_count counts
     public const uint H5F_OBJ_FILE = 0x1, H5F_OBJ_DATASET = 0x2, H5F_OBJ_GROUP = 0x4, H5F_OBJ_DATATYPE = 0x8, H5F_OBJ_ATTR = 0x10;
 
@@ -61,6 +65,7 @@ internal static unsafe class H5Native
     [DllImport(Lib)] public static extern int H5Fclose(long id);
     /// <summary>Open ids in the file (H5F_OBJ_* flags); the return type is ssize_t.</summary>
     [DllImport(Lib)] public static extern nint H5Fget_obj_count(long fileId, uint types);
+    [DllImport(Lib)] public static extern long H5Fget_create_plist(long fileId);
     /// <summary>The driver's handle: for the default sec2 driver a pointer to the POSIX file descriptor.</summary>
     [DllImport(Lib)] public static extern int H5Fget_vfd_handle(long fileId, long fapl, void** fileHandle);
 
@@ -71,6 +76,7 @@ internal static unsafe class H5Native
     [DllImport(Lib)] public static extern long H5Oopen(long loc, byte* name, long lapl);
     [DllImport(Lib)] public static extern int H5Oclose(long id);
     [DllImport(Lib)] public static extern int H5Iget_type(long id);
+    [DllImport(Lib)] public static extern long H5Iget_file_id(long id);
     [DllImport(Lib)] public static extern nint H5Iget_name(long id, byte* name, nuint size);
 
     [DllImport(Lib)] public static extern int H5Lexists(long loc, byte* name, long lapl);
@@ -137,6 +143,9 @@ internal static unsafe class H5Native
     [DllImport(Lib)] public static extern int H5Pset_chunk_cache(long dapl, nuint nslots, nuint nbytes, double w0);
     [DllImport(Lib)] public static extern int H5Pget_layout(long plist);
     [DllImport(Lib)] public static extern int H5Pget_nfilters(long plist);
+    [DllImport(Lib)] public static extern int H5Pget_chunk(long plist, int maxNdims, ulong* dims);
+    [DllImport(Lib)] public static extern int H5Pget_filter2(long plist, uint index, uint* flags, nuint* cdNelmts, uint* cdValues, nuint nameLength, byte* name, uint* filterConfig);
+    [DllImport(Lib)] public static extern int H5Pget_userblock(long plist, ulong* size);
     [DllImport(Lib)] public static extern int H5Pset_link_creation_order(long plist, uint flags);
     [DllImport(Lib)] public static extern int H5Pset_attr_creation_order(long plist, uint flags);
 

@@ -1,8 +1,8 @@
-using System.IO.Compression;
 using System.Text;
 using ScRepro.Foundation.Errors;
 using ScRepro.Pickle;
 using ScRepro.Torch.Serialization.Pickle;
+using ScRepro.Torch.Serialization.Zip;
 
 namespace ScRepro.Torch.Serialization;
 
@@ -13,30 +13,29 @@ internal static class ZipCheckpointReader
     {
         try
         {
-            using var zip = ZipFile.OpenRead(path);
+            using var zip = ZipRecordReader.Open(path);
             var prefix = FindPrefix(zip, path);
-            var byteOrder = zip.GetEntry(prefix + "byteorder");
-            if (byteOrder is not null && Encoding.ASCII.GetString(ReadEntry(byteOrder)).Trim() != "little")
+            if (zip.Contains(prefix + "byteorder") && Encoding.ASCII.GetString(zip.Read(prefix + "byteorder")).Trim() != "little")
             {
                 throw new ScReproException($"unsupported checkpoint {path}: record {prefix}byteorder is not \"little\"");
             }
-            var pickle = ReadEntry(zip.GetEntry(prefix + "data.pkl")!);
+            var pickle = zip.Read(prefix + "data.pkl");
             var storages = new Dictionary<string, StorageBlob>();
             var source = $"{path} (record {prefix}data.pkl)";
             var unpickler = new Unpickler(pickle, 0, source, new TorchAllowList(pid =>
             {
                 var id = StoragePersistentId.Parse(pid);
                 if (storages.TryGetValue(id.Key, out var known)) return known;
-                var entry = zip.GetEntry(prefix + "data/" + id.Key)
-                    ?? throw new ScReproException($"corrupt checkpoint {path}: storage record {prefix}data/{id.Key} is missing");
-                var bytes = ReadEntry(entry);
+                var record = prefix + "data/" + id.Key;
+                if (!zip.Contains(record)) throw new ScReproException($"corrupt checkpoint {path}: storage record {record} is missing");
+                // The size is checked before reading, so a pickle cannot make us allocate what the record does not hold.
                 var expected = id.ElementCount * id.DType.ItemSize();
-                if (bytes.LongLength != expected)
+                if (zip.SizeOf(record) != expected)
                 {
                     throw new ScReproException(
-                        $"corrupt checkpoint {path}: record {prefix}data/{id.Key} has {bytes.LongLength} bytes, expected {expected} ({id.ElementCount} {id.DType.Name()})");
+                        $"corrupt checkpoint {path}: record {record} has {zip.SizeOf(record)} bytes, expected {expected} ({id.ElementCount} {id.DType.Name()})");
                 }
-                var blob = new StorageBlob(id.DType, bytes, id.Location, id.Key);
+                var blob = new StorageBlob(id.DType, zip.Read(record), id.Location, id.Key);
                 storages[id.Key] = blob;
                 return blob;
             }));
@@ -48,15 +47,14 @@ internal static class ZipCheckpointReader
         }
         catch (EndOfStreamException e)
         {
-            throw new ScReproException($"corrupt checkpoint {path}: a zip record is truncated", inner: e);
+            throw new ScReproException($"corrupt checkpoint {path}: {e.Message}", inner: e);
         }
     }
 
     /// <summary>The single top-level folder holding data.pkl; torch names it after the file stem, or "archive".</summary>
-    private static string FindPrefix(ZipArchive zip, string path)
+    private static string FindPrefix(ZipRecordReader zip, string path)
     {
-        var candidates = zip.Entries
-            .Select(e => e.FullName)
+        var candidates = zip.Names
             .Where(n => n.EndsWith("/data.pkl", StringComparison.Ordinal) && n.IndexOf('/') == n.Length - "/data.pkl".Length)
             .ToList();
         return candidates.Count switch
@@ -65,14 +63,5 @@ internal static class ZipCheckpointReader
             0 => throw new ScReproException($"corrupt checkpoint {path}: no <archive>/data.pkl record in the zip"),
             _ => throw new ScReproException($"corrupt checkpoint {path}: several data.pkl records ({string.Join(", ", candidates)})"),
         };
-    }
-
-    private static byte[] ReadEntry(ZipArchiveEntry entry)
-    {
-        if (entry.Length > Array.MaxLength) throw new InvalidDataException($"record {entry.FullName} is too large");
-        var bytes = new byte[entry.Length];
-        using var s = entry.Open();
-        s.ReadExactly(bytes);
-        return bytes;
     }
 }
