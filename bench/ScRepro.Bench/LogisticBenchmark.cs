@@ -26,7 +26,7 @@ public sealed class LogisticBenchmark : IBenchmark
     {
         var dir = Path.Combine(context.WorkDir, "logistic");
         Directory.CreateDirectory(dir);
-        var (x, labels) = Generate(seed: 68);
+        var (x, labels) = Generate(seed: 68, Cells);
         Write(dir, x, labels);
         var rows = Enumerable.Range(0, Cells).ToArray();
         // Every fifth cell is a test cell: a fixed, label-independent 80/20 split both sides can rebuild.
@@ -71,7 +71,7 @@ public sealed class LogisticBenchmark : IBenchmark
     }
 
     /// <summary>Overlapping class programmes on a sparse background, values like log1p of normalised counts.</summary>
-    private static (CsrMatrix X, string[] Labels) Generate(int seed)
+    internal static (CsrMatrix X, string[] Labels) Generate(int seed, int cells)
     {
         var rng = new Random(seed);
         var k = ClassShare.Length;
@@ -87,11 +87,11 @@ public sealed class LogisticBenchmark : IBenchmark
         // The two CD8 classes share most of their programme (the paper's "hard" pair).
         for (var g = 0; g < Genes; g++) factor[1, g] = 0.8 * factor[0, g] + 0.2 * factor[1, g];
         var cumulative = ClassShare.Select((_, i) => ClassShare.Take(i + 1).Sum()).ToArray();
-        var labels = new string[Cells];
-        var indptr = new int[Cells + 1];
-        var indices = new List<int>(Cells * 200);
-        var data = new List<float>(Cells * 200);
-        for (var i = 0; i < Cells; i++)
+        var labels = new string[cells];
+        var indptr = new int[cells + 1];
+        var indices = new List<int>(cells * 200);
+        var data = new List<float>(cells * 200);
+        for (var i = 0; i < cells; i++)
         {
             var u = rng.NextDouble() * cumulative[^1];
             var c = Array.FindIndex(cumulative, v => u <= v);
@@ -106,13 +106,13 @@ public sealed class LogisticBenchmark : IBenchmark
             }
             indptr[i + 1] = indices.Count;
         }
-        return (new CsrMatrix(Cells, Genes, indptr, indices.ToArray(), data.ToArray()), labels);
+        return (new CsrMatrix(cells, Genes, indptr, indices.ToArray(), data.ToArray()), labels);
     }
 
     private static double Normal(Random rng) =>
         Math.Sqrt(-2 * Math.Log(1 - rng.NextDouble())) * Math.Cos(2 * Math.PI * rng.NextDouble());
 
-    private static void Write(string dir, CsrMatrix x, string[] labels)
+    internal static void Write(string dir, CsrMatrix x, string[] labels)
     {
         static void Raw<T>(string path, T[] values) where T : unmanaged =>
             File.WriteAllBytes(path, System.Runtime.InteropServices.MemoryMarshal.AsBytes(values.AsSpan()).ToArray());
@@ -122,7 +122,7 @@ public sealed class LogisticBenchmark : IBenchmark
         File.WriteAllLines(Path.Combine(dir, "labels.txt"), labels);
     }
 
-    private const string SklearnScript = """
+    internal const string SklearnScript = """
 import sys, time, numpy as np, scipy.sparse as sp
 from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import f1_score

@@ -2,11 +2,13 @@ using System.Reflection;
 
 namespace ScRepro.Bench;
 
-/// <summary>Runs every <see cref="IBenchmark"/> (or those named with --only a,b) and writes bench-results.json; --scaling writes the scaling table instead.</summary>
+/// <summary>Runs every <see cref="IBenchmark"/> (or those named with --only a,b) and writes bench-results.json; --scaling writes the scaling table instead; --logistic-process times one fit as a whole process.</summary>
 public static class Program
 {
     public static int Main(string[] args)
     {
+        // Before anything else: this mode is timed as a whole process.
+        if (args.Contains("--logistic-process") || args.Contains("--logistic-write")) return LogisticProcess.Run(args);
         var only = args.SkipWhile(a => a != "--only").Skip(1).FirstOrDefault()?.Split(',') ?? [];
         var work = Path.GetFullPath(args.SkipWhile(a => a != "--work").Skip(1).FirstOrDefault() ?? Path.Combine("artifacts", "bench"));
         Directory.CreateDirectory(work);
