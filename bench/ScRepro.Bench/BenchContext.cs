@@ -92,6 +92,34 @@ public sealed class BenchContext
     }
 
     /// <summary>
+    /// Wall seconds of one whole process, start to exit (output discarded), or null when it cannot start or fails:
+    /// for lines whose claim includes start-up, reading and everything else a user waits for.
+    /// </summary>
+    public static double? TimeProcess(string fileName, IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string>? environment = null)
+    {
+        var psi = new ProcessStartInfo(fileName) { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var a in arguments) psi.ArgumentList.Add(a);
+        foreach (var (k, v) in environment ?? new Dictionary<string, string>()) psi.Environment[k] = v;
+        try
+        {
+            var sw = Stopwatch.StartNew();
+            using var p = Process.Start(psi)!;
+            var stdout = p.StandardOutput.ReadToEndAsync();
+            var stderr = p.StandardError.ReadToEndAsync();
+            p.WaitForExit();
+            var seconds = sw.Elapsed.TotalSeconds;
+            _ = stdout.Result;
+            if (p.ExitCode == 0) return seconds;
+            Console.Error.WriteLine($"  {Path.GetFileName(fileName)} failed: {stderr.Result.Trim().Split('\n').LastOrDefault()}");
+            return null;
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
     /// Records both sides' runs (reference null when it did not run). The ratio (reference best / ours best) is
     /// withheld when the load average at the start of the bench or now is above the core count.
     /// </summary>
