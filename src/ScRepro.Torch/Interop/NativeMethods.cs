@@ -153,6 +153,10 @@ internal static unsafe partial class NativeMethods
     [LibraryImport(Lib)] internal static partial int SRTNN_has_sdpa();
     [LibraryImport(Lib)] internal static partial IntPtr SRTNN_scaled_dot_product_attention(IntPtr q, IntPtr k, IntPtr v, IntPtr mask, double p, int causal);
     [LibraryImport(Lib)] internal static partial long SRTNN_sdpa_backend(IntPtr q, IntPtr k, IntPtr v, IntPtr mask, double p, int causal);
+    [LibraryImport(Lib)] internal static partial IntPtr SRTNN_transformer_encoder_layer_fwd(IntPtr src, long embedDim, long numHeads,
+        IntPtr qkvWeight, IntPtr qkvBias, IntPtr projWeight, IntPtr projBias, int useGelu, int normFirst, double eps,
+        IntPtr normWeight1, IntPtr normBias1, IntPtr normWeight2, IntPtr normBias2,
+        IntPtr ffnWeight1, IntPtr ffnBias1, IntPtr ffnWeight2, IntPtr ffnBias2, IntPtr mask, int maskType);
     [LibraryImport(Lib)] internal static partial IntPtr SRTNN_conv1d(IntPtr x, IntPtr w, IntPtr b, long stride, long padding, long dilation, long groups);
     [LibraryImport(Lib)] internal static partial IntPtr SRTNN_conv2d(IntPtr x, IntPtr w, IntPtr b, long[] stride, long[] padding, long[] dilation, long groups);
     [LibraryImport(Lib)] internal static partial IntPtr SRTNN_mse_loss(IntPtr input, IntPtr target, int reduction);

@@ -181,6 +181,12 @@ SRT_EXPORT(srt_tensor) SRTNN_scaled_dot_product_attention(srt_tensor q, srt_tens
 /* The kernel SDPA would choose for these inputs (sdp::SDPBackend: 0 math, 1 flash, 2 efficient, 3 cudnn, 4 overrideable),
    or -1 with the error set. */
 SRT_EXPORT(int64_t) SRTNN_sdpa_backend(srt_tensor q, srt_tensor k, srt_tensor v, srt_tensor mask, double p, int causal);
+/* PyTorch's fused eval-mode encoder layer (at::_transformer_encoder_layer_fwd, inference only: no autograd graph);
+   mask: (B, S) bool key padding mask with mask_type 1, or NULL with mask_type -1. */
+SRT_EXPORT(srt_tensor) SRTNN_transformer_encoder_layer_fwd(srt_tensor src, int64_t embed_dim, int64_t num_heads,
+    srt_tensor qkv_weight, srt_tensor qkv_bias, srt_tensor proj_weight, srt_tensor proj_bias, int use_gelu, int norm_first,
+    double eps, srt_tensor norm_weight_1, srt_tensor norm_bias_1, srt_tensor norm_weight_2, srt_tensor norm_bias_2,
+    srt_tensor ffn_weight_1, srt_tensor ffn_bias_1, srt_tensor ffn_weight_2, srt_tensor ffn_bias_2, srt_tensor mask, int mask_type);
 SRT_EXPORT(srt_tensor) SRTNN_conv1d(srt_tensor x, srt_tensor w, srt_tensor b, int64_t stride, int64_t padding, int64_t dilation, int64_t groups);
 /* stride/padding/dilation: two values each (height, width) */
 SRT_EXPORT(srt_tensor) SRTNN_conv2d(srt_tensor x, srt_tensor w, srt_tensor b, const int64_t* stride, const int64_t* padding,

@@ -50,6 +50,19 @@ SRT_EXPORT(int64_t) SRTNN_sdpa_backend(srt_tensor q, srt_tensor k, srt_tensor v,
 #endif
 }
 
+// The fused inference kernel PyTorch's eval-mode nn.TransformerEncoderLayer calls when no gradient is recorded (same
+// name and arguments in 1.13 and 2.x). mask: a (B, S) bool key padding mask with mask_type 1, or NULL with mask_type -1.
+SRT_EXPORT(srt_tensor) SRTNN_transformer_encoder_layer_fwd(srt_tensor src, int64_t embed_dim, int64_t num_heads,
+    srt_tensor qkv_weight, srt_tensor qkv_bias, srt_tensor proj_weight, srt_tensor proj_bias, int use_gelu, int norm_first,
+    double eps, srt_tensor norm_weight_1, srt_tensor norm_bias_1, srt_tensor norm_weight_2, srt_tensor norm_bias_2,
+    srt_tensor ffn_weight_1, srt_tensor ffn_bias_1, srt_tensor ffn_weight_2, srt_tensor ffn_bias_2, srt_tensor mask, int mask_type)
+{
+    SRT_TENSOR(at::_transformer_encoder_layer_fwd(*src, embed_dim, num_heads, *qkv_weight, *qkv_bias, *proj_weight, *proj_bias,
+        use_gelu != 0, norm_first != 0, eps, *norm_weight_1, *norm_bias_1, *norm_weight_2, *norm_bias_2,
+        *ffn_weight_1, *ffn_bias_1, *ffn_weight_2, *ffn_bias_2, opt(mask),
+        mask_type < 0 ? c10::optional<int64_t>() : c10::optional<int64_t>(mask_type)))
+}
+
 SRT_EXPORT(srt_tensor) SRTNN_conv1d(srt_tensor x, srt_tensor w, srt_tensor b, int64_t stride, int64_t padding, int64_t dilation, int64_t groups)
 {
     SRT_TENSOR(at::conv1d(*x, *w, opt(b), {stride}, {padding}, {dilation}, groups))
