@@ -61,6 +61,7 @@ public sealed class BenchContext
     {
         ["MALLOC_TRIM_THRESHOLD_"] = "1073741824",
         ["MALLOC_TOP_PAD_"] = "1073741824",
+        ["MALLOC_MMAP_MAX_"] = "0",
     };
 
     /// <summary>Runs a python3 script (reference implementation) under <see cref="ShimAllocator"/>; returns stdout, or null when python or a module is missing.</summary>

@@ -47,7 +47,7 @@ public sealed class ScgptBenchmark : IBenchmark
         var valCells = ((ScgptModelDetails)((FineTuneDetails)stats.Details).Model).ValCells;
         var py = BenchContext.RunPython(["-c", PythonScript, steps.ToString(CultureInfo.InvariantCulture),
             valCells.ToString(CultureInfo.InvariantCulture), recipe.EvalBatchSize.ToString(CultureInfo.InvariantCulture), dir],
-            TorchBenchmark.ShimAllocator);
+            BenchContext.ShimAllocator);
         var reference = Timing.Parse(py);
         context.Report("scgpt", $"perturbation: {steps} Adam steps of 32x300, d64 L2, one validation pass over {valCells} cells, checkpoint saved and reloaded",
             ours, reference, "PyTorch");
@@ -59,7 +59,7 @@ public sealed class ScgptBenchmark : IBenchmark
         var timing = Path.Combine(BenchContext.RepositoryRoot, "gpu", "bundle", "timing.py");
         Timing? torchSteps = null;
         if (BenchContext.RunPython([timing, "--size", "demo", "--device", "cpu", "--no-amp", "--warmup", "1", "--steps",
-                steps.ToString(CultureInfo.InvariantCulture), "--json", json], TorchBenchmark.ShimAllocator) is not null)
+                steps.ToString(CultureInfo.InvariantCulture), "--json", json], BenchContext.ShimAllocator) is not null)
             torchSteps = new Timing(System.Text.Json.JsonDocument.Parse(File.ReadAllText(json)).RootElement
                 .GetProperty("step_seconds").EnumerateArray().Select(e => e.GetDouble()).ToArray());
         context.Report("scgpt", "one training step, demo generator 32x300 (same step both sides)", new Timing(step.StepSeconds), torchSteps, "PyTorch");

@@ -50,15 +50,8 @@ public sealed class TorchBenchmark : IBenchmark
 
     // Debian's python3-torch is the reference: the same libtorch as the shim (BenchContext picks Debian's python3).
     private static Timing? RunPyTorch(int threads) =>
-        BenchContext.RunPython(["-c", Script, threads.ToString(CultureInfo.InvariantCulture), TimedSteps.ToString(CultureInfo.InvariantCulture)], ShimAllocator)
+        BenchContext.RunPython(["-c", Script, threads.ToString(CultureInfo.InvariantCulture), TimedSteps.ToString(CultureInfo.InvariantCulture)], BenchContext.ShimAllocator)
             is { } stdout ? Timing.Parse(stdout.Trim().Split('\n')[^1]) : null;
-
-    /// <summary>
-    /// All of the shim's glibc settings (native/src/torch.cpp), until BenchContext.ShimAllocator carries the third
-    /// (M_MMAP_MAX 0): the reference must allocate as ours does.
-    /// </summary>
-    internal static readonly IReadOnlyDictionary<string, string> ShimAllocator =
-        new Dictionary<string, string>(BenchContext.ShimAllocator) { ["MALLOC_MMAP_MAX_"] = "0" };
 
     private const string Script = """
         import sys, time

@@ -27,7 +27,7 @@ void set_last_error(const char* message)
 
 // libtorch frees and re-allocates a training step's activations every step. glibc's default gives the freed top of
 // the heap back to the kernel each time and asks for it again on the next step, which cost about a third of the wall
-// time of a CPU training step here (system time). Keep up to 4 GiB of freed memory and grow the heap in 1 GiB steps
+// time of a CPU training step here (system time). Keep up to 1 GiB of freed memory and grow the heap in 1 GiB steps
 // (address space, not resident memory), the effect PyTorch users get from jemalloc. Set when the shim loads; skipped
 // when the user chose their own values through glibc's environment variables. The benchmarks give the PyTorch
 // reference the same settings.
