@@ -33,13 +33,8 @@ public sealed class ZipRecordReaderTests
         AssertSameRecords(path, path);
 
         // Flip one byte of the stored CRC in the central directory: the bytes inflate, the check fails.
-        var bytes = File.ReadAllBytes(path);
-        var central = CentralRecordOffset(bytes, 0);
-        bytes[central + 16] ^= 0x5a;
-        var broken = dir.File("badcrc.zip");
-        File.WriteAllBytes(broken, bytes);
-        using var zip = ZipRecordReader.Open(broken);
-        Assert.Contains("fails its CRC-32", Assert.Throws<InvalidDataException>(() => zip.Read("top/data.pkl")).Message);
+        var crc = PatchFirstRecord(path, field: 16, b => b[0] ^= 0x5a);
+        Assert.Contains("fails its CRC-32", ReadRefused(crc, "top/data.pkl"));
     }
 
     [Fact]
@@ -49,11 +44,8 @@ public sealed class ZipRecordReaderTests
         using var dir = TestPaths.NewTempDir();
         var path = dir.File("bomb.zip");
         WriteZip(path, CompressionLevel.Optimal, ("top/data/0", new byte[4096]));
-        var bytes = File.ReadAllBytes(path);
-        BinaryPrimitives.WriteUInt32LittleEndian(bytes.AsSpan(CentralRecordOffset(bytes, 0) + 24), int.MaxValue - 64);
-        File.WriteAllBytes(path, bytes);
-        using var zip = ZipRecordReader.Open(path);
-        Assert.Contains("more than DEFLATE can give", Assert.Throws<InvalidDataException>(() => zip.Read("top/data/0")).Message);
+        var bomb = PatchFirstRecord(path, field: 24, b => BinaryPrimitives.WriteUInt32LittleEndian(b, int.MaxValue - 64));
+        Assert.Contains("more than DEFLATE can give", ReadRefused(bomb, "top/data/0"));
     }
 
     [Fact]
@@ -98,6 +90,24 @@ public sealed class ZipRecordReaderTests
         var path = dir.File(name);
         File.WriteAllBytes(path, bytes);
         return Assert.Throws<InvalidDataException>(() => ZipRecordReader.Open(path).Dispose()).Message;
+    }
+
+    private delegate void Patch(Span<byte> field);
+
+    /// <summary>A copy of the zip with the first central record's bytes from <paramref name="field"/> on patched.</summary>
+    private static string PatchFirstRecord(string path, int field, Patch patch)
+    {
+        var bytes = File.ReadAllBytes(path);
+        patch(bytes.AsSpan(CentralRecordOffset(bytes, 0) + field));
+        var patched = path + $".patched{field}";
+        File.WriteAllBytes(patched, bytes);
+        return patched;
+    }
+
+    private static string ReadRefused(string path, string record)
+    {
+        using var zip = ZipRecordReader.Open(path);
+        return Assert.Throws<InvalidDataException>(() => zip.Read(record)).Message;
     }
 
     private static void AssertSameRecords(string oraclePath, string path)
