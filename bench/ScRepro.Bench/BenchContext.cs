@@ -68,29 +68,8 @@ public sealed class BenchContext
     public static string? RunPython(string script, params string[] args) => RunPython(["-c", script, .. args], ShimAllocator);
 
     /// <summary>python3 with these arguments and extra environment variables; stdout, or null (the reason on stderr) when it fails.</summary>
-    public static string? RunPython(IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string> environment)
-    {
-        var psi = new ProcessStartInfo(Python) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var a in arguments) psi.ArgumentList.Add(a);
-        foreach (var (k, v) in environment) psi.Environment[k] = v;
-        try
-        {
-            using var p = Process.Start(psi)!;
-            var stdout = p.StandardOutput.ReadToEndAsync();
-            var stderr = p.StandardError.ReadToEndAsync();
-            p.WaitForExit();
-            if (p.ExitCode != 0)
-            {
-                Console.Error.WriteLine($"  python reference unavailable: {stderr.Result.Trim().Split('\n').LastOrDefault()}");
-                return null;
-            }
-            return stdout.Result;
-        }
-        catch (System.ComponentModel.Win32Exception)
-        {
-            return null;
-        }
-    }
+    public static string? RunPython(IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string> environment) =>
+        Run(Python, arguments, environment, "python reference unavailable").Stdout;
 
     /// <summary>
     /// Wall seconds of one whole process, start to exit (output discarded), or null when it cannot start or fails:
@@ -98,9 +77,17 @@ public sealed class BenchContext
     /// </summary>
     public static double? TimeProcess(string fileName, IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string>? environment = null)
     {
+        var (stdout, seconds) = Run(fileName, arguments, environment ?? new Dictionary<string, string>(), $"{Path.GetFileName(fileName)} failed");
+        return stdout is null ? null : seconds;
+    }
+
+    /// <summary>Starts a process, drains both streams, waits: its stdout (null when it cannot start or exits non-zero) and wall seconds.</summary>
+    private static (string? Stdout, double Seconds) Run(string fileName, IReadOnlyList<string> arguments,
+        IReadOnlyDictionary<string, string> environment, string failure)
+    {
         var psi = new ProcessStartInfo(fileName) { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var a in arguments) psi.ArgumentList.Add(a);
-        foreach (var (k, v) in environment ?? new Dictionary<string, string>()) psi.Environment[k] = v;
+        foreach (var (k, v) in environment) psi.Environment[k] = v;
         try
         {
             var sw = Stopwatch.StartNew();
@@ -109,14 +96,13 @@ public sealed class BenchContext
             var stderr = p.StandardError.ReadToEndAsync();
             p.WaitForExit();
             var seconds = sw.Elapsed.TotalSeconds;
-            _ = stdout.Result;
-            if (p.ExitCode == 0) return seconds;
-            Console.Error.WriteLine($"  {Path.GetFileName(fileName)} failed: {stderr.Result.Trim().Split('\n').LastOrDefault()}");
-            return null;
+            if (p.ExitCode == 0) return (stdout.Result, seconds);
+            Console.Error.WriteLine($"  {failure}: {stderr.Result.Trim().Split('\n').LastOrDefault()}");
+            return (null, seconds);
         }
         catch (System.ComponentModel.Win32Exception)
         {
-            return null;
+            return (null, 0);
         }
     }
 

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.IO.Compression;
 using System.Runtime.InteropServices;
+using ScRepro.Foundation.IO;
 using ScRepro.Hdf5.Handles;
 using ScRepro.Hdf5.Native;
 
@@ -42,7 +43,7 @@ internal static unsafe class ChunkedRead
                 {
                     Inflate(file, plan, i, new Span<byte>((void*)basePointer, length));
                 }
-                catch (Exception e) when (e is InvalidDataException or EndOfStreamException)
+                catch (Exception e) when (e is InvalidDataException or IOException)
                 {
                     Interlocked.CompareExchange(ref failure, e, null);
                     state.Stop();
@@ -124,12 +125,7 @@ internal static unsafe class ChunkedRead
         try
         {
             var stored = compressed.AsSpan(0, chunk.StoredBytes);
-            for (var at = 0; at < stored.Length;)
-            {
-                var n = RandomAccess.Read(file, stored[at..], chunk.Address + at);
-                if (n == 0) throw new EndOfStreamException($"chunk at offset {chunk.Address} runs past the end of the file");
-                at += n;
-            }
+            PositionedRead.Exactly(file, chunk.Address, stored, $"chunk at offset {chunk.Address}");
             // A filter-mask bit set means that filter was skipped for this chunk (HDF5 stores a chunk raw when
             // deflate would grow it); bit 0 is the first filter in the pipeline.
             var deflateBit = plan.Shuffle ? 1u << 1 : 1u;

@@ -126,15 +126,16 @@ internal static unsafe class ColumnKernels
         // the loop's own bookkeeping is shared. Same arithmetic as one at a time.
         nint p = start;
         var xTd = (byte*)&dx->XTd;
+        var slot = (nuint)sizeof(CurvatureAndStep);
         for (; p + 3 < end; p += 4)
         {
             float v0 = vals[p], v1 = vals[p + 1], v2 = vals[p + 2], v3 = vals[p + 3];
-            *(float*)(xTd + Row(rows[p]) * 8) += v0 * z;
-            *(float*)(xTd + Row(rows[p + 1]) * 8) += v1 * z;
-            *(float*)(xTd + Row(rows[p + 2]) * 8) += v2 * z;
-            *(float*)(xTd + Row(rows[p + 3]) * 8) += v3 * z;
+            *(float*)(xTd + Row(rows[p]) * slot) += v0 * z;
+            *(float*)(xTd + Row(rows[p + 1]) * slot) += v1 * z;
+            *(float*)(xTd + Row(rows[p + 2]) * slot) += v2 * z;
+            *(float*)(xTd + Row(rows[p + 3]) * slot) += v3 * z;
         }
-        for (; p < end; p++) *(float*)(xTd + Row(rows[p]) * 8) += vals[p] * z;
+        for (; p < end; p++) *(float*)(xTd + Row(rows[p]) * slot) += vals[p] * z;
     }
 
     /// <summary>target[i] += z·v at the column's rows, in double.</summary>

@@ -2,6 +2,7 @@ using System.Buffers.Binary;
 using System.IO.Compression;
 using System.Text;
 using Microsoft.Win32.SafeHandles;
+using ScRepro.Foundation.IO;
 
 namespace ScRepro.Torch.Serialization.Zip;
 
@@ -30,9 +31,9 @@ internal sealed class ZipRecordReader : IDisposable
 
     private readonly SafeFileHandle _file;
     private readonly long _length;
-    private readonly Dictionary<string, ZipRecord> _records;
+    private readonly OrderedDictionary<string, ZipRecord> _records;
 
-    private ZipRecordReader(SafeFileHandle file, long length, Dictionary<string, ZipRecord> records)
+    private ZipRecordReader(SafeFileHandle file, long length, OrderedDictionary<string, ZipRecord> records)
     {
         _file = file;
         _length = length;
@@ -116,9 +117,9 @@ internal sealed class ZipRecordReader : IDisposable
         return bytes;
     }
 
-    private void ReadExactly(long offset, Span<byte> into, string record) => ReadAt(_file, offset, into, "record " + record);
+    private void ReadExactly(long offset, Span<byte> into, string record) => PositionedRead.Exactly(_file, offset, into, "record " + record);
 
-    private static Dictionary<string, ZipRecord> ReadDirectory(SafeFileHandle file, long length)
+    private static OrderedDictionary<string, ZipRecord> ReadDirectory(SafeFileHandle file, long length)
     {
         var (entries, directorySize, directoryOffset, directoryEnd) = FindDirectory(file, length);
         if (directoryOffset < 0 || directorySize < 0 || directoryOffset + directorySize > directoryEnd)
@@ -126,9 +127,9 @@ internal sealed class ZipRecordReader : IDisposable
         if (directorySize > Array.MaxLength || entries > directorySize / CentralSize)
             throw new InvalidDataException($"central directory declares {entries} records in {directorySize} bytes");
         var directory = GC.AllocateUninitializedArray<byte>((int)directorySize);
-        ReadAt(file, directoryOffset, directory, "central directory");
+        PositionedRead.Exactly(file, directoryOffset, directory, "central directory");
 
-        var records = new Dictionary<string, ZipRecord>((int)entries, StringComparer.Ordinal);
+        var records = new OrderedDictionary<string, ZipRecord>((int)entries, StringComparer.Ordinal);
         var span = directory.AsSpan();
         for (long i = 0; i < entries; i++)
         {
@@ -164,7 +165,7 @@ internal sealed class ZipRecordReader : IDisposable
         if (length < EndSize) throw new InvalidDataException("too short for a zip end record");
         var tailLength = (int)Math.Min(length, EndSize + ushort.MaxValue);
         var tail = new byte[tailLength];
-        ReadAt(file, length - tailLength, tail, "end record");
+        PositionedRead.Exactly(file, length - tailLength, tail, "end record");
         var at = -1;
         for (var i = tailLength - EndSize; i >= 0; i--)
         {
@@ -187,13 +188,13 @@ internal sealed class ZipRecordReader : IDisposable
 
         Span<byte> locator = stackalloc byte[20];
         if (endOffset < 20) throw new InvalidDataException("ZIP64 end record locator is missing");
-        ReadAt(file, endOffset - 20, locator, "ZIP64 end record locator");
+        PositionedRead.Exactly(file, endOffset - 20, locator, "ZIP64 end record locator");
         if (BinaryPrimitives.ReadUInt32LittleEndian(locator) != Zip64LocatorSignature)
             throw new InvalidDataException("ZIP64 end record locator is missing");
         var zip64Offset = BinaryPrimitives.ReadInt64LittleEndian(locator[8..]);
         if (zip64Offset < 0 || zip64Offset + 56 > endOffset - 20) throw new InvalidDataException("ZIP64 end record lies outside the file");
         Span<byte> zip64 = stackalloc byte[56];
-        ReadAt(file, zip64Offset, zip64, "ZIP64 end record");
+        PositionedRead.Exactly(file, zip64Offset, zip64, "ZIP64 end record");
         if (BinaryPrimitives.ReadUInt32LittleEndian(zip64) != Zip64EndSignature) throw new InvalidDataException("ZIP64 end record is damaged");
         return (BinaryPrimitives.ReadInt64LittleEndian(zip64[32..]), BinaryPrimitives.ReadInt64LittleEndian(zip64[40..]),
             BinaryPrimitives.ReadInt64LittleEndian(zip64[48..]), zip64Offset);
@@ -223,17 +224,6 @@ internal sealed class ZipRecordReader : IDisposable
                 return;
             }
             extra = extra[(4 + length)..];
-        }
-    }
-
-    private static void ReadAt(SafeFileHandle file, long offset, Span<byte> into, string what)
-    {
-        while (into.Length > 0)
-        {
-            var n = RandomAccess.Read(file, into, offset);
-            if (n == 0) throw new EndOfStreamException($"the {what} is truncated");
-            offset += n;
-            into = into[n..];
         }
     }
 }
