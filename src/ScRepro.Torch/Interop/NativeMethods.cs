@@ -150,6 +150,7 @@ internal static unsafe partial class NativeMethods
     [LibraryImport(Lib)] internal static partial IntPtr SRTNN_layer_norm(IntPtr x, long[] shape, int ndim, IntPtr w, IntPtr b, double eps);
     [LibraryImport(Lib)] internal static partial IntPtr SRTNN_batch_norm(IntPtr x, IntPtr w, IntPtr b, IntPtr runningMean, IntPtr runningVar, int training, double momentum, double eps);
     [LibraryImport(Lib)] internal static partial IntPtr SRTNN_dropout(IntPtr x, double p, int training);
+    [LibraryImport(Lib)] internal static partial int SRTNN_dropout_mask_in_bulk();
     [LibraryImport(Lib)] internal static partial int SRTNN_has_sdpa();
     [LibraryImport(Lib)] internal static partial IntPtr SRTNN_scaled_dot_product_attention(IntPtr q, IntPtr k, IntPtr v, IntPtr mask, double p, int causal);
     [LibraryImport(Lib)] internal static partial long SRTNN_sdpa_backend(IntPtr q, IntPtr k, IntPtr v, IntPtr mask, double p, int causal);

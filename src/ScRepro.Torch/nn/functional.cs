@@ -36,6 +36,12 @@ public static partial class torch
                 new(NativeMethods.SRTNN_dropout(input.Handle, p, training ? 1 : 0));
 
             /// <summary>
+            /// Whether <see cref="dropout"/> draws CPU float masks in bulk (the shim's dropout.cpp: libtorch's own mask, bit
+            /// for bit, faster) rather than through at::dropout; checked against at::dropout once per process.
+            /// </summary>
+            internal static bool dropout_mask_in_bulk => NativeMethods.SRTNN_dropout_mask_in_bulk() == 1;
+
+            /// <summary>
             /// True when this build's libtorch has the fused <see cref="scaled_dot_product_attention"/> (libtorch 2.0 and
             /// later; Debian's 1.13 does not).
             /// </summary>

@@ -22,7 +22,7 @@ SRT_EXPORT(srt_tensor) SRTNN_batch_norm(srt_tensor x, srt_tensor w, srt_tensor b
     SRT_TENSOR(at::batch_norm(*x, opt(w), opt(b), opt(rm), opt(rv), training != 0, momentum, eps, true))
 }
 
-SRT_EXPORT(srt_tensor) SRTNN_dropout(srt_tensor x, double p, int training) { SRT_TENSOR(at::dropout(*x, p, training != 0)) }
+SRT_EXPORT(srt_tensor) SRTNN_dropout(srt_tensor x, double p, int training) { SRT_TENSOR(srt::dropout(*x, p, training != 0)) }
 
 // scaled_dot_product_attention became public in libtorch 2.0 (1.13 has only a private, differently shaped variant), so
 // the same source builds against Debian's 1.13 and a CUDA 2.x: the C# side asks SRTNN_has_sdpa before using it.

@@ -32,6 +32,11 @@ inline at::TensorOptions options(int dtype, int device_type, int device_index, b
 
 inline at::IntArrayRef dims(const int64_t* p, int n) { return at::IntArrayRef(p, static_cast<size_t>(n)); }
 
+// at::dropout's result, with its CPU mask drawn in bulk where that is verified to match (dropout.cpp).
+at::Tensor dropout(const at::Tensor& input, double p, bool train);
+// Whether this libtorch's CPU dropout mask is reproduced by the bulk draw (checked once per process).
+bool matches_libtorch();
+
 } // namespace srt
 
 // c10::Error first so the user sees libtorch's message without the C++ backtrace; then anything else.
