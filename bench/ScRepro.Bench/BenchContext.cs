@@ -29,6 +29,10 @@ public sealed class BenchContext
         var samples = new double[repeats];
         for (var i = 0; i < repeats; i++)
         {
+            // The peers free each run's result when it is dropped (reference counting); the managed side frees it at
+            // the next collection. Collect before each run, untimed, so neither side starts with the last run's garbage.
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
             var sw = Stopwatch.StartNew();
             action();
             samples[i] = sw.Elapsed.TotalSeconds;
