@@ -75,6 +75,7 @@ public sealed unsafe class H5Dataset : H5Object
         if (Type.Class is not (H5TypeClass.Integer or H5TypeClass.Float))
             throw Error($"holds {Type.NumpyName} values, expected numbers");
         if (ChunkedRead.TryRead<T>(this, result, H5Globals.NativeTypeOf<T>())) return result;
+        if (ContiguousRead.TryRead<T>(this, result, H5Globals.NativeTypeOf<T>())) return result;
         fixed (T* p = result)
         {
             if (H5Native.H5Dread(Handle.Id, H5Globals.NativeTypeOf<T>(), H5Native.H5S_ALL, H5Native.H5S_ALL, H5Native.H5P_DEFAULT, p) < 0)

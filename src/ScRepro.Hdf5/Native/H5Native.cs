@@ -35,7 +35,7 @@ internal static unsafe class H5Native
     public const int H5_INDEX_NAME = 0, H5_ITER_INC = 0, H5E_WALK_UPWARD = 0, H5R_OBJECT = 0;
     public const int H5F_LIBVER_EARLIEST = 0, H5F_LIBVER_V18 = 1;
     // H5D_layout_t, H5Z_filter_t (H5Dpublic.h, H5Zpublic.h)
-    public const int H5D_CHUNKED = 2;
+    public const int H5D_CONTIGUOUS = 1, H5D_CHUNKED = 2;
     public const int H5Z_FILTER_DEFLATE = 1, H5Z_FILTER_SHUFFLE = 2;
     public const ulong HADDR_UNDEF = ulong.MaxValue;
     // H5F_OBJ_* (H5Fpublic.h): what H5Fget_obj_count counts
@@ -77,6 +77,7 @@ internal static unsafe class H5Native
     [DllImport(Lib)] public static extern int H5Oclose(long id);
     [DllImport(Lib)] public static extern int H5Iget_type(long id);
     [DllImport(Lib)] public static extern long H5Iget_file_id(long id);
+    [DllImport(Lib)] public static extern int H5Fget_intent(long file, uint* intent);
     [DllImport(Lib)] public static extern nint H5Iget_name(long id, byte* name, nuint size);
 
     [DllImport(Lib)] public static extern int H5Lexists(long loc, byte* name, long lapl);
@@ -97,6 +98,8 @@ internal static unsafe class H5Native
     [DllImport(Lib)] public static extern long H5Dget_space(long id);
     [DllImport(Lib)] public static extern long H5Dget_type(long id);
     [DllImport(Lib)] public static extern long H5Dget_create_plist(long id);
+    [DllImport(Lib)] public static extern ulong H5Dget_offset(long id);
+    [DllImport(Lib)] public static extern ulong H5Dget_storage_size(long id);
     [DllImport(Lib)] public static extern int H5Dread(long dset, long memType, long memSpace, long fileSpace, long xfer, void* buf);
     [DllImport(Lib)] public static extern int H5Dwrite(long dset, long memType, long memSpace, long fileSpace, long xfer, void* buf);
     [DllImport(Lib)] public static extern int H5Dvlen_reclaim(long type, long space, long plist, void* buf);
@@ -142,6 +145,7 @@ internal static unsafe class H5Native
     [DllImport(Lib)] public static extern int H5Pset_libver_bounds(long plist, int low, int high);
     [DllImport(Lib)] public static extern int H5Pset_chunk_cache(long dapl, nuint nslots, nuint nbytes, double w0);
     [DllImport(Lib)] public static extern int H5Pget_layout(long plist);
+    [DllImport(Lib)] public static extern int H5Pget_external_count(long plist);
     [DllImport(Lib)] public static extern int H5Pget_nfilters(long plist);
     [DllImport(Lib)] public static extern int H5Pget_chunk(long plist, int maxNdims, ulong* dims);
     [DllImport(Lib)] public static extern int H5Pget_filter2(long plist, uint index, uint* flags, nuint* cdNelmts, uint* cdValues, nuint nameLength, byte* name, uint* filterConfig);

@@ -27,7 +27,6 @@ internal sealed class ZipRecordReader : IDisposable
     private const int LocalSize = 30;
     /// <summary>DEFLATE cannot expand more than about 1032:1, so a larger declared size is a lie (a zip bomb).</summary>
     private const long MaxInflateRatio = 1032;
-    private const int Segment = 8 << 20;
 
     private readonly SafeFileHandle _file;
     private readonly long _length;
@@ -81,19 +80,7 @@ internal sealed class ZipRecordReader : IDisposable
             if (record.CompressedSize != record.Size)
                 throw new InvalidDataException($"stored record {name} declares {record.CompressedSize} stored bytes but size {record.Size}");
             var bytes = GC.AllocateUninitializedArray<byte>((int)record.Size);
-            if (bytes.Length < 2 * Segment || Environment.ProcessorCount == 1)
-            {
-                ReadExactly(dataStart, bytes, name);
-                return bytes;
-            }
-            // Copying out of the page cache (and faulting in the new pages) runs at one core's memory speed: a big
-            // storage read in 8 MiB segments on every core (a 124 MB gene embedding: median 45 -> 33 ms on 2 cores).
-            var segments = (bytes.Length + Segment - 1) / Segment;
-            Parallel.For(0, segments, i =>
-            {
-                var from = (long)i * Segment;
-                ReadExactly(dataStart + from, bytes.AsSpan((int)from, (int)Math.Min(Segment, bytes.Length - from)), name);
-            });
+            PositionedRead.InSegments(_file, dataStart, bytes, "record " + name);
             return bytes;
         }
         return Inflate(record, dataStart);
