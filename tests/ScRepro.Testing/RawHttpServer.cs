@@ -39,6 +39,25 @@ public sealed class RawHttpServer : IDisposable
         get { lock (_requests) return [.. _requests]; }
     }
 
+    /// <summary>
+    /// The requests once at least <paramref name="count"/> have arrived, or what arrived within
+    /// <paramref name="timeout"/>. A client that gave up (a timeout test) can return before the server's thread for its
+    /// last connection has read that request, so counting right after the client returns would race.
+    /// </summary>
+    public IReadOnlyList<RawRequest> WaitForRequests(int count, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        lock (_requests)
+        {
+            while (_requests.Count < count)
+            {
+                var left = deadline - DateTime.UtcNow;
+                if (left <= TimeSpan.Zero || !Monitor.Wait(_requests, left)) break;
+            }
+            return [.. _requests];
+        }
+    }
+
     private void AcceptLoop()
     {
         while (!_stop.IsCancellationRequested)
@@ -72,6 +91,7 @@ public sealed class RawHttpServer : IDisposable
                 {
                     request = new RawRequest(_requests.Count, parts[0], parts[1], headers, body);
                     _requests.Add(request);
+                    Monitor.PulseAll(_requests);
                 }
                 _handler(request, new RawResponse(client, stream));
             }
