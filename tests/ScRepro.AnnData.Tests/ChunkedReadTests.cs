@@ -1,21 +1,18 @@
 using ScRepro.Hdf5;
 using ScRepro.Hdf5.Native;
 using ScRepro.Testing;
+using static ScRepro.AnnData.Tests.H5Formulas;
 
 namespace ScRepro.AnnData.Tests;
 
 /// <summary>
 /// The parallel-inflate read of gzip-chunked datasets, on files h5py 3.7 wrote (tests/fixtures/anndata/chunked, made
-/// by scripts/make_chunked.py). Expected values are the script's formulas of the element index: f32 = i/2 − 3,
-/// i32 = (7919 i mod 100003) − 5000, i64 = i·2^33 + 17, for i in 0..999. Each case also says whether the parallel
+/// by scripts/make_chunked.py). Expected values are the script's formulas of the element index (<see cref="H5Formulas"/>).
+/// Each case also says whether the parallel
 /// path took the read or left it to libhdf5, so a read that silently fell back cannot pass as a test of the path.
 /// </summary>
 public sealed class ChunkedReadTests
 {
-    private const int N = 1000;
-    private static string Fixture(string name) => TestPaths.Fixture("anndata", "chunked", name);
-
-    private static float F32(int i) => i * 0.5f - 3f;
 
     [Theory]
     [InlineData("f32_gzip", true)]            // 15 whole chunks of 64 and a padded partial one
@@ -38,8 +35,8 @@ public sealed class ChunkedReadTests
     [Fact]
     public void Should_undo_the_shuffle_filter_for_four_and_eight_byte_integers()
     {
-        AssertParallelRead("chunked.h5", "i32_gzip_shuffle", Enumerable.Range(0, N).Select(i => (int)(i * 7919L % 100003) - 5000));
-        AssertParallelRead("chunked.h5", "i64_gzip_shuffle", Enumerable.Range(0, N).Select(i => i * (1L << 33) + 17));
+        AssertParallelRead("chunked.h5", "i32_gzip_shuffle", Values(I32));
+        AssertParallelRead("chunked.h5", "i64_gzip_shuffle", Values(I64));
     }
 
     /// <summary>The parallel path takes the read (TryRead true) and gives exactly the script's values.</summary>
@@ -56,7 +53,7 @@ public sealed class ChunkedReadTests
     public void Should_find_chunks_behind_a_user_block()
     {
         // h5py's userblock_size=512: HDF5 addresses start after it, file offsets do not.
-        AssertParallelRead("userblock.h5", "f32_gzip", Enumerable.Range(0, N).Select(F32));
+        AssertParallelRead("userblock.h5", "f32_gzip", Values(F32));
     }
 
     [Fact]
@@ -65,9 +62,7 @@ public sealed class ChunkedReadTests
         using var file = H5File.OpenRead(Fixture("damaged.h5"));
         using var ds = file.Root.OpenDataset("f32_gzip");
         var e = Assert.Throws<Hdf5Exception>(() => ds.Read<float>());
-        Assert.Contains("damaged.h5", e.Message);
-        Assert.Contains("f32_gzip", e.Message);
-        Assert.Contains("chunk data is damaged", e.Message);
+        AssertNames(e, "damaged.h5", "f32_gzip", "chunk data is damaged");
     }
 
     [Fact]

@@ -1,19 +1,18 @@
 using ScRepro.Hdf5;
 using ScRepro.Hdf5.Native;
 using ScRepro.Testing;
+using static ScRepro.AnnData.Tests.H5Formulas;
 
 namespace ScRepro.AnnData.Tests;
 
 /// <summary>
 /// The segmented positioned read of contiguous datasets, on files h5py 3.7 wrote (tests/fixtures/anndata/chunked,
 /// made by scripts/make_chunked.py) and on a 40 MB one our writer makes. Expected values are the script's formulas of
-/// the element index (see ChunkedReadTests). Each case also says whether the path took the read or left it to
+/// the element index (<see cref="H5Formulas"/>). Each case also says whether the path took the read or left it to
 /// libhdf5; the fixtures are small, so they are read with the size floor at zero.
 /// </summary>
 public sealed class ContiguousReadTests
 {
-    private const int N = 1000;
-    private static string Fixture(string name) => TestPaths.Fixture("anndata", "chunked", name);
 
     private static bool TryRead<T>(string fixture, string dataset, T[] into) where T : unmanaged
     {
@@ -27,10 +26,10 @@ public sealed class ContiguousReadTests
     {
         var f32 = new float[N];
         Assert.True(TryRead("contiguous.h5", "f32", f32));
-        Assert.Equal(Enumerable.Range(0, N).Select(i => i * 0.5f - 3f), f32);
+        Assert.Equal(Values(F32), f32);
         var i64 = new long[N];
         Assert.True(TryRead("contiguous.h5", "i64_rows", i64));
-        Assert.Equal(Enumerable.Range(0, N).Select(i => i * (1L << 33) + 17), i64);
+        Assert.Equal(Values(I64), i64);
     }
 
     [Fact]
@@ -39,7 +38,7 @@ public sealed class ContiguousReadTests
         // userblock_size=1024: HDF5 addresses start after it, file offsets do not.
         var i32 = new int[N];
         Assert.True(TryRead("contiguous_userblock.h5", "i32", i32));
-        Assert.Equal(Enumerable.Range(0, N).Select(i => (int)(i * 7919L % 100003) - 5000), i32);
+        Assert.Equal(Values(I32), i32);
     }
 
     [Fact]
@@ -66,9 +65,7 @@ public sealed class ContiguousReadTests
         using (var fs = new FileStream(path, FileMode.Open, FileAccess.Write, FileShare.ReadWrite))
             fs.SetLength((long)H5Native.H5Dget_offset(ds.Handle.Id) + 4 * N / 2);
         var e = Assert.Throws<Hdf5Exception>(() => ContiguousRead.TryRead<float>(ds, new float[N], H5Globals.NativeTypeOf<float>(), minBytes: 0));
-        Assert.Contains("cut.h5", e.Message);
-        Assert.Contains("/f32", e.Message);
-        Assert.Contains("truncated", e.Message);
+        AssertNames(e, "cut.h5", "/f32", "truncated");
     }
 
     [Fact]
