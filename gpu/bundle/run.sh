@@ -58,13 +58,16 @@ fi
 BUILD="$WORK/shim"
 mkdir -p "$BUILD"
 build_shim() {
-  local pids=() src
-  for src in torch tensor nn; do
+  # Every source of the shim (the same set CMakeLists.txt builds), so a new file cannot be left out here.
+  local pids=() objs=() src obj
+  for src in "$HERE"/native/src/*.cpp; do
+    obj="$BUILD/$(basename "${src%.cpp}").o"
+    objs+=("$obj")
     g++ -std=c++17 -O2 -fPIC -fvisibility=hidden -D_GLIBCXX_USE_CXX11_ABI="$ABI" $DEFS -I"$HERE/native/include" $INC \
-      -c "$HERE/native/src/$src.cpp" -o "$BUILD/$src.o" & pids+=($!)
+      -c "$src" -o "$obj" & pids+=($!)
   done
   for p in "${pids[@]}"; do wait "$p" || return 1; done
-  g++ -shared -o "$HERE/screpro/libScReproTorch.so" "$BUILD"/torch.o "$BUILD"/tensor.o "$BUILD"/nn.o \
+  g++ -shared -o "$HERE/screpro/libScReproTorch.so" "${objs[@]}" \
     -L"$LIBDIR" -Wl,-rpath,"$LIBDIR" -Wl,--no-as-needed $LIBS
 }
 export -f build_shim
