@@ -7,6 +7,8 @@ namespace ScRepro.Torch.Serialization;
 public sealed class StorageBlob
 {
     private byte[]? _data;
+    private int _offset;
+    private int _length;
 
     /// <summary>A storage whose bytes are already known.</summary>
     public StorageBlob(TorchDType dtype, byte[] data, string device = "cpu", string key = "")
@@ -21,6 +23,24 @@ public sealed class StorageBlob
         Key = key;
         ElementCount = data.Length / dtype.ItemSize();
         _data = data;
+        _length = data.Length;
+    }
+
+    /// <summary>
+    /// A storage whose bytes are <paramref name="length"/> bytes of a larger array from <paramref name="offset"/> (the
+    /// zip reader reads all stored records of a checkpoint into one array); the array lives as long as any of them.
+    /// </summary>
+    internal StorageBlob(TorchDType dtype, byte[] array, int offset, int length, string device, string key)
+    {
+        if ((uint)offset > (uint)array.Length || (uint)length > (uint)(array.Length - offset) || length % dtype.ItemSize() != 0)
+            throw new ArgumentException($"{length} bytes at {offset} is not a whole number of {dtype.Name()} elements inside {array.Length}");
+        DType = dtype;
+        Device = device;
+        Key = key;
+        ElementCount = length / dtype.ItemSize();
+        _data = array;
+        _offset = offset;
+        _length = length;
     }
 
     /// <summary>A storage whose bytes come later in the file (the legacy format stores them after the pickle).</summary>
@@ -47,9 +67,14 @@ public sealed class StorageBlob
     /// <summary>The raw little-endian bytes of the whole storage.</summary>
     public ReadOnlySpan<byte> Bytes => Data;
 
-    internal byte[] Data => _data ?? throw new InvalidOperationException($"storage {Key} has no data yet");
+    internal ReadOnlySpan<byte> Data => _data is { } d ? d.AsSpan(_offset, _length) : throw new InvalidOperationException($"storage {Key} has no data yet");
 
     internal bool HasData => _data is not null;
 
-    internal void Fill(byte[] data) => _data = data;
+    internal void Fill(byte[] data)
+    {
+        _data = data;
+        _offset = 0;
+        _length = data.Length;
+    }
 }

@@ -216,7 +216,7 @@ public sealed class StoredTensor
     internal long ReadLong(long storageIndex)
     {
         var size = DType.ItemSize();
-        return ElementCodec.ReadLong(DType, Storage.Data.AsSpan((int)(storageIndex * size), size));
+        return ElementCodec.ReadLong(DType, Storage.Data.Slice((int)(storageIndex * size), size));
     }
 
     /// <summary>The view's raw bytes in logical row-major order (what a contiguous copy would hold).</summary>
@@ -226,14 +226,14 @@ public sealed class StoredTensor
         var data = Storage.Data;
         if (IsContiguous)
         {
-            return data.AsSpan((int)(StorageOffset * size), (int)(ElementCount * size)).ToArray();
+            return data.Slice((int)(StorageOffset * size), (int)(ElementCount * size)).ToArray();
         }
         if (ElementCount * size > Array.MaxLength) throw new InvalidOperationException($"{ElementCount} elements do not fit in one array");
         var result = new byte[ElementCount * size];
         var o = 0;
         foreach (var pos in StorageIndices())
         {
-            data.AsSpan((int)(pos * size), size).CopyTo(result.AsSpan(o));
+            data.Slice((int)(pos * size), size).CopyTo(result.AsSpan(o));
             o += size;
         }
         return result;

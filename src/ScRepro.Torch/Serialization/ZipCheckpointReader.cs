@@ -21,6 +21,8 @@ internal static class ZipCheckpointReader
             }
             var pickle = zip.Read(prefix + "data.pkl");
             var storages = new Dictionary<string, StorageBlob>();
+            // All storage records in one read where they are stored side by side, as torch.save writes them.
+            var together = zip.ReadStoredTogether(zip.Names.Where(n => n.StartsWith(prefix + "data/", StringComparison.Ordinal)).ToList());
             var source = $"{path} (record {prefix}data.pkl)";
             var unpickler = new Unpickler(pickle, 0, source, new TorchAllowList(pid =>
             {
@@ -35,7 +37,9 @@ internal static class ZipCheckpointReader
                     throw new ScReproException(
                         $"corrupt checkpoint {path}: record {record} has {zip.SizeOf(record)} bytes, expected {expected} ({id.ElementCount} {id.DType.Name()})");
                 }
-                var blob = new StorageBlob(id.DType, zip.Read(record), id.Location, id.Key);
+                var blob = together is { } t && t.Slices.TryGetValue(record, out var slice)
+                    ? new StorageBlob(id.DType, t.Span, slice.Offset, slice.Length, id.Location, id.Key)
+                    : new StorageBlob(id.DType, zip.Read(record), id.Location, id.Key);
                 storages[id.Key] = blob;
                 return blob;
             }));

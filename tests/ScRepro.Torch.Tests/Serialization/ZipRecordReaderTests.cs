@@ -23,6 +23,50 @@ public sealed class ZipRecordReaderTests
         AssertSameRecords(path, path);
     }
 
+    [Theory]
+    [InlineData("adam.pt")]
+    [InlineData("dtypes.pt")]
+    [InlineData("shared.pt")]
+    public void Should_read_the_stored_records_together_as_each_alone(string fixture)
+    {
+        // ZipArchive's bytes of each data/ record (the oracle) against its slice of the one read.
+        var path = ExpectedSummary.Path(fixture);
+        using var oracle = ZipFile.OpenRead(path);
+        using var zip = ZipRecordReader.Open(path);
+        var names = zip.Names.Where(n => n.Contains("/data/", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(names);
+        var together = zip.ReadStoredTogether(names);
+        Assert.NotNull(together);
+        var (span, slices) = together.Value;
+        Assert.Equal(names.Order(), slices.Keys.Order());
+        foreach (var name in names)
+        {
+            using var s = oracle.GetEntry(name)!.Open();
+            var expected = new MemoryStream();
+            s.CopyTo(expected);
+            var (offset, length) = slices[name];
+            Assert.Equal(expected.ToArray(), span.AsSpan(offset, length).ToArray());
+        }
+    }
+
+    [Fact]
+    public void Should_read_records_one_by_one_where_one_is_deflated_or_they_lie_apart()
+    {
+        using var dir = TestPaths.NewTempDir();
+        var deflated = dir.File("deflated.zip");
+        WriteZip(deflated, CompressionLevel.Optimal, ("top/data/0", new byte[4096]), ("top/data/1", new byte[4096]));
+        using (var zip = ZipRecordReader.Open(deflated))
+            Assert.Null(zip.ReadStoredTogether(["top/data/0", "top/data/1"]));
+        // 1 MiB of another record between two 4 KiB storages: reading the span would read 129 times their bytes.
+        var apart = dir.File("apart.zip");
+        WriteZip(apart, CompressionLevel.NoCompression, ("top/data/0", new byte[4096]), ("top/other", new byte[1 << 20]), ("top/data/1", new byte[4096]));
+        using (var zip = ZipRecordReader.Open(apart))
+        {
+            Assert.Null(zip.ReadStoredTogether(["top/data/0", "top/data/1"]));
+            Assert.NotNull(zip.ReadStoredTogether(["top/data/0", "top/other"]));
+        }
+    }
+
     [Fact]
     public void Should_inflate_deflated_records_and_check_their_crc()
     {

@@ -67,6 +67,50 @@ internal sealed class ZipRecordReader : IDisposable
     {
         var record = _records[name];
         if (record.Size > Array.MaxLength) throw new InvalidDataException($"record {name} is too large ({record.Size} bytes)");
+        var dataStart = DataStart(record);
+        if (record.Method == 0)
+        {
+            var bytes = GC.AllocateUninitializedArray<byte>((int)record.Size);
+            PositionedRead.InSegments(_file, dataStart, bytes, "record " + name);
+            return bytes;
+        }
+        return Inflate(record, dataStart);
+    }
+
+    /// <summary>
+    /// Stored (uncompressed) records read with one segmented read of the file span that holds them all, into one
+    /// array: where each record's bytes are in it. Null when one of them is compressed, or the span is more than a
+    /// quarter larger than the records (other data between them), or too large for one array; then read each record.
+    /// One large array is reused by the GC from one read to the next where many middle-sized ones are not (their
+    /// regions are decommitted: 10,176 page faults per 200 MB checkpoint read), and every record's copy runs on every core.
+    /// </summary>
+    public (byte[] Span, Dictionary<string, (int Offset, int Length)> Slices)? ReadStoredTogether(IReadOnlyCollection<string> names)
+    {
+        if (names.Count == 0) return null;
+        long first = long.MaxValue, end = 0, total = 0;
+        var starts = new Dictionary<string, long>(names.Count);
+        foreach (var name in names)
+        {
+            var record = _records[name];
+            if (record.Method != 0) return null;
+            var start = DataStart(record);
+            starts[name] = start;
+            first = Math.Min(first, start);
+            end = Math.Max(end, start + record.Size);
+            total += record.Size;
+        }
+        var length = end - first;
+        if (length > Array.MaxLength || length > total + total / 4 + 65536) return null;
+        var span = GC.AllocateUninitializedArray<byte>((int)length);
+        PositionedRead.InSegments(_file, first, span, $"storage records ({names.Count} records from offset {first})");
+        var slices = starts.ToDictionary(p => p.Key, p => ((int)(p.Value - first), (int)_records[p.Key].Size));
+        return (span, slices);
+    }
+
+    /// <summary>Where the record's data starts, after its local header; checked against the directory and the file.</summary>
+    private long DataStart(ZipRecord record)
+    {
+        var name = record.Name;
         Span<byte> local = stackalloc byte[LocalSize];
         ReadExactly(record.LocalHeaderOffset, local, name);
         if (BinaryPrimitives.ReadUInt32LittleEndian(local) != LocalSignature)
@@ -74,16 +118,9 @@ internal sealed class ZipRecordReader : IDisposable
         var dataStart = record.LocalHeaderOffset + LocalSize
             + BinaryPrimitives.ReadUInt16LittleEndian(local[26..]) + BinaryPrimitives.ReadUInt16LittleEndian(local[28..]);
         if (dataStart + record.CompressedSize > _length) throw new EndOfStreamException($"record {name} runs past the end of the file");
-
-        if (record.Method == 0)
-        {
-            if (record.CompressedSize != record.Size)
-                throw new InvalidDataException($"stored record {name} declares {record.CompressedSize} stored bytes but size {record.Size}");
-            var bytes = GC.AllocateUninitializedArray<byte>((int)record.Size);
-            PositionedRead.InSegments(_file, dataStart, bytes, "record " + name);
-            return bytes;
-        }
-        return Inflate(record, dataStart);
+        if (record.Method == 0 && record.CompressedSize != record.Size)
+            throw new InvalidDataException($"stored record {name} declares {record.CompressedSize} stored bytes but size {record.Size}");
+        return dataStart;
     }
 
     public void Dispose() => _file.Dispose();
