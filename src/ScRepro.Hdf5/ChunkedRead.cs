@@ -28,7 +28,7 @@ internal static unsafe class ChunkedRead
     public static bool TryRead<T>(H5Dataset dataset, Span<T> destination, long nativeType) where T : unmanaged
     {
         if (ChunkInfoByCoord.Value == IntPtr.Zero || dataset.Rank == 0 || (long)destination.Length * sizeof(T) > Array.MaxLength) return false;
-        if (!ReadOnlyFile(dataset)) return false;
+        if (!dataset.InReadOnlyFile) return false;
         var plan = Plan(dataset, nativeType, sizeof(T));
         if (plan is null) return false;
         var bytes = MemoryMarshal.AsBytes(destination);
@@ -106,19 +106,8 @@ internal static unsafe class ChunkedRead
         return new ChunkPlan(chunks, checked((int)(chunkRows * rowElements * itemSize)), itemSize, shuffle);
     }
 
-    /// <summary>
-    /// Whether the file is open read-only: only then are the bytes on disk all there is (a file open for writing may
-    /// hold data libhdf5 has not flushed), so reading them past libhdf5 is safe.
-    /// </summary>
-    internal static bool ReadOnlyFile(H5Dataset dataset)
-    {
-        using var file = new FileHandle(H5Native.H5Iget_file_id(dataset.Handle.Id));
-        uint intent;
-        return H5Native.H5Fget_intent(file.Id, &intent) >= 0 && intent == H5Native.H5F_ACC_RDONLY;
-    }
-
     /// <summary>HDF5 addresses count from the end of the user block (h5py's userblock_size), which the file offset does not.</summary>
-    internal static long UserBlock(H5Dataset dataset)
+    private static long UserBlock(H5Dataset dataset)
     {
         using var file = new FileHandle(H5Native.H5Iget_file_id(dataset.Handle.Id));
         using var fcpl = new PropertyListHandle(H5Native.H5Fget_create_plist(file.Id));

@@ -9,8 +9,8 @@ namespace ScRepro.Hdf5;
 /// Whole reads of big contiguous (unchunked) datasets, as anndata writes X without compression, by positioned reads
 /// on every core straight into the final array. H5Dread copies such a dataset out of the page cache on one thread, and
 /// that copy (with the faults of the fresh destination pages) is the whole cost of a full read. It applies when the
-/// file is open read-only, the layout is contiguous with storage allocated in this file (not external), and the element type on disk is the native
-/// type asked for; otherwise <see cref="TryRead{T}"/> returns false and libhdf5 reads the dataset.
+/// file is open read-only, the layout is contiguous with storage allocated in this file (not external), and the element
+/// type on disk is the native type asked for; otherwise <see cref="TryRead{T}"/> returns false and libhdf5 reads it.
 /// </summary>
 internal static unsafe class ContiguousRead
 {
@@ -20,7 +20,7 @@ internal static unsafe class ContiguousRead
     public static bool TryRead<T>(H5Dataset dataset, Span<T> destination, long nativeType, long minBytes = MinBytes) where T : unmanaged
     {
         var bytes = MemoryMarshal.AsBytes(destination);
-        if (bytes.Length < minBytes || bytes.Length == 0 || !ChunkedRead.ReadOnlyFile(dataset)) return false;
+        if (bytes.Length < minBytes || bytes.Length == 0 || !dataset.InReadOnlyFile) return false;
         using (var dcpl = new PropertyListHandle(H5Native.H5Dget_create_plist(dataset.Handle.Id)))
             if (H5Native.H5Pget_layout(dcpl.Id) != H5Native.H5D_CONTIGUOUS || H5Native.H5Pget_external_count(dcpl.Id) != 0) return false;
         using (var type = new DatatypeHandle(H5Native.H5Dget_type(dataset.Handle.Id)))

@@ -42,6 +42,20 @@ public sealed unsafe class H5Dataset : H5Object
         }
     }
 
+    /// <summary>
+    /// Whether the file is open read-only: only then are the bytes on disk all there is (a file open for writing may
+    /// hold data libhdf5 has not flushed), so the parallel reads may go past libhdf5 to them.
+    /// </summary>
+    internal bool InReadOnlyFile
+    {
+        get
+        {
+            using var file = new FileHandle(H5Native.H5Iget_file_id(Handle.Id));
+            uint intent;
+            return H5Native.H5Fget_intent(file.Id, &intent) >= 0 && intent == H5Native.H5F_ACC_RDONLY;
+        }
+    }
+
     private DatatypeHandle FileType() => new(H5Library.Check(H5Native.H5Dget_type(Handle.Id), FilePath, Path, "cannot get the datatype"));
 
     private DataspaceHandle FileSpace() => new(H5Library.Check(H5Native.H5Dget_space(Handle.Id), FilePath, Path, "cannot get the dataspace"));

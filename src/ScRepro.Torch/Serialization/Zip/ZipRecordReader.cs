@@ -88,13 +88,13 @@ internal sealed class ZipRecordReader : IDisposable
     {
         if (names.Count == 0) return null;
         long first = long.MaxValue, end = 0, total = 0;
-        var starts = new Dictionary<string, long>(names.Count);
+        var starts = new Dictionary<string, (long Start, long Size)>(names.Count);
         foreach (var name in names)
         {
             var record = _records[name];
             if (record.Method != 0) return null;
             var start = DataStart(record);
-            starts[name] = start;
+            starts[name] = (start, record.Size);
             first = Math.Min(first, start);
             end = Math.Max(end, start + record.Size);
             total += record.Size;
@@ -103,7 +103,7 @@ internal sealed class ZipRecordReader : IDisposable
         if (length > Array.MaxLength || length > total + total / 4 + 65536) return null;
         var span = GC.AllocateUninitializedArray<byte>((int)length);
         PositionedRead.InSegments(_file, first, span, $"storage records ({names.Count} records from offset {first})");
-        var slices = starts.ToDictionary(p => p.Key, p => ((int)(p.Value - first), (int)_records[p.Key].Size));
+        var slices = starts.ToDictionary(p => p.Key, p => ((int)(p.Value.Start - first), (int)p.Value.Size));
         return (span, slices);
     }
 

@@ -63,6 +63,12 @@ void draw_raw(at::mt19937_data_pod& d, uint32_t* out, int64_t count)
     }
 }
 
+// The generator at::dropout draws from (it takes none of its own); it lives as long as the process.
+at::CPUGeneratorImpl* default_generator()
+{
+    return at::check_generator<at::CPUGeneratorImpl>(at::detail::getDefaultCPUGenerator());
+}
+
 // noise = bernoulli_(keep) / keep, element by element in memory order: random64() is two words, high first; the
 // uniform is its low 53 bits times 2^-53 and the element is kept when that is below `keep`. Scaling by 2^53 is exact,
 // so the test is an integer compare against ceil(keep * 2^53).
@@ -76,8 +82,7 @@ at::Tensor noise_like(const at::Tensor& input, double p)
     float* out = noise.data_ptr<float>();
     const int64_t n = noise.numel();
 
-    auto gen = at::detail::getDefaultCPUGenerator();
-    auto* impl = at::check_generator<at::CPUGeneratorImpl>(gen);
+    auto* impl = default_generator();
     std::lock_guard<std::mutex> lock(impl->mutex_);
     at::mt19937 engine = impl->engine();
     at::mt19937_data_pod d = engine.data();
@@ -119,8 +124,7 @@ bool matches_libtorch()
     {
         try
         {
-            auto gen = at::detail::getDefaultCPUGenerator();
-            auto* impl = at::check_generator<at::CPUGeneratorImpl>(gen);
+            auto* impl = default_generator();
             at::mt19937 saved;
             {
                 std::lock_guard<std::mutex> lock(impl->mutex_);
